@@ -1,0 +1,27 @@
+//! The analysis core: from raw article text to claims, topics and cross-source links.
+//!
+//! **This module never depends on `yew`, `web-sys` or `gloo`.** Same input, same
+//! output, natively and in wasm.
+//!
+//! Data flows one way:
+//! [`clean`] (body vs page furniture) → [`sentences`] → [`claims`] (entities,
+//! attribution, numbers, times; [`topics`] tagging) → [`align`] (links between
+//! sources) → [`compare::Comparison`] → [`export`] (JSON, Markdown, CSV).
+//! [`tokens`] and [`phrases`] serve every stage; [`knowledge`] holds the data files.
+
+pub mod align;
+pub mod claims;
+pub mod clean;
+pub mod compare;
+pub mod export;
+pub mod input;
+pub mod knowledge;
+pub mod phrases;
+pub mod sentences;
+pub mod text;
+pub mod tokens;
+pub mod topics;
+
+pub use align::{Link, Relation};
+pub use claims::Claim;
+pub use compare::{Comparison, Side, compare, compare_embedded, compare_with};

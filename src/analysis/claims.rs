@@ -1,0 +1,745 @@
+//! Claims: every body sentence, with what it is about and who says it.
+//!
+//! For each sentence of the cleaned text this stage finds entities (normalised
+//! through the alias lexicon), its attribution, the numbers it gives and what they
+//! count, its time expressions, its topics, and the features alignment compares.
+
+use super::clean::{BlockKind, Cleaned};
+use super::knowledge::{Alias, Cue, Knowledge};
+use super::phrases::{self, PhraseMatch};
+use super::sentences;
+use super::tokens::{self, Kind, Token};
+use super::topics;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A number in a claim and what it counts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    /// As written, with its qualifier and counted noun: "more than 1.3 million registered developers".
+    pub text: String,
+    pub value: f64,
+    /// What it counts ("registered developers"), or the product of a version ("HMS Core").
+    pub counts: String,
+    /// `count`, `version`, `percent` or `money`.
+    pub kind: &'static str,
+    /// Stemmed key of the counted noun: two quantities with the same key count the same thing.
+    #[serde(skip)]
+    pub counts_key: String,
+}
+
+/// An entity mentioned in a claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub name: String,
+    /// `person`, `org`, `product`, `place`, `media`, `policy`, or `name` for a
+    /// capitalised name the lexicon does not know.
+    pub kind: String,
+    /// Byte range in the claim text; empty for a pronoun resolved to the entity.
+    pub span: Range<usize>,
+}
+
+/// What alignment compares, kept out of the JSON.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Weighted keys: word stems, `@Entity` and `~concept` keys.
+    pub terms: BTreeMap<String, f32>,
+    /// Where each key occurs in the claim text (for highlighting).
+    pub spans: Vec<(String, Range<usize>)>,
+    /// Keys of predicates under a negation ("cannot *replace*"), with the span of
+    /// the negated phrase in the claim text.
+    pub negated: Vec<(String, Range<usize>)>,
+    /// Outlook cue words: +1 hopeful, -1 doubtful, with the words as written.
+    pub outlook: Vec<(i32, String)>,
+    pub mentions: Vec<Mention>,
+    /// A pronoun read as an entity: ("It", "HMS Apps").
+    pub resolved: Option<(String, String)>,
+}
+
+impl Features {
+    /// The surface words of the claim behind `key`, as written.
+    pub fn surface<'t>(&self, key: &str, text: &'t str) -> Option<&'t str> {
+        self.spans
+            .iter()
+            .find(|(k, r)| k == key && !r.is_empty())
+            .map(|(_, r)| &text[r.clone()])
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// "A3": the source's letter in the comparison and the claim's position in it.
+    pub id: String,
+    /// The source's id.
+    pub source: String,
+    /// The section heading the claim stands under, if any.
+    pub section: Option<String>,
+    pub text: String,
+    /// Byte offsets into the source's cleaned text.
+    pub start: usize,
+    pub end: usize,
+    pub topics: Vec<String>,
+    /// Per topic, the words that matched it.
+    pub evidence: BTreeMap<String, Vec<String>>,
+    pub entities: Vec<String>,
+    pub attribution: Option<String>,
+    pub numbers: Vec<Quantity>,
+    pub times: Vec<String>,
+    #[serde(skip)]
+    pub features: Features,
+}
+
+/// Extracts the claims of one cleaned source. `letter` prefixes the ids ("A").
+pub fn extract(
+    cleaned: &Cleaned,
+    source_id: &str,
+    letter: &str,
+    knowledge: &Knowledge,
+) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut section: Option<String> = None;
+    let mut attributions: Vec<String> = Vec::new();
+    for block in &cleaned.blocks {
+        let block_text = cleaned.block_text(block);
+        if block.kind == BlockKind::Heading {
+            section = Some(block_text.to_owned());
+            continue;
+        }
+        let mut quote_open = false;
+        let mut previous: Option<usize> = None;
+        for sentence in sentences::split(block_text) {
+            let text = sentence.text;
+            let tokens = tokens::tokenize(&text);
+            let mut claim = Claim {
+                id: format!("{letter}{}", claims.len() + 1),
+                source: source_id.to_owned(),
+                section: section.clone(),
+                start: block.start + sentence.start,
+                end: block.start + sentence.end,
+                topics: Vec::new(),
+                evidence: BTreeMap::new(),
+                entities: Vec::new(),
+                attribution: None,
+                numbers: Vec::new(),
+                times: Vec::new(),
+                features: Features::default(),
+                text: String::new(),
+            };
+            let alias_matches = knowledge.aliases.find(&tokens, &text);
+            claim.features.mentions = mentions(&tokens, &text, &alias_matches, knowledge);
+            let previous_claim = previous.map(|i| &claims[i]);
+            claim.features.resolved = resolve_pronoun(&tokens, &text, knowledge, previous_claim);
+            claim.attribution = attribution(&tokens, &text, knowledge, &attributions);
+            if claim.attribution.is_none() && quote_open {
+                claim.attribution = previous_claim.and_then(|c| c.attribution.clone());
+            }
+            if let Some(a) = &claim.attribution {
+                attributions.push(a.clone());
+            }
+            quote_open = quote_state(&text, quote_open);
+            let time_matches = knowledge.times.find(&tokens, &text);
+            claim.times = time_matches
+                .iter()
+                .map(|m| text[m.span(&tokens)].to_owned())
+                .collect();
+            claim.numbers = quantities(&tokens, &text, knowledge, &time_matches);
+            claim.features.negated = negated(&tokens, &text, knowledge, &alias_matches);
+            claim.features.outlook = knowledge
+                .outlook
+                .find(&tokens, &text)
+                .iter()
+                .flat_map(|m| {
+                    m.values
+                        .iter()
+                        .map(|&p| (p, text[m.span(&tokens)].to_owned()))
+                })
+                .collect();
+            let (topic_ids, evidence) = topics::tag(&tokens, &text, knowledge);
+            claim.topics = topic_ids;
+            claim.evidence = evidence;
+            (claim.features.terms, claim.features.spans) =
+                terms(&tokens, &alias_matches, knowledge);
+            if let Some((_, name)) = &claim.features.resolved {
+                add_entity_terms(&mut claim.features.terms, name, knowledge, 1.0);
+                claim.features.mentions.push(Mention {
+                    name: name.clone(),
+                    kind: entity_kind(knowledge, name),
+                    span: 0..0,
+                });
+            }
+            for mention in &claim.features.mentions {
+                if !claim.entities.contains(&mention.name) {
+                    claim.entities.push(mention.name.clone());
+                }
+            }
+            claim.text = text;
+            previous = Some(claims.len());
+            claims.push(claim);
+        }
+    }
+    claims
+}
+
+fn entity_kind(knowledge: &Knowledge, name: &str) -> String {
+    knowledge
+        .entity_index(name)
+        .map_or_else(|| "name".to_owned(), |i| knowledge.entities[i].kind.clone())
+}
+
+/// Entities: lexicon aliases first; an organisation or product followed by more
+/// capitalised words names a product of its own ("Huawei Wallet"); any other run
+/// of capitalised words that does not open the sentence is a name.
+fn mentions(
+    tokens: &[Token],
+    text: &str,
+    aliases: &[PhraseMatch<Alias>],
+    knowledge: &Knowledge,
+) -> Vec<Mention> {
+    let mut covered = vec![false; tokens.len()];
+    let mut out = Vec::new();
+    let first_word = tokens.iter().position(Token::is_term);
+    let is_name_word = |i: usize, covered: &[bool]| {
+        let t = &tokens[i];
+        t.kind == Kind::Word
+            && !covered[i]
+            && t.is_capitalized(text)
+            && !t.is_stopword()
+            && !knowledge.not_names.iter().any(|w| w == t.text(text))
+    };
+    for m in aliases {
+        let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {
+            continue;
+        };
+        let entity = &knowledge.entities[*e];
+        covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+        out.push(Mention {
+            name: entity.name.clone(),
+            kind: entity.kind.clone(),
+            span: m.span(tokens),
+        });
+        if matches!(entity.kind.as_str(), "org" | "product") {
+            let mut last = m.last;
+            while let Some(next) = next_term(tokens, last) {
+                if tokens[next].gap_before || !is_name_word(next, &covered) {
+                    break;
+                }
+                last = next;
+            }
+            if last > m.last {
+                covered[m.first..=last].iter_mut().for_each(|c| *c = true);
+                let span = tokens[m.first].start..tokens[last].end;
+                out.push(Mention {
+                    name: text[span.clone()].to_owned(),
+                    kind: "product".into(),
+                    span,
+                });
+            }
+        }
+    }
+    // Concepts cover their words too, so "OS" is not a name.
+    for m in aliases {
+        covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(i, &covered) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while let Some(next) = next_term(tokens, last) {
+            if tokens[next].gap_before || !is_name_word(next, &covered) {
+                break;
+            }
+            last = next;
+        }
+        let words = (i..=last).filter(|&k| tokens[k].is_term()).count();
+        if Some(i) != first_word || words > 1 {
+            let span = tokens[i].start..tokens[last].end;
+            out.push(Mention {
+                name: text[span.clone()].to_owned(),
+                kind: "name".into(),
+                span,
+            });
+        }
+        i = last + 1;
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn next_term(tokens: &[Token], after: usize) -> Option<usize> {
+    let next = after + 1;
+    // Allow a hyphen inside a name ("Wang-fei"), nothing else.
+    match tokens.get(next) {
+        Some(t) if t.is_term() => Some(next),
+        _ => None,
+    }
+}
+
+/// A sentence that opens with "It" or "They" as its subject refers to the first
+/// organisation or product of the sentence before, in the same paragraph.
+fn resolve_pronoun(
+    tokens: &[Token],
+    text: &str,
+    knowledge: &Knowledge,
+    previous: Option<&Claim>,
+) -> Option<(String, String)> {
+    let first = tokens.iter().position(Token::is_term)?;
+    let pronoun = tokens[first].text(text);
+    if !matches!(pronoun, "It" | "They") {
+        return None;
+    }
+    // "It is reported that …" is impersonal, not a reference.
+    let cues = knowledge.attribution.find(tokens, text);
+    if cues
+        .iter()
+        .any(|m| m.first == first && m.values.contains(&Cue::Impersonal))
+    {
+        return None;
+    }
+    let antecedent = previous?
+        .features
+        .mentions
+        .iter()
+        .find(|m| matches!(m.kind.as_str(), "org" | "product") && !m.span.is_empty())?;
+    Some((pronoun.to_owned(), antecedent.name.clone()))
+}
+
+/// Whether a quotation is still open after this sentence.
+fn quote_state(text: &str, mut open: bool) -> bool {
+    for c in text.chars() {
+        match c {
+            '\u{201C}' => open = true,
+            '\u{201D}' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// Who says it. See `data/cues.json` for the cue phrases.
+fn attribution(
+    tokens: &[Token],
+    text: &str,
+    knowledge: &Knowledge,
+    earlier: &[String],
+) -> Option<String> {
+    let cues = knowledge.attribution.find(tokens, text);
+    let mut according: Option<String> = None;
+    let mut agent: Option<String> = None;
+    for m in &cues {
+        if m.values.contains(&Cue::Impersonal) {
+            return Some(format!(
+                "unnamed source (\u{201C}{}\u{201D})",
+                &text[m.span(tokens)]
+            ));
+        }
+        if m.values.contains(&Cue::AccordingTo) && according.is_none() {
+            according = phrase_after(tokens, text, m.last, knowledge);
+        }
+        if m.values.contains(&Cue::ByAgent) && agent.is_none() {
+            agent = phrase_after(tokens, text, m.last, knowledge);
+        }
+    }
+    match (agent, according) {
+        (Some(agent), Some(via)) => return Some(format!("{agent}, via {via}")),
+        (Some(one), None) | (None, Some(one)) => return Some(one),
+        (None, None) => {}
+    }
+    let verb = cues.iter().find(|m| {
+        m.values.contains(&Cue::SpeechVerb)
+            && next_term(tokens, m.last)
+                .is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
+    })?;
+    let subject = subject_before(tokens, text, verb.first, knowledge)?;
+    // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
+    let lower = subject.to_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("the ")
+        .or_else(|| lower.strip_prefix("this "))
+        && let Some(found) = earlier
+            .iter()
+            .rev()
+            .find(|a| a.to_lowercase().contains(rest))
+    {
+        return Some(found.clone());
+    }
+    Some(subject)
+}
+
+/// The phrase after a cue, up to the next comma or clause break: a media outlet
+/// named in it stands for the whole phrase.
+fn phrase_after(
+    tokens: &[Token],
+    text: &str,
+    cue_last: usize,
+    knowledge: &Knowledge,
+) -> Option<String> {
+    let start = next_term(tokens, cue_last).or_else(|| {
+        tokens[cue_last + 1..]
+            .iter()
+            .position(Token::is_term)
+            .map(|p| p + cue_last + 1)
+    })?;
+    let mut last = start;
+    for (i, t) in tokens.iter().enumerate().skip(start + 1) {
+        if t.is_term() {
+            if t.gap_before {
+                break;
+            }
+            last = i;
+        }
+    }
+    let slice = &tokens[start..=last];
+    for m in knowledge.aliases.find(slice, text) {
+        if let Some(Alias::Entity(e)) = m.values.first()
+            && knowledge.entities[*e].kind == "media"
+        {
+            return Some(knowledge.entities[*e].name.clone());
+        }
+    }
+    let phrase = strip_determiner(&text[tokens[start].start..tokens[last].end]);
+    (!phrase.is_empty()).then(|| phrase.to_owned())
+}
+
+fn strip_determiner(phrase: &str) -> &str {
+    for det in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = phrase.strip_prefix(det) {
+            return rest.trim();
+        }
+    }
+    phrase.trim()
+}
+
+/// The subject of a speech verb: the words of its clause before it, without lead
+/// words ("Although", "Separately", "previously"); when that is empty, the clause
+/// reaches back over an apposition ("Fred Wangfei, general manager of Huawei Austria,").
+fn subject_before(
+    tokens: &[Token],
+    text: &str,
+    verb_first: usize,
+    knowledge: &Knowledge,
+) -> Option<String> {
+    let words: Vec<usize> = (0..verb_first).filter(|&i| tokens[i].is_term()).collect();
+    let is_lead = |i: usize| {
+        let t = &tokens[i];
+        knowledge
+            .lead_words
+            .find(std::slice::from_ref(t), text)
+            .len()
+            == 1
+    };
+    // Segments of words between phrase-separating punctuation.
+    let mut segments: Vec<Vec<usize>> = Vec::new();
+    for &i in &words {
+        if tokens[i].gap_before || segments.is_empty() {
+            segments.push(Vec::new());
+        }
+        segments.last_mut()?.push(i);
+    }
+    let trim = |seg: &[usize]| -> Vec<usize> {
+        let mut seg = seg.to_vec();
+        while seg.first().is_some_and(|&i| is_lead(i)) {
+            seg.remove(0);
+        }
+        while seg.last().is_some_and(|&i| is_lead(i)) {
+            seg.pop();
+        }
+        seg
+    };
+    let last = trim(segments.last()?);
+    let chosen: Vec<usize> = if !last.is_empty() {
+        last
+    } else if segments.len() >= 2 {
+        let joined: Vec<usize> = segments[..segments.len() - 1].concat();
+        trim(&joined)
+    } else {
+        Vec::new()
+    };
+    let (&first, &end) = (chosen.first()?, chosen.last()?);
+    let named = chosen
+        .iter()
+        .any(|&i| tokens[i].is_capitalized(text) && !tokens[i].is_stopword())
+        || chosen.iter().any(|&i| {
+            matches!(
+                tokens[i].key.as_str(),
+                "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "media"
+                    | "offici"
+                    | "report"
+                    | "analyst"
+                    | "sourc"
+            )
+        });
+    if chosen.len() > 12 || !named {
+        return None;
+    }
+    let subject = text[tokens[first].start..tokens[end].end].trim_end_matches(',');
+    Some(strip_determiner_keep_the(subject))
+}
+
+/// Keeps "The" when the phrase is a reference ("The spokesperson") so that it can be
+/// resolved, drops "a"/"an".
+fn strip_determiner_keep_the(phrase: &str) -> String {
+    for det in ["a ", "an ", "A ", "An "] {
+        if let Some(rest) = phrase.strip_prefix(det) {
+            return rest.trim().to_owned();
+        }
+    }
+    phrase.trim().to_owned()
+}
+
+/// Numbers with their scale, qualifier and what they count.
+fn quantities(
+    tokens: &[Token],
+    text: &str,
+    knowledge: &Knowledge,
+    times: &[PhraseMatch<()>],
+) -> Vec<Quantity> {
+    let in_time = |i: usize| times.iter().any(|m| (m.first..=m.last).contains(&i));
+    let scales = knowledge.scales.find(tokens, text);
+    let qualifiers = knowledge.qualifiers.find(tokens, text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let value = match t.kind {
+            Kind::Number => t.norm.replace(',', "").parse::<f64>().ok(),
+            Kind::Word => phrases::number_word(&t.norm),
+            Kind::Punct => None,
+        };
+        let Some(mut value) = value else {
+            i += 1;
+            continue;
+        };
+        let next_norm = next_term(tokens, i).map(|n| tokens[n].norm.as_str());
+        // "one of the main contributors" is not a count; times are read elsewhere.
+        if in_time(i) || (t.kind == Kind::Word && next_norm == Some("of")) {
+            i += 1;
+            continue;
+        }
+        let mut start = t.start;
+        let mut end = t.end;
+        let mut last = i;
+        let mut kind = "count";
+        if i > 0 && matches!(tokens[i - 1].norm.as_str(), "$" | "€" | "£" | "¥") {
+            start = tokens[i - 1].start;
+            kind = "money";
+        }
+        if let Some(q) = qualifiers
+            .iter()
+            .find(|q| next_term(tokens, q.last) == Some(i) || q.last + 1 == i)
+        {
+            start = start.min(tokens[q.first].start);
+        }
+        if let Some(s) = scales.iter().find(|s| s.first == i + 1) {
+            value *= s.values.first().copied().unwrap_or(1.0);
+            end = tokens[s.last].end;
+            last = s.last;
+            if matches!(tokens[s.first].norm.as_str(), "%" | "percent") {
+                kind = "percent";
+            }
+        }
+        // A version: a decimal right after a name ("HMS Core 4.0").
+        let mut counts = String::new();
+        let mut counts_key = String::new();
+        if t.kind == Kind::Number
+            && t.norm.contains('.')
+            && kind == "count"
+            && i > 0
+            && tokens[i - 1].is_capitalized(text)
+            && !t.gap_before
+        {
+            let mut first = i - 1;
+            while first > 0
+                && tokens[first - 1].is_term()
+                && tokens[first - 1].is_capitalized(text)
+                && !tokens[first].gap_before
+                && i - first < 3
+            {
+                first -= 1;
+            }
+            counts = text[tokens[first].start..tokens[i - 1].end].to_owned();
+            counts_key = tokens[first..i]
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            start = tokens[first].start;
+            kind = "version";
+        } else {
+            let mut noun_last = None;
+            let mut k = last;
+            while let Some(n) = next_term(tokens, k) {
+                let word = &tokens[n];
+                if word.gap_before
+                    || word.kind != Kind::Word
+                    || word.is_stopword()
+                    || knowledge.counted_stop.contains(&word.norm)
+                    || n - last > 3
+                {
+                    break;
+                }
+                noun_last = Some(n);
+                k = n;
+            }
+            if let Some(n) = noun_last {
+                let first_noun = last + 1;
+                counts = text[tokens[first_noun].start..tokens[n].end].to_owned();
+                counts_key = tokens[n].key.clone();
+                end = tokens[n].end;
+                last = n;
+            }
+        }
+        out.push(Quantity {
+            text: text[start..end].to_owned(),
+            value,
+            counts,
+            kind,
+            counts_key,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// Keys (and concept keys) of the predicates that a negation governs: the first
+/// content word after "not", "cannot", "no"…
+fn negated(
+    tokens: &[Token],
+    text: &str,
+    knowledge: &Knowledge,
+    aliases: &[PhraseMatch<Alias>],
+) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for m in knowledge.negation.find(tokens, text) {
+        let mut k = m.last;
+        while let Some(n) = next_term(tokens, k) {
+            let t = &tokens[n];
+            if t.gap_before || n - m.last > 4 {
+                break;
+            }
+            if !t.is_stopword()
+                && !matches!(t.norm.as_str(), "be" | "been" | "being" | "have" | "has")
+            {
+                let alias = aliases.iter().find(|a| (a.first..=a.last).contains(&n));
+                let end = alias.map_or(t.end, |a| tokens[a.last].end);
+                let span = tokens[m.first].start..end;
+                out.push((t.key.clone(), span.clone()));
+                if let Some(concept) = alias.and_then(|a| concept_of(a, knowledge)) {
+                    out.push((concept, span));
+                }
+                break;
+            }
+            k = n;
+        }
+    }
+    out
+}
+
+fn concept_of(m: &PhraseMatch<Alias>, knowledge: &Knowledge) -> Option<String> {
+    m.values.iter().find_map(|v| match v {
+        Alias::Concept(c) => Some(format!("~{}", knowledge.concepts[*c].name)),
+        Alias::Entity(_) => None,
+    })
+}
+
+/// Adds `@Entity` with `weight`, and its ancestors with half of it each step.
+fn add_entity_terms(
+    terms: &mut BTreeMap<String, f32>,
+    name: &str,
+    knowledge: &Knowledge,
+    weight: f32,
+) {
+    let mut name = Some(name.to_owned());
+    let mut weight = weight;
+    let mut depth = 0;
+    while let Some(n) = name {
+        let entry = terms.entry(format!("@{n}")).or_insert(0.0);
+        *entry = entry.max(weight);
+        name = knowledge
+            .entity_index(&n)
+            .and_then(|i| knowledge.entities[i].parent.clone());
+        weight *= 0.5;
+        depth += 1;
+        if depth > 4 {
+            break;
+        }
+    }
+}
+
+/// The claim's weighted keys: entities as `@Name` (with their parents, at half
+/// weight), concepts as `~name`, other content words as stems.
+/// Weighted keys, and where each occurs.
+type Terms = (BTreeMap<String, f32>, Vec<(String, Range<usize>)>);
+
+fn terms(tokens: &[Token], aliases: &[PhraseMatch<Alias>], knowledge: &Knowledge) -> Terms {
+    let mut terms = BTreeMap::new();
+    let mut spans = Vec::new();
+    let mut covered = vec![false; tokens.len()];
+    for m in aliases {
+        let span = m.span(tokens);
+        for value in m.values.iter().take(1) {
+            match value {
+                Alias::Entity(e) => {
+                    let name = &knowledge.entities[*e].name;
+                    add_entity_terms(&mut terms, name, knowledge, 1.0);
+                    spans.push((format!("@{name}"), span.clone()));
+                }
+                Alias::Concept(c) => {
+                    let key = format!("~{}", knowledge.concepts[*c].name);
+                    *terms.entry(key.clone()).or_insert(0.0) += 1.0;
+                    spans.push((key, span.clone()));
+                }
+            }
+        }
+        covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if covered[i] || !t.is_term() || t.is_stopword() || t.norm.chars().count() < 2 {
+            continue;
+        }
+        if t.kind == Kind::Number {
+            continue;
+        }
+        *terms.entry(t.key.clone()).or_insert(0.0) += 1.0;
+        spans.push((t.key.clone(), t.start..t.end));
+    }
+    (terms, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::clean;
+
+    fn claims_of(text: &str) -> Vec<Claim> {
+        let k = Knowledge::embedded();
+        let cleaned = clean::clean(text, None, &k.furniture);
+        extract(&cleaned, "t", "T", k)
+    }
+
+    #[test]
+    fn quote_state_tracks_curly_quotes() {
+        assert!(quote_state("\u{201C}open", false));
+        assert!(!quote_state("\u{201C}open\u{201D}", false));
+        assert!(quote_state("still", true));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_previous_product() {
+        let claims = claims_of(
+            "Among them, HMS Apps include core applications. It can form an alternative to Google.",
+        );
+        assert_eq!(
+            claims[1].features.resolved,
+            Some(("It".into(), "HMS Apps".into()))
+        );
+        assert!(claims[1].entities.contains(&"HMS Apps".to_owned()));
+    }
+}

@@ -1,0 +1,276 @@
+//! Cleaning: separate the article body from page furniture, and find its sections.
+//!
+//! Nothing is dropped silently: every removed line is reported with its kind and
+//! reason, and credit lines ("Source: BBC") become the outlets an article cites.
+//! The patterns live in `data/furniture.json`.
+
+use super::text;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct FurnitureRule {
+    pub kind: String,
+    pub reason: String,
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    #[serde(default)]
+    pub lines: Vec<String>,
+    #[serde(default)]
+    pub contains: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Furniture {
+    pub rules: Vec<FurnitureRule>,
+}
+
+impl Furniture {
+    /// The rule a line falls under, if any, and for prefix rules the rest of the line.
+    fn classify<'l>(&self, line: &'l str) -> Option<(&FurnitureRule, &'l str)> {
+        let lower = line.to_lowercase();
+        let bare = lower.trim_end_matches(['.', ':', '!', ' ']);
+        self.rules.iter().find_map(|rule| {
+            if rule
+                .lines
+                .iter()
+                .any(|l| l.to_lowercase().trim_end_matches(['.', ':', '!', ' ']) == bare)
+            {
+                return Some((rule, ""));
+            }
+            if let Some(p) = rule
+                .prefixes
+                .iter()
+                .find(|p| lower.starts_with(&p.to_lowercase()))
+            {
+                // `to_lowercase` can change byte lengths; cut the original by characters.
+                let rest: String = line.chars().skip(p.chars().count()).collect();
+                let rest_start = line.len() - rest.len();
+                return Some((rule, line[rest_start..].trim()));
+            }
+            rule.contains
+                .iter()
+                .any(|c| lower.contains(&c.to_lowercase()))
+                .then_some((rule, ""))
+        })
+    }
+}
+
+/// A line that is not part of the article body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// `title`, `promo`, `comments`, `link_spam`, `share`, `credit`.
+    pub kind: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+}
+
+/// A heading or a paragraph of the cleaned text, as a byte range into it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The article body: headings and paragraphs separated by blank lines, plus
+/// everything that was taken out of it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Cleaned {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub removed: Vec<Removed>,
+    /// Outlets named in credit lines, in order of appearance.
+    pub cited: Vec<String>,
+    /// The first line, when it was taken as the title.
+    pub title: Option<String>,
+}
+
+impl Cleaned {
+    pub fn block_text(&self, block: &Block) -> &str {
+        &self.text[block.start..block.end]
+    }
+}
+
+const HEADING_MAX_WORDS: usize = 12;
+const HEADING_MAX_CHARS: usize = 90;
+
+/// Whether a single line reads as a section heading: short, starting with a capital
+/// or a digit, with no closing punctuation.
+pub fn looks_like_heading(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let first = line.chars().next();
+    let last = line.chars().last();
+    words > 0
+        && words <= HEADING_MAX_WORDS
+        && line.chars().count() <= HEADING_MAX_CHARS
+        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && last.is_some_and(|c| {
+            !matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '\u{201D}' | '"' | '\u{201C}' | '-' | '\u{2014}'
+            )
+        })
+        && line.chars().any(char::is_alphabetic)
+}
+
+/// A line of part numbers or similar codes ("NL12876AC18-03 FZ400R12KL4C"): at least
+/// two code-like words and no more ordinary lowercase words than codes.
+fn looks_like_codes(line: &str) -> bool {
+    let mut codes = 0;
+    let mut plain = 0;
+    for word in line.split_whitespace() {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+        if letters > 0 && digits >= 2 && word.len() >= 6 {
+            codes += 1;
+        } else if word.chars().any(char::is_lowercase) {
+            plain += 1;
+        }
+    }
+    codes >= 2 && plain <= codes
+}
+
+/// Splits a credit ("BBC, Reuters and AP") into outlet names.
+fn outlets(credit: &str) -> Vec<String> {
+    credit
+        .split([',', ';', '&', '/', '|'])
+        .flat_map(|part| part.split(" and "))
+        .map(|s| s.trim().trim_end_matches('.').trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Cleans a raw article. `title` is the known title, if any: a first line equal
+/// to it is removed as the title. Without one, a first line that reads as a heading
+/// and is followed by body text is taken as the title.
+pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
+    let normalized = text::normalize(raw);
+    let mut out = Cleaned::default();
+    let mut pending: Vec<(BlockKind, String)> = Vec::new();
+
+    for (index, range) in text::paragraphs(&normalized).into_iter().enumerate() {
+        let paragraph = &normalized[range];
+        let mut kept: Vec<&str> = Vec::new();
+        for line in paragraph.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if index == 0 && kept.is_empty() && out.title.is_none() && is_title(line, title) {
+                out.title = Some(line.to_owned());
+                out.removed.push(Removed {
+                    kind: "title".into(),
+                    text: line.into(),
+                    reason: "the article's title line, shown as its heading".into(),
+                });
+            } else if let Some((rule, rest)) = furniture.classify(line) {
+                if rule.kind == "credit" {
+                    for outlet in outlets(rest) {
+                        if !out.cited.contains(&outlet) {
+                            out.cited.push(outlet);
+                        }
+                    }
+                }
+                out.removed.push(Removed {
+                    kind: rule.kind.clone(),
+                    text: line.into(),
+                    reason: rule.reason.clone(),
+                });
+            } else if looks_like_codes(line) {
+                out.removed.push(Removed {
+                    kind: "link_spam".into(),
+                    text: line.into(),
+                    reason: "a line of product codes, not prose".into(),
+                });
+            } else {
+                kept.push(line);
+            }
+        }
+        if kept.is_empty() {
+            continue;
+        }
+        let kind = if kept.len() == 1 && looks_like_heading(kept[0]) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        pending.push((kind, kept.join("\n")));
+    }
+
+    // Without a known title, an opening heading followed by body text is the title.
+    if title.is_none()
+        && out.title.is_none()
+        && pending.len() > 1
+        && pending[0].0 == BlockKind::Heading
+        && pending[1].0 == BlockKind::Paragraph
+    {
+        let (_, line) = pending.remove(0);
+        out.removed.insert(
+            0,
+            Removed {
+                kind: "title".into(),
+                text: line.clone(),
+                reason: "the article's first line, read as its title".into(),
+            },
+        );
+        out.title = Some(line);
+    }
+    // A heading with nothing after it is not a section title: keep it as text.
+    if let Some(last) = pending.last_mut() {
+        last.0 = BlockKind::Paragraph;
+    }
+
+    for (kind, body) in pending {
+        if !out.text.is_empty() {
+            out.text.push_str("\n\n");
+        }
+        let start = out.text.len();
+        out.text.push_str(&body);
+        out.blocks.push(Block {
+            kind,
+            start,
+            end: out.text.len(),
+        });
+    }
+    out
+}
+
+fn is_title(line: &str, title: Option<&str>) -> bool {
+    let simplify = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    title.is_some_and(|t| !t.trim().is_empty() && simplify(t) == simplify(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets_split_on_separators() {
+        assert_eq!(outlets("BBC, Reuters and AP."), ["BBC", "Reuters", "AP"]);
+        assert_eq!(outlets(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn headings_and_codes() {
+        assert!(looks_like_heading(
+            "Huawei\u{2019}s development in the West"
+        ));
+        assert!(!looks_like_heading("This is a sentence."));
+        assert!(!looks_like_heading("lowercase start"));
+        assert!(looks_like_codes(
+            "\u{2003} NL12876AC18-03 FZ400R12KL4C LCDDISPLAY"
+        ));
+        assert!(!looks_like_codes("Huawei released HMS Core 4.0 in 2020"));
+    }
+}

@@ -1,0 +1,230 @@
+//! The whole pipeline for two sources, and its result: a [`Comparison`] in the
+//! `parallax/comparison@1` schema (see `docs/comparison-schema.md`).
+
+use super::align::{self, Link, Relation};
+use super::claims::{self, Claim};
+use super::clean::{self, Cleaned, Removed};
+use super::knowledge::Knowledge;
+use super::topics;
+use crate::corpus::SourceText;
+use serde::Serialize;
+
+pub const SCHEMA: &str = "parallax/comparison@1";
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceSummary {
+    pub id: String,
+    pub title: String,
+    pub label: String,
+    pub title_derived: bool,
+    /// Outlets the article cites: credit lines, then outlets it attributes claims to.
+    pub cited: Vec<String>,
+    pub removed: Vec<Removed>,
+    /// The cleaned body the claim offsets point into.
+    #[serde(skip)]
+    pub cleaned: Cleaned,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopicRef {
+    pub id: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// True for key-phrase topics found automatically.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub auto: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    pub schema: &'static str,
+    /// Source A, then source B.
+    pub sources: Vec<SourceSummary>,
+    /// The topics at least one claim has, in topic-set order.
+    pub topics: Vec<TopicRef>,
+    /// Claims of A, then claims of B.
+    pub claims: Vec<Claim>,
+    /// Links, best first.
+    pub links: Vec<Link>,
+    /// Similarity of every A claim (rows) to every B claim (columns).
+    #[serde(skip)]
+    pub similarity: Vec<Vec<f32>>,
+}
+
+/// Which side of the comparison a claim or source is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    A,
+    B,
+}
+
+impl Side {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Side::A => "A",
+            Side::B => "B",
+        }
+    }
+    pub fn index(self) -> usize {
+        match self {
+            Side::A => 0,
+            Side::B => 1,
+        }
+    }
+}
+
+/// Cleans one source and extracts its claims.
+pub fn analyze(
+    source: &SourceText,
+    side: Side,
+    knowledge: &Knowledge,
+) -> (SourceSummary, Vec<Claim>) {
+    let known_title =
+        (!source.title_derived && !source.title.trim().is_empty()).then_some(source.title.as_str());
+    let cleaned = clean::clean(&source.text, known_title, &knowledge.furniture);
+    let claims = claims::extract(&cleaned, &source.id, side.letter(), knowledge);
+    let mut cited = cleaned.cited.clone();
+    for claim in &claims {
+        for mention in &claim.features.mentions {
+            let attributed = claim
+                .attribution
+                .as_deref()
+                .is_some_and(|a| a.contains(&mention.name));
+            if mention.kind == "media" && attributed && !cited.contains(&mention.name) {
+                cited.push(mention.name.clone());
+            }
+        }
+        // An attribution that is itself an outlet ("Reuters").
+        if let Some(a) = &claim.attribution {
+            let is_media = knowledge
+                .entity_index(a)
+                .is_some_and(|i| knowledge.entities[i].kind == "media");
+            if is_media && !cited.contains(a) {
+                cited.push(a.clone());
+            }
+        }
+    }
+    let title = match (&cleaned.title, source.title.trim()) {
+        (_, t) if !t.is_empty() => t.to_owned(),
+        (Some(line), _) => line.clone(),
+        (None, _) => derive_title(&claims),
+    };
+    let title_derived =
+        source.title_derived || (source.title.trim().is_empty() && cleaned.title.is_none());
+    let summary = SourceSummary {
+        id: source.id.clone(),
+        title,
+        label: source.label.clone(),
+        title_derived,
+        cited,
+        removed: cleaned.removed.clone(),
+        cleaned,
+    };
+    (summary, claims)
+}
+
+/// A title for an article without one: its first claim, cut at a word boundary.
+pub fn derive_title(claims: &[Claim]) -> String {
+    const MAX: usize = 80;
+    let Some(first) = claims.first() else {
+        return "Untitled".to_owned();
+    };
+    let text = first.text.trim_end_matches(['.', '!', '?']);
+    if text.chars().count() <= MAX {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}\u{2026}", cut[..at].trim_end_matches([',', ';', ':']))
+}
+
+/// Compares two sources with the given knowledge (topic set, lexicon, cues).
+pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Comparison {
+    let (summary_a, claims_a) = analyze(a, Side::A, knowledge);
+    let (summary_b, claims_b) = analyze(b, Side::B, knowledge);
+    let links = align::align(&claims_a, &claims_b, knowledge);
+    let similarity = align::similarity_matrix(&claims_a, &claims_b);
+    let mut claims: Vec<Claim> = claims_a.into_iter().chain(claims_b).collect();
+    let auto = topics::auto_topics(&mut claims);
+
+    let mut topic_refs: Vec<TopicRef> = knowledge
+        .topics
+        .iter()
+        .filter(|t| claims.iter().any(|c| c.topics.contains(&t.id)))
+        .map(|t| TopicRef {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            description: t.description.clone(),
+            auto: false,
+        })
+        .collect();
+    topic_refs.extend(auto.into_iter().map(|t| TopicRef {
+        id: t.id,
+        label: t.label,
+        description: t.description,
+        auto: true,
+    }));
+
+    Comparison {
+        schema: SCHEMA,
+        sources: vec![summary_a, summary_b],
+        topics: topic_refs,
+        claims,
+        links,
+        similarity,
+    }
+}
+
+/// Compares two sources with the embedded knowledge.
+pub fn compare(a: &SourceText, b: &SourceText) -> Comparison {
+    compare_with(a, b, Knowledge::embedded())
+}
+
+/// Compares the embedded corpus (Source A with Source B).
+pub fn compare_embedded() -> Comparison {
+    let sources = crate::corpus::embedded();
+    compare(&sources[0], &sources[1])
+}
+
+impl Comparison {
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    pub fn side_of(&self, claim: &Claim) -> Side {
+        if claim.id.starts_with('A') {
+            Side::A
+        } else {
+            Side::B
+        }
+    }
+
+    pub fn claims_of(&self, side: Side) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(move |c| self.side_of(c) == side)
+    }
+
+    /// The links a claim takes part in.
+    pub fn links_of<'s>(&'s self, claim_id: &'s str) -> impl Iterator<Item = &'s Link> + 's {
+        self.links
+            .iter()
+            .filter(move |l| l.a == claim_id || l.b == claim_id)
+    }
+
+    /// Claims no link reaches: what only one source reports.
+    pub fn unlinked(&self, side: Side) -> impl Iterator<Item = &Claim> {
+        self.claims_of(side)
+            .filter(|c| self.links_of(&c.id).next().is_none())
+    }
+
+    pub fn count_links(&self, relation: Relation) -> usize {
+        self.links.iter().filter(|l| l.relation == relation).count()
+    }
+
+    pub fn topic_label<'s>(&'s self, id: &'s str) -> &'s str {
+        self.topics
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+}

@@ -1,0 +1,150 @@
+//! Topics: tag claims with the story's topic set (data), and find key-phrase
+//! topics automatically for text the topic set does not cover.
+
+use super::claims::Claim;
+use super::knowledge::{Knowledge, TopicDef};
+use super::tokens::{self, Kind, Token};
+use std::collections::{BTreeMap, HashMap};
+
+/// The topics a claim's words match, in topic-set order, with the matching words as evidence.
+pub fn tag(
+    tokens: &[Token],
+    text: &str,
+    knowledge: &Knowledge,
+) -> (Vec<String>, BTreeMap<String, Vec<String>>) {
+    let mut hits: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for m in knowledge.topic_terms.find(tokens, text) {
+        let words = text[m.span(tokens)].to_owned();
+        for &topic in m.values {
+            let evidence = hits.entry(topic).or_default();
+            if !evidence.contains(&words) {
+                evidence.push(words.clone());
+            }
+        }
+    }
+    let ids = hits
+        .keys()
+        .map(|&t| knowledge.topics[t].id.clone())
+        .collect();
+    let evidence = hits
+        .into_iter()
+        .map(|(t, words)| (knowledge.topics[t].id.clone(), words))
+        .collect();
+    (ids, evidence)
+}
+
+/// Most automatic topics one comparison gets.
+const MAX_AUTO_TOPICS: usize = 8;
+
+/// Key-phrase topics for the claims no defined topic covers: phrases of one to
+/// three content words that recur in at least two such claims, longer and more
+/// widespread phrases first. Tags those claims and returns the new topics.
+pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
+    struct Candidate {
+        surface: HashMap<String, usize>,
+        claims: Vec<usize>,
+        sources: Vec<String>,
+        words: usize,
+    }
+    let mut candidates: HashMap<String, Candidate> = HashMap::new();
+    for (index, claim) in claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.topics.is_empty())
+    {
+        let tokens = tokens::tokenize(&claim.text);
+        for run in content_runs(&tokens) {
+            for len in 1..=3.min(run.len()) {
+                for window in run.windows(len) {
+                    let key = window
+                        .iter()
+                        .map(|&i| tokens[i].key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let surface = claim.text[tokens[window[0]].start..tokens[window[len - 1]].end]
+                        .to_lowercase();
+                    let c = candidates.entry(key).or_insert_with(|| Candidate {
+                        surface: HashMap::new(),
+                        claims: Vec::new(),
+                        sources: Vec::new(),
+                        words: len,
+                    });
+                    *c.surface.entry(surface).or_default() += 1;
+                    if c.claims.last() != Some(&index) {
+                        c.claims.push(index);
+                    }
+                    if !c.sources.contains(&claim.source) {
+                        c.sources.push(claim.source.clone());
+                    }
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(String, Candidate)> = candidates
+        .into_iter()
+        .filter(|(_, c)| c.claims.len() >= 2)
+        .collect();
+    let score = |c: &Candidate| c.claims.len() * c.sources.len() * (1 + c.words);
+    ranked.sort_by(|(ka, a), (kb, b)| score(b).cmp(&score(a)).then_with(|| ka.cmp(kb)));
+
+    let mut chosen: Vec<(String, Candidate)> = Vec::new();
+    for (key, candidate) in ranked {
+        if chosen.len() == MAX_AUTO_TOPICS {
+            break;
+        }
+        // Skip a phrase inside (or around) one already chosen for the same claims.
+        let overlaps = chosen.iter().any(|(k, c)| {
+            (k.contains(key.as_str()) || key.contains(k.as_str()))
+                && c.claims
+                    .iter()
+                    .filter(|i| candidate.claims.contains(i))
+                    .count()
+                    * 2
+                    >= candidate.claims.len()
+        });
+        if !overlaps {
+            chosen.push((key, candidate));
+        }
+    }
+
+    let mut topics = Vec::new();
+    for (key, candidate) in chosen {
+        let mut surfaces: Vec<(&String, &usize)> = candidate.surface.iter().collect();
+        surfaces.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        let label = surfaces
+            .first()
+            .map(|(s, _)| (*s).clone())
+            .unwrap_or_else(|| key.clone());
+        let id = format!("auto-{}", key.replace(' ', "-"));
+        for &i in &candidate.claims {
+            claims[i].topics.push(id.clone());
+            claims[i].evidence.insert(id.clone(), vec![label.clone()]);
+        }
+        topics.push(TopicDef {
+            id,
+            label: label.clone(),
+            description: format!(
+                "Key phrase found automatically: \u{201C}{label}\u{201D} recurs in {} claims.",
+                candidate.claims.len()
+            ),
+            terms: vec![label],
+        });
+    }
+    topics
+}
+
+/// Runs of content words (not stopwords, no punctuation between), as token indices.
+fn content_runs(tokens: &[Token]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = vec![Vec::new()];
+    for (i, t) in tokens.iter().enumerate() {
+        let content = t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() > 2;
+        if (!content || t.gap_before) && runs.last().is_some_and(|r| !r.is_empty()) {
+            runs.push(Vec::new());
+        }
+        if content {
+            runs.last_mut().expect("runs starts non-empty").push(i);
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    runs
+}
