@@ -10,22 +10,112 @@ use parallax::corpus::SourceText;
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
-    ".", ".", "!", "?", "\u{2026}", "...", ". . .", "?!", "\"", "'", "\u{201C}", "\u{201D}", "\u{2019}", "(", ")",
-    "[...]", " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{A0}", "\u{2003}", "\u{200B}", "\u{FEFF}",
-    "\u{301}", "a", "I", "E", "p", "Mr", "Dr", "St", "Co", "No", "U.S", "a.m", "e.g", "etc", "N\u{B0}", "1", "10",
-    "1,000", "3.14", "1.3 million", "55,000", "HMS Core 4.0", "The", "However", "It", "world", "Today", "Huawei",
-    "Huawei\u{2019}s", "GMS", "Google", "cannot replace", "alternative", "according to", "said", "reported that",
-    "Source: BBC", "Must Read:", "Leave a Reply", "The Links:", "NL12876AC18-03", "last year", "next week",
-    "August", "@", "https://x.io", ":", ",", ";", "-", "\u{2014}", "\u{2022}", "1.)", "2)", "\u{E9}", "\u{534E}\u{4E3A}",
-    "\u{1F600}", "\u{1F469}\u{200D}\u{1F4BB}", "\u{1C5}", "\u{DF}", "\u{130}",
+    ".",
+    ".",
+    "!",
+    "?",
+    "\u{2026}",
+    "...",
+    ". . .",
+    "?!",
+    "\"",
+    "'",
+    "\u{201C}",
+    "\u{201D}",
+    "\u{2019}",
+    "(",
+    ")",
+    "[...]",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "\u{A0}",
+    "\u{2003}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{301}",
+    "a",
+    "I",
+    "E",
+    "p",
+    "Mr",
+    "Dr",
+    "St",
+    "Co",
+    "No",
+    "U.S",
+    "a.m",
+    "e.g",
+    "etc",
+    "N\u{B0}",
+    "1",
+    "10",
+    "1,000",
+    "3.14",
+    "1.3 million",
+    "55,000",
+    "HMS Core 4.0",
+    "The",
+    "However",
+    "It",
+    "world",
+    "Today",
+    "Huawei",
+    "Huawei\u{2019}s",
+    "GMS",
+    "Google",
+    "cannot replace",
+    "alternative",
+    "according to",
+    "said",
+    "reported that",
+    "Source: BBC",
+    "Must Read:",
+    "Leave a Reply",
+    "The Links:",
+    "NL12876AC18-03",
+    "last year",
+    "next week",
+    "August",
+    "@",
+    "https://x.io",
+    ":",
+    ",",
+    ";",
+    "-",
+    "\u{2014}",
+    "\u{2022}",
+    "1.)",
+    "2)",
+    "\u{E9}",
+    "\u{534E}\u{4E3A}",
+    "\u{1F600}",
+    "\u{1F469}\u{200D}\u{1F4BB}",
+    "\u{1C5}",
+    "\u{DF}",
+    "\u{130}",
 ];
 
 fn text_from(pieces: Vec<usize>) -> String {
-    pieces.into_iter().map(|i| PIECES[i % PIECES.len()]).collect()
+    pieces
+        .into_iter()
+        .map(|i| PIECES[i % PIECES.len()])
+        .collect()
 }
 
 fn source(id: &str, text: String) -> SourceText {
-    SourceText { id: id.into(), label: id.into(), title: String::new(), title_derived: false, text }
+    SourceText {
+        id: id.into(),
+        label: id.into(),
+        title: String::new(),
+        title_derived: false,
+        text,
+    }
 }
 
 /// Ranges are non-empty, ordered, on char boundaries, trimmed, and cover all visible text.
@@ -33,15 +123,25 @@ fn check_sentences(input: &str) {
     let found = sentences::split(input);
     let mut previous_end = 0;
     for s in &found {
-        assert!(s.start < s.end && previous_end <= s.start, "bad range in {input:?}");
-        assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end), "{input:?}");
+        assert!(
+            s.start < s.end && previous_end <= s.start,
+            "bad range in {input:?}"
+        );
+        assert!(
+            input.is_char_boundary(s.start) && input.is_char_boundary(s.end),
+            "{input:?}"
+        );
         let slice = &input[s.start..s.end];
         assert_eq!(slice.trim(), slice, "untrimmed range in {input:?}");
         previous_end = s.end;
     }
     let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let covered: usize = found.iter().map(|s| visible(&input[s.start..s.end])).sum();
-    assert_eq!(covered, visible(input), "visible text dropped from {input:?}");
+    assert_eq!(
+        covered,
+        visible(input),
+        "visible text dropped from {input:?}"
+    );
 }
 
 proptest! {
