@@ -1,13 +1,18 @@
 //! Alignment: link the claims of source A to the claims of source B.
 //!
-//! Similarity combines the cosine of rarity-weighted keys (word stems, entities
-//! and their parents, concepts), shared topics and shared numbers. Each link says
-//! how the two claims relate — `same`, `related` or `tension` — and why.
+//! Each claim is a profile of keys — word stems, `@Entity` (with the entity's
+//! parents at lower weight) and `~concept` — weighted by rarity across both
+//! sources. A pair's score mixes the cosine of the profiles with how much of the
+//! shorter claim the other covers, shared topics and shared numbers. A pair is
+//! linked only on real evidence (two distinctive keys both claims name directly),
+//! and only when each claim is among the other's best matches. Each link says how
+//! the claims relate — `same`, `related` or `tension` — and why.
 
 use super::claims::Claim;
 use super::knowledge::Knowledge;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,66 +50,250 @@ pub struct Link {
     pub shared: Vec<String>,
     /// One line saying why the claims are linked this way.
     pub why: String,
-    /// Keys both claims share (for highlighting); not part of the JSON.
+    /// Keys both claims name (for highlighting); not part of the JSON.
     #[serde(skip)]
     pub shared_keys: Vec<String>,
 }
 
-/// The thresholds and weights of alignment, in one place.
+/// The weights and thresholds of alignment, in one place.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Calibration {
-    pub weight_terms: f32,
+    /// Word similarity mixes the cosine (this share) with the overlap coefficient.
+    pub cosine_share: f32,
+    pub weight_words: f32,
     pub weight_topics: f32,
     pub weight_numbers: f32,
+    /// Weight of an entity's parent relative to the entity ("Gmail" → "Google").
+    pub parent_weight: f32,
+    /// A key found in more than this share of all claims is not evidence.
+    pub common_share: f32,
+    /// Distinctive keys both claims must name for a link.
+    pub min_evidence: usize,
     /// Below this a pair is not linked.
     pub link_min: f32,
     /// At or above this (and without tension) a link is `same`.
     pub same_min: f32,
     /// A pair with a clear tension is linked from this score on.
     pub tension_min: f32,
-    /// Links kept per claim, best first.
+    /// A link must be among the best this many of one of its claims.
     pub per_claim: usize,
+    /// Added to a tension's score when ranking a claim's links, so it is not crowded out.
+    pub tension_boost: f32,
+    /// Distinctive keys a `same` link needs at least.
+    pub same_evidence: usize,
 }
 
 pub const CALIBRATION: Calibration = Calibration {
-    weight_terms: 0.7,
-    weight_topics: 0.2,
+    cosine_share: 0.7,
+    weight_words: 0.75,
+    weight_topics: 0.15,
     weight_numbers: 0.1,
-    link_min: 0.2,
-    same_min: 0.42,
+    parent_weight: 0.5,
+    common_share: 0.4,
+    min_evidence: 2,
+    link_min: 0.15,
+    same_min: 0.25,
     tension_min: 0.12,
-    per_claim: 2,
+    per_claim: 3,
+    tension_boost: 0.1,
+    same_evidence: 3,
 };
 
-/// Rarity of each key over a set of claims: ln(1 + N / df).
-pub fn idf(claims: &[&Claim]) -> HashMap<String, f32> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for claim in claims {
-        for key in claim.features.terms.keys() {
-            *df.entry(key.as_str()).or_default() += 1;
-        }
-    }
-    let n = claims.len().max(1) as f32;
-    df.into_iter()
-        .map(|(k, d)| (k.to_owned(), (1.0 + n / d as f32).ln()))
-        .collect()
-}
-
-/// A claim's keys weighted by rarity, with the vector's norm.
-struct Vector<'c> {
+/// A claim as alignment sees it.
+struct Profile<'c> {
+    claim: &'c Claim,
     weights: BTreeMap<&'c str, f32>,
     norm: f32,
+    total: f32,
+    /// Keys the claim names itself (not only through an entity's parent).
+    direct: HashSet<&'c str>,
 }
 
-fn vector<'c>(claim: &'c Claim, idf: &HashMap<String, f32>) -> Vector<'c> {
-    let weights: BTreeMap<&str, f32> = claim
-        .features
-        .terms
-        .iter()
-        .map(|(k, tf)| (k.as_str(), tf.sqrt() * idf.get(k).copied().unwrap_or(1.0)))
-        .collect();
-    let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
-    Vector { weights, norm }
+/// Rarity weights and profiles of both sources' claims.
+struct Aligner<'c> {
+    a: Vec<Profile<'c>>,
+    b: Vec<Profile<'c>>,
+    /// Keys too common to count as evidence.
+    common: HashSet<&'c str>,
+    cal: Calibration,
+}
+
+impl<'c> Aligner<'c> {
+    fn new(a: &'c [Claim], b: &'c [Claim], cal: Calibration) -> Self {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for claim in a.iter().chain(b) {
+            for key in claim.features.terms.keys() {
+                *df.entry(key.as_str()).or_default() += 1;
+            }
+        }
+        let n = (a.len() + b.len()).max(1) as f32;
+        let idf: HashMap<&str, f32> = df
+            .iter()
+            .map(|(k, &d)| (*k, (1.0 + n / d as f32).ln()))
+            .collect();
+        // Too common to be evidence: named directly in more than `common_share` of claims.
+        let mut direct_df: HashMap<&str, usize> = HashMap::new();
+        for claim in a.iter().chain(b) {
+            let named: HashSet<&str> = claim
+                .features
+                .spans
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .collect();
+            for key in named {
+                *direct_df.entry(key).or_default() += 1;
+            }
+        }
+        let common = direct_df
+            .iter()
+            .filter(|(_, d)| **d as f32 > cal.common_share * n)
+            .map(|(k, _)| *k)
+            .collect();
+        let profile = |claim: &'c Claim| {
+            let weights: BTreeMap<&str, f32> = claim
+                .features
+                .terms
+                .iter()
+                .map(|(k, &tf)| {
+                    // Entities' parents carry weights below 1 (see `claims`).
+                    let tf = if tf < 1.0 {
+                        tf * cal.parent_weight / 0.5
+                    } else {
+                        tf.sqrt()
+                    };
+                    (k.as_str(), tf * idf.get(k.as_str()).copied().unwrap_or(1.0))
+                })
+                .collect();
+            let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
+            let total = weights.values().sum();
+            let resolved = claim
+                .features
+                .resolved
+                .as_ref()
+                .map(|(_, name)| format!("@{name}"));
+            let direct = weights
+                .keys()
+                .filter(|k| {
+                    claim.features.spans.iter().any(|(s, _)| s == *k)
+                        || resolved.as_deref() == Some(**k)
+                })
+                .copied()
+                .collect();
+            Profile {
+                claim,
+                weights,
+                norm,
+                total,
+                direct,
+            }
+        };
+        Aligner {
+            a: a.iter().map(profile).collect(),
+            b: b.iter().map(profile).collect(),
+            common,
+            cal,
+        }
+    }
+
+    fn pair(&self, i: usize, j: usize) -> Pair<'c> {
+        let (pa, pb) = (&self.a[i], &self.b[j]);
+        let cal = &self.cal;
+        let mut shared: Vec<(&'c str, f32)> = pa
+            .weights
+            .iter()
+            .filter_map(|(k, wa)| pb.weights.get(k).map(|wb| (*k, wa * wb)))
+            .collect();
+        let dot: f32 = shared.iter().map(|(_, w)| w).sum();
+        let cosine = if pa.norm > 0.0 && pb.norm > 0.0 {
+            dot / (pa.norm * pb.norm)
+        } else {
+            0.0
+        };
+        let common: f32 = shared
+            .iter()
+            .map(|(k, _)| pa.weights[k].min(pb.weights[k]))
+            .sum();
+        let smaller = pa.total.min(pb.total);
+        let overlap = if smaller > 0.0 { common / smaller } else { 0.0 };
+        let words = cal.cosine_share * cosine + (1.0 - cal.cosine_share) * overlap;
+        shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+
+        // Evidence: distinctive keys both claims name directly. Keys read off the same
+        // or neighbouring words in both claims ("Entity List" as entity and concept,
+        // "overseas" + "markets") are one piece of evidence, named by the first.
+        let mut candidates: Vec<&'c str> = shared
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| pa.direct.contains(k) && pb.direct.contains(k) && !self.common.contains(k))
+            .collect();
+        candidates.sort_by_key(|k| !k.starts_with('@'));
+        let mut evidence: Vec<&'c str> = Vec::new();
+        let mut seen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        for key in candidates {
+            let (Some(sa), Some(sb)) = (
+                pa.claim.features.span_of(key),
+                pb.claim.features.span_of(key),
+            ) else {
+                continue;
+            };
+            let near = |x: &Range<usize>, y: &Range<usize>, text: &str| {
+                let gap = if x.end <= y.start {
+                    &text[x.end..y.start]
+                } else if y.end <= x.start {
+                    &text[y.end..x.start]
+                } else {
+                    ""
+                };
+                gap.chars().all(|c| c.is_whitespace() || c == '-')
+            };
+            let merged = seen.iter_mut().find(|(pa_span, pb_span)| {
+                near(pa_span, &sa, &pa.claim.text) && near(pb_span, &sb, &pb.claim.text)
+            });
+            match merged {
+                Some((pa_span, pb_span)) => {
+                    *pa_span = pa_span.start.min(sa.start)..pa_span.end.max(sa.end);
+                    *pb_span = pb_span.start.min(sb.start)..pb_span.end.max(sb.end);
+                }
+                None => {
+                    seen.push((sa, sb));
+                    evidence.push(key);
+                }
+            }
+        }
+
+        let (a, b) = (pa.claim, pb.claim);
+        let shared_topics: Vec<&'c str> = a
+            .topics
+            .iter()
+            .filter(|t| b.topics.contains(t))
+            .map(String::as_str)
+            .collect();
+        let union = a.topics.len() + b.topics.len() - shared_topics.len();
+        let topics = if union > 0 {
+            shared_topics.len() as f32 / union as f32
+        } else {
+            0.0
+        };
+
+        let shared_numbers: Vec<String> = a
+            .numbers
+            .iter()
+            .filter(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)))
+            .map(|q| q.text.clone())
+            .collect();
+        let numbers = if shared_numbers.is_empty() { 0.0 } else { 1.0 };
+
+        let score =
+            (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers)
+                .clamp(0.0, 1.0);
+        Pair {
+            score,
+            shared,
+            evidence,
+            shared_topics,
+            shared_numbers,
+        }
+    }
 }
 
 /// The parts of one pair's similarity.
@@ -112,91 +301,38 @@ struct Pair<'c> {
     score: f32,
     /// Shared keys with their contribution, largest first.
     shared: Vec<(&'c str, f32)>,
+    /// Shared keys both claims name directly and that are not too common.
+    evidence: Vec<&'c str>,
     shared_topics: Vec<&'c str>,
     shared_numbers: Vec<String>,
-}
-
-fn pair<'c>(
-    a: &'c Claim,
-    va: &Vector<'c>,
-    b: &'c Claim,
-    vb: &Vector<'c>,
-    cal: &Calibration,
-) -> Pair<'c> {
-    let mut shared: Vec<(&str, f32)> = va
-        .weights
-        .iter()
-        .filter_map(|(k, wa)| vb.weights.get(k).map(|wb| (*k, wa * wb)))
-        .collect();
-    let dot: f32 = shared.iter().map(|(_, w)| w).sum();
-    let cosine = if va.norm > 0.0 && vb.norm > 0.0 {
-        dot / (va.norm * vb.norm)
-    } else {
-        0.0
-    };
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-
-    let shared_topics: Vec<&str> = a
-        .topics
-        .iter()
-        .filter(|t| b.topics.contains(t))
-        .map(String::as_str)
-        .collect();
-    let union = a.topics.len() + b.topics.len() - shared_topics.len();
-    let topic_overlap = if union > 0 {
-        shared_topics.len() as f32 / union as f32
-    } else {
-        0.0
-    };
-
-    let shared_numbers: Vec<String> = a
-        .numbers
-        .iter()
-        .filter(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)))
-        .map(|q| q.text.clone())
-        .collect();
-    let numbers = if shared_numbers.is_empty() { 0.0 } else { 1.0 };
-
-    let score = (cal.weight_terms * cosine
-        + cal.weight_topics * topic_overlap
-        + cal.weight_numbers * numbers)
-        .clamp(0.0, 1.0);
-    Pair {
-        score,
-        shared,
-        shared_topics,
-        shared_numbers,
-    }
 }
 
 fn same_value(x: f64, y: f64) -> bool {
     (x - y).abs() <= 0.01 * x.abs().max(y.abs()).max(1e-9)
 }
 
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
 /// Similarity of every A claim (rows) to every B claim (columns).
 pub fn similarity_matrix(a: &[Claim], b: &[Claim]) -> Vec<Vec<f32>> {
-    let all: Vec<&Claim> = a.iter().chain(b).collect();
-    let idf = idf(&all);
-    let vb: Vec<Vector> = b.iter().map(|c| vector(c, &idf)).collect();
-    a.iter()
-        .map(|ca| {
-            let va = vector(ca, &idf);
-            b.iter()
-                .zip(&vb)
-                .map(|(cb, vb)| round3(pair(ca, &va, cb, vb, &CALIBRATION).score))
+    let aligner = Aligner::new(a, b, CALIBRATION);
+    (0..a.len())
+        .map(|i| {
+            (0..b.len())
+                .map(|j| round3(aligner.pair(i, j).score))
                 .collect()
         })
         .collect()
 }
 
-fn round3(x: f32) -> f32 {
-    (x * 1000.0).round() / 1000.0
-}
-
-/// Why two claims pull in different directions, if they do.
+/// Why two claims pull in different directions.
 enum Tension {
     /// One negates what the other asserts, in these words.
     Negation { a_words: String, b_words: String },
+    /// Opposite concepts about the same thing ("re-use" against "get rid of").
+    Opposites { a_words: String, b_words: String },
     /// Different figures for the same thing.
     Numbers {
         counts: String,
@@ -211,13 +347,12 @@ enum Tension {
     },
 }
 
-fn tension(a: &Claim, b: &Claim) -> Option<Tension> {
-    // 1. Negation asymmetry on a shared predicate or concept.
+fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
+    // 1. One negates a predicate or concept the other asserts.
     for (neg, negates_a) in [(a, true), (b, false)] {
         let other = if negates_a { b } else { a };
         for (key, span) in &neg.features.negated {
-            let other_negates = other.features.negated.iter().any(|(k, _)| k == key);
-            if other_negates || key.starts_with('@') {
+            if key.starts_with('@') || other.features.negated.iter().any(|(k, _)| k == key) {
                 continue;
             }
             if let Some(words) = other.features.surface(key, &other.text) {
@@ -231,7 +366,26 @@ fn tension(a: &Claim, b: &Claim) -> Option<Tension> {
             }
         }
     }
-    // 2. Different numbers for the same counted thing.
+    // 2. Opposite concepts.
+    for (x, y) in &knowledge.opposites {
+        let (kx, ky) = (format!("~{x}"), format!("~{y}"));
+        for (first, second) in [(&kx, &ky), (&ky, &kx)] {
+            // Only when each claim has one side of the pair, not both.
+            let one_sided = !a.features.terms.contains_key(second.as_str())
+                && !b.features.terms.contains_key(first.as_str());
+            if let (Some(wa), Some(wb)) = (
+                a.features.surface(first, &a.text),
+                b.features.surface(second, &b.text),
+            ) && one_sided
+            {
+                return Some(Tension::Opposites {
+                    a_words: wa.to_owned(),
+                    b_words: wb.to_owned(),
+                });
+            }
+        }
+    }
+    // 3. Different numbers for the same counted thing.
     for qa in &a.numbers {
         for qb in &b.numbers {
             if !qa.counts_key.is_empty()
@@ -247,7 +401,7 @@ fn tension(a: &Claim, b: &Claim) -> Option<Tension> {
             }
         }
     }
-    // 3. Opposite outlooks, each clear (at least two cue words net).
+    // 4. Opposite outlooks, each clear (two cue words or more, net).
     let net = |c: &Claim| c.features.outlook.iter().map(|(p, _)| p).sum::<i32>();
     let words = |c: &Claim, sign: i32| -> Vec<String> {
         c.features
@@ -299,14 +453,60 @@ fn list(items: &[String]) -> String {
     }
 }
 
-/// Links the claims of A to the claims of B. Each claim keeps its best
-/// `per_claim` links above `link_min`; a clear tension is kept from `tension_min`.
+/// One line saying why the pair is linked the way it is.
+fn explain(
+    relation_tension: Option<&Tension>,
+    subject: &str,
+    topics: &[String],
+    same: bool,
+) -> (Relation, String) {
+    match relation_tension {
+        Some(Tension::Negation { a_words, b_words })
+        | Some(Tension::Opposites { a_words, b_words }) => (
+            Relation::Tension,
+            format!("A says {} where B says {}", quote(a_words), quote(b_words)),
+        ),
+        Some(Tension::Numbers { counts, a, b }) => (
+            Relation::Tension,
+            format!(
+                "Different figures for {counts}: {} in A, {} in B",
+                quote(a),
+                quote(b)
+            ),
+        ),
+        Some(Tension::Outlook {
+            hopeful,
+            doubtful,
+            a_hopeful,
+        }) => {
+            let (h, d) = if *a_hopeful { ("A", "B") } else { ("B", "A") };
+            let about = if topics.is_empty() {
+                subject.to_owned()
+            } else {
+                list(topics)
+            };
+            let quoted = |ws: &[String]| list(&ws.iter().map(|w| quote(w)).collect::<Vec<_>>());
+            (
+                Relation::Tension,
+                format!(
+                    "Opposite outlooks on {about}: {h} is hopeful ({}), {d} is doubtful ({})",
+                    quoted(hopeful),
+                    quoted(doubtful)
+                ),
+            )
+        }
+        None if same => (Relation::Same, format!("Both report it: {subject}")),
+        None => (
+            Relation::Related,
+            format!("Same subject ({subject}), different details"),
+        ),
+    }
+}
+
+/// Links the claims of A to the claims of B.
 pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
-    let cal = CALIBRATION;
-    let all: Vec<&Claim> = a.iter().chain(b).collect();
-    let idf = idf(&all);
-    let va: Vec<Vector> = a.iter().map(|c| vector(c, &idf)).collect();
-    let vb: Vec<Vector> = b.iter().map(|c| vector(c, &idf)).collect();
+    let aligner = Aligner::new(a, b, CALIBRATION);
+    let cal = aligner.cal;
 
     struct Candidate<'c> {
         i: usize,
@@ -317,44 +517,52 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
     let mut candidates: Vec<Candidate> = Vec::new();
     for (i, ca) in a.iter().enumerate() {
         for (j, cb) in b.iter().enumerate() {
-            let p = pair(ca, &va[i], cb, &vb[j], &cal);
-            if p.score < cal.tension_min || p.shared.is_empty() {
+            let pair = aligner.pair(i, j);
+            if pair.evidence.is_empty() || pair.score < cal.tension_min {
                 continue;
             }
-            let t = tension(ca, cb);
-            let floor = if t.is_some() {
-                cal.tension_min
+            let tension = tension(ca, cb, knowledge);
+            let linked = if tension.is_some() {
+                pair.score >= cal.tension_min
             } else {
-                cal.link_min
+                pair.score >= cal.link_min && pair.evidence.len() >= cal.min_evidence
             };
-            if p.score >= floor {
+            if linked {
                 candidates.push(Candidate {
                     i,
                     j,
-                    pair: p,
-                    tension: t,
+                    pair,
+                    tension,
                 });
             }
         }
     }
-    // Keep each claim's best links; a tension competes with a boost so it is not crowded out.
-    let rank = |c: &Candidate| c.pair.score + if c.tension.is_some() { 0.2 } else { 0.0 };
-    let mut keep = vec![false; candidates.len()];
-    for side in 0..2 {
-        let mut by_claim: HashMap<usize, Vec<usize>> = HashMap::new();
+
+    // Mutual best: a link must rank among the best `per_claim` of both its claims.
+    let rank_of = |c: &Candidate| {
+        c.pair.score
+            + if c.tension.is_some() {
+                cal.tension_boost
+            } else {
+                0.0
+            }
+    };
+    let rank_within = |key: &dyn Fn(&Candidate) -> usize| -> Vec<usize> {
+        let mut ranks = vec![0; candidates.len()];
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
         for (k, c) in candidates.iter().enumerate() {
-            by_claim
-                .entry(if side == 0 { c.i } else { c.j })
-                .or_default()
-                .push(k);
+            groups.entry(key(c)).or_default().push(k);
         }
-        for list in by_claim.values_mut() {
-            list.sort_by(|&x, &y| rank(&candidates[y]).total_cmp(&rank(&candidates[x])));
-            for &k in list.iter().take(cal.per_claim) {
-                keep[k] = true;
+        for group in groups.values_mut() {
+            group.sort_by(|&x, &y| rank_of(&candidates[y]).total_cmp(&rank_of(&candidates[x])));
+            for (rank, &k) in group.iter().enumerate() {
+                ranks[k] = rank;
             }
         }
-    }
+        ranks
+    };
+    let rank_a = rank_within(&|c| c.i);
+    let rank_b = rank_within(&|c| c.j);
 
     let topic_label = |id: &str| {
         knowledge
@@ -364,13 +572,13 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
             .map_or_else(|| id.to_owned(), |t| t.label.clone())
     };
     let mut links: Vec<Link> = candidates
-        .into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(c, _)| {
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| rank_a[*k] < cal.per_claim || rank_b[*k] < cal.per_claim)
+        .map(|(_, c)| {
             let (ca, cb) = (&a[c.i], &b[c.j]);
             let mut shared: Vec<String> = Vec::new();
-            for (key, _) in c.pair.shared.iter().take(6) {
+            for key in &c.pair.evidence {
                 let d = display(key, ca, cb);
                 if !shared.contains(&d) {
                     shared.push(d);
@@ -384,63 +592,13 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
                 .map(|t| topic_label(t))
                 .collect();
             let subject = list(&shared.iter().take(3).cloned().collect::<Vec<_>>());
-            let (relation, why) = match &c.tension {
-                Some(Tension::Negation { a_words, b_words }) => (
-                    Relation::Tension,
-                    format!("A says {} where B says {}", quote(a_words), quote(b_words)),
-                ),
-                Some(Tension::Numbers { counts, a, b }) => (
-                    Relation::Tension,
-                    format!(
-                        "Different figures for {counts}: {} in A, {} in B",
-                        quote(a),
-                        quote(b)
-                    ),
-                ),
-                Some(Tension::Outlook {
-                    hopeful,
-                    doubtful,
-                    a_hopeful,
-                }) => {
-                    let (ha, hb) = if *a_hopeful { ("A", "B") } else { ("B", "A") };
-                    (
-                        Relation::Tension,
-                        format!(
-                            "Opposite outlooks on {}: {ha} is hopeful ({}), {hb} is doubtful ({})",
-                            if topics.is_empty() {
-                                subject.clone()
-                            } else {
-                                list(&topics)
-                            },
-                            list(&hopeful.iter().map(|w| quote(w)).collect::<Vec<_>>()),
-                            list(&doubtful.iter().map(|w| quote(w)).collect::<Vec<_>>())
-                        ),
-                    )
-                }
-                None if c.pair.score >= cal.same_min => {
-                    (Relation::Same, format!("Both report it: {subject}"))
-                }
-                None => (
-                    Relation::Related,
-                    format!("Same subject ({subject}), different details"),
-                ),
-            };
-            let why = match &cb.features.resolved {
-                Some((pronoun, name))
-                    if c.pair.shared.iter().any(|(k, _)| {
-                        k.strip_prefix('@').is_some_and(|n| {
-                            n == name
-                                || knowledge
-                                    .entity_index(name)
-                                    .and_then(|i| knowledge.entities[i].parent.as_deref())
-                                    == Some(n)
-                        })
-                    }) =>
-                {
-                    format!("{why} (B\u{2019}s \u{201C}{pronoun}\u{201D} read as {name})")
-                }
-                _ => why,
-            };
+            let same = c.pair.score >= cal.same_min && c.pair.evidence.len() >= cal.same_evidence;
+            let (relation, mut why) = explain(c.tension.as_ref(), &subject, &topics, same);
+            if let Some((pronoun, name)) = &cb.features.resolved {
+                why.push_str(&format!(
+                    " (B\u{2019}s \u{201C}{pronoun}\u{201D} read as {name})"
+                ));
+            }
             shared.extend(topics.iter().map(|t| format!("topic: {t}")));
             Link {
                 a: ca.id.clone(),

@@ -58,6 +58,14 @@ pub struct Features {
 }
 
 impl Features {
+    /// Where the claim first names `key`.
+    pub fn span_of(&self, key: &str) -> Option<Range<usize>> {
+        self.spans
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, r)| r.clone())
+    }
+
     /// The surface words of the claim behind `key`, as written.
     pub fn surface<'t>(&self, key: &str, text: &'t str) -> Option<&'t str> {
         self.spans
@@ -126,11 +134,12 @@ pub fn extract(
                 features: Features::default(),
                 text: String::new(),
             };
-            let alias_matches = knowledge.aliases.find(&tokens, &text);
+            let alias_matches = knowledge.find_aliases(&tokens, &text);
             claim.features.mentions = mentions(&tokens, &text, &alias_matches, knowledge);
             let previous_claim = previous.map(|i| &claims[i]);
             claim.features.resolved = resolve_pronoun(&tokens, &text, knowledge, previous_claim);
-            claim.attribution = attribution(&tokens, &text, knowledge, &attributions);
+            claim.attribution =
+                attribution(&tokens, &text, knowledge, &alias_matches, &attributions);
             if claim.attribution.is_none() && quote_open {
                 claim.attribution = previous_claim.and_then(|c| c.attribution.clone());
             }
@@ -141,7 +150,7 @@ pub fn extract(
             let time_matches = knowledge.times.find(&tokens, &text);
             claim.times = time_matches
                 .iter()
-                .map(|m| text[m.span(&tokens)].to_owned())
+                .map(|m| without_possessive(&text[m.span(&tokens)]).to_owned())
                 .collect();
             claim.numbers = quantities(&tokens, &text, knowledge, &time_matches);
             claim.features.negated = negated(&tokens, &text, knowledge, &alias_matches);
@@ -159,7 +168,7 @@ pub fn extract(
             claim.topics = topic_ids;
             claim.evidence = evidence;
             (claim.features.terms, claim.features.spans) =
-                terms(&tokens, &alias_matches, knowledge);
+                terms(&tokens, &alias_matches, &time_matches, knowledge);
             if let Some((_, name)) = &claim.features.resolved {
                 add_entity_terms(&mut claim.features.terms, name, knowledge, 1.0);
                 claim.features.mentions.push(Mention {
@@ -205,6 +214,8 @@ fn mentions(
             && !covered[i]
             && t.is_capitalized(text)
             && !t.is_stopword()
+            && !phrases::is_month(&t.norm)
+            && !phrases::is_weekday(&t.norm)
             && !knowledge.not_names.iter().any(|w| w == t.text(text))
     };
     for m in aliases {
@@ -307,6 +318,13 @@ fn resolve_pronoun(
     Some((pronoun.to_owned(), antecedent.name.clone()))
 }
 
+/// "last year’s" → "last year".
+fn without_possessive(s: &str) -> &str {
+    s.strip_suffix("\u{2019}s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
 /// Whether a quotation is still open after this sentence.
 fn quote_state(text: &str, mut open: bool) -> bool {
     for c in text.chars() {
@@ -325,8 +343,16 @@ fn attribution(
     tokens: &[Token],
     text: &str,
     knowledge: &Knowledge,
+    aliases: &[PhraseMatch<Alias>],
     earlier: &[String],
 ) -> Option<String> {
+    // "States" in "the United States" is a name, not a speech verb.
+    let in_name = |i: usize| {
+        aliases.iter().any(|a| {
+            (a.first..=a.last).contains(&i)
+                && a.values.iter().any(|v| matches!(v, Alias::Entity(_)))
+        })
+    };
     let cues = knowledge.attribution.find(tokens, text);
     let mut according: Option<String> = None;
     let mut agent: Option<String> = None;
@@ -351,6 +377,7 @@ fn attribution(
     }
     let verb = cues.iter().find(|m| {
         m.values.contains(&Cue::SpeechVerb)
+            && !in_name(m.first)
             && next_term(tokens, m.last)
                 .is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
     })?;
@@ -394,7 +421,7 @@ fn phrase_after(
         }
     }
     let slice = &tokens[start..=last];
-    for m in knowledge.aliases.find(slice, text) {
+    for m in knowledge.find_aliases(slice, text) {
         if let Some(Alias::Entity(e)) = m.values.first()
             && knowledge.entities[*e].kind == "media"
         {
@@ -618,6 +645,9 @@ fn negated(
 ) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for m in knowledge.negation.find(tokens, text) {
+        if m.values.contains(&false) {
+            continue; // "not only", "no doubt": not a negation
+        }
         let mut k = m.last;
         while let Some(n) = next_term(tokens, k) {
             let t = &tokens[n];
@@ -678,13 +708,22 @@ fn add_entity_terms(
 /// Weighted keys, and where each occurs.
 type Terms = (BTreeMap<String, f32>, Vec<(String, Range<usize>)>);
 
-fn terms(tokens: &[Token], aliases: &[PhraseMatch<Alias>], knowledge: &Knowledge) -> Terms {
+fn terms(
+    tokens: &[Token],
+    aliases: &[PhraseMatch<Alias>],
+    times: &[PhraseMatch<()>],
+    knowledge: &Knowledge,
+) -> Terms {
     let mut terms = BTreeMap::new();
     let mut spans = Vec::new();
     let mut covered = vec![false; tokens.len()];
+    // Time expressions are compared as times, not as words ("last year").
+    for m in times {
+        covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+    }
     for m in aliases {
         let span = m.span(tokens);
-        for value in m.values.iter().take(1) {
+        for value in m.values {
             match value {
                 Alias::Entity(e) => {
                     let name = &knowledge.entities[*e].name;

@@ -3,7 +3,8 @@
 //! set and the cue phrases. Built once; user topics make a new one.
 
 use super::clean::Furniture;
-use super::phrases::PhraseSet;
+use super::phrases::{MatchOn, PhraseMatch, PhraseSet};
+use super::tokens::Token;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -29,6 +30,7 @@ pub struct ConceptDef {
 struct LexiconFile {
     entities: Vec<EntityDef>,
     concepts: Vec<ConceptDef>,
+    opposites: Vec<(String, String)>,
 }
 
 /// A topic as defined in `data/topics.json` or by the user.
@@ -70,6 +72,12 @@ struct OutlookCues {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+struct NegationCues {
+    cues: Vec<String>,
+    not_negations: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
 struct NotNames {
     words: Vec<String>,
 }
@@ -78,7 +86,7 @@ struct NotNames {
 struct CuesFile {
     not_names: NotNames,
     attribution: AttributionCues,
-    negation: Vec<String>,
+    negation: NegationCues,
     times: Vec<String>,
     quantity: QuantityCues,
     outlook: OutlookCues,
@@ -105,7 +113,12 @@ pub struct Knowledge {
     pub furniture: Furniture,
     pub entities: Vec<EntityDef>,
     pub concepts: Vec<ConceptDef>,
+    /// Pairs of concepts that point opposite ways ("reuse" / "abandon").
+    pub opposites: Vec<(String, String)>,
+    /// Entity aliases (on stems).
     pub aliases: PhraseSet<Alias>,
+    /// Concept aliases (word for word).
+    pub concept_aliases: PhraseSet<Alias>,
     pub topics: Vec<TopicDef>,
     /// Topic terms; values are indices into `topics`.
     pub topic_terms: PhraseSet<usize>,
@@ -114,7 +127,8 @@ pub struct Knowledge {
     pub lead_words: PhraseSet<()>,
     /// Words after a speech verb that mean it is not one ("reports to").
     pub not_after_verb: Vec<String>,
-    pub negation: PhraseSet<()>,
+    /// Negations (`true`), and look-alikes that are not ("not only": `false`).
+    pub negation: PhraseSet<bool>,
     pub times: PhraseSet<()>,
     pub scales: PhraseSet<f64>,
     pub qualifiers: PhraseSet<()>,
@@ -154,7 +168,10 @@ impl Knowledge {
             }
         }
 
+        // Entities match on stems ("Google Mobile Service" finds "Services"); concepts
+        // word for word, so "developer" and "development" stay apart.
         let mut aliases = PhraseSet::default();
+        let mut concept_aliases = PhraseSet::new(MatchOn::Word);
         for (i, entity) in lexicon.entities.iter().enumerate() {
             aliases.insert(&entity.name, entity.case_sensitive, Alias::Entity(i));
             for alias in &entity.aliases {
@@ -163,7 +180,7 @@ impl Knowledge {
         }
         for (i, concept) in lexicon.concepts.iter().enumerate() {
             for alias in &concept.aliases {
-                aliases.insert(
+                concept_aliases.insert(
                     alias,
                     alias.chars().all(|c| c.is_uppercase()),
                     Alias::Concept(i),
@@ -175,15 +192,17 @@ impl Knowledge {
             furniture,
             entities: lexicon.entities,
             concepts: lexicon.concepts,
+            opposites: lexicon.opposites,
             aliases,
+            concept_aliases,
             topics: Vec::new(),
             topic_terms: PhraseSet::default(),
-            attribution: PhraseSet::default(),
+            attribution: PhraseSet::new(MatchOn::Word),
             lead_words: set_of(&cues.attribution.lead_words),
             not_after_verb: cues.attribution.not_after_verb,
-            negation: set_of(&cues.negation),
+            negation: PhraseSet::new(MatchOn::Word),
             times: set_of(&cues.times),
-            scales: PhraseSet::default(),
+            scales: PhraseSet::new(MatchOn::Word),
             qualifiers: set_of(&cues.quantity.qualifiers),
             counted_stop: cues.quantity.counted_stop,
             outlook: PhraseSet::default(),
@@ -197,6 +216,14 @@ impl Knowledge {
         ] {
             for phrase in phrases {
                 knowledge.attribution.insert(phrase, false, cue);
+            }
+        }
+        for (phrases, negates) in [
+            (&cues.negation.cues, true),
+            (&cues.negation.not_negations, false),
+        ] {
+            for phrase in phrases {
+                knowledge.negation.insert(phrase, false, negates);
             }
         }
         for (word, factor) in &cues.quantity.scales {
@@ -235,13 +262,23 @@ impl Knowledge {
         self.topic_terms = terms;
     }
 
+    /// Entity and concept aliases in `tokens`, in order of position. A phrase may be
+    /// both ("Entity List": the entity, and the concept "block").
+    pub fn find_aliases<'s>(&'s self, tokens: &[Token], text: &str) -> Vec<PhraseMatch<'s, Alias>> {
+        let mut found = self.aliases.find(tokens, text);
+        found.extend(self.concept_aliases.find(tokens, text));
+        found.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+        found
+    }
+
     pub fn entity_index(&self, name: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.name == name)
     }
 }
 
+/// Cue phrases, compared word for word.
 fn set_of(phrases: &[String]) -> PhraseSet<()> {
-    let mut set = PhraseSet::default();
+    let mut set = PhraseSet::new(MatchOn::Word);
     for phrase in phrases {
         set.insert(phrase, false, ());
     }

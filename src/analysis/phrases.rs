@@ -1,6 +1,8 @@
 //! One phrase matcher for every lexicon: aliases, topic terms, time expressions, cues.
 //!
-//! A phrase is a sequence of word keys (see [`tokens`](super::tokens)); it may
+//! A phrase is a sequence of words compared by their stems (aliases, topic terms:
+//! "developers" finds "developer") or by their exact lowercase form (cues, where
+//! "reportedly" must not find "reports"); see [`tokens`](super::tokens). It may
 //! contain slots — `{n}` (a number, in digits or words), `{year}`, `{month}` —
 //! and may require the exact spelling (so "US" is not "us"). Matching is
 //! leftmost-longest and never runs across phrase-separating punctuation.
@@ -67,6 +69,13 @@ pub fn is_month(norm: &str) -> bool {
     MONTHS.contains(&norm)
 }
 
+pub fn is_weekday(norm: &str) -> bool {
+    matches!(
+        norm,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 pub fn is_year(token: &Token) -> bool {
     token.kind == Kind::Number
         && token.norm.len() == 4
@@ -77,10 +86,10 @@ pub fn is_year(token: &Token) -> bool {
 }
 
 impl Elem {
-    fn matches(&self, token: &Token, text: &str) -> bool {
+    fn matches(&self, token: &Token, text: &str, on: MatchOn) -> bool {
         match self {
             Elem::Word { key, exact } => {
-                token.key == *key
+                on.form(token) == key
                     && exact
                         .as_deref()
                         .is_none_or(|e| token.text(text).trim_end_matches('.') == e)
@@ -108,8 +117,28 @@ impl<V> PhraseMatch<'_, V> {
     }
 }
 
+/// What a phrase's words are compared by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MatchOn {
+    /// The stem ("developers" matches "developer").
+    #[default]
+    Stem,
+    /// The lowercase word ("reportedly" does not match "reports").
+    Word,
+}
+
+impl MatchOn {
+    fn form(self, token: &Token) -> &str {
+        match self {
+            MatchOn::Stem => &token.key,
+            MatchOn::Word => &token.norm,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct PhraseSet<V> {
+    on: MatchOn,
     patterns: Vec<(Vec<Elem>, Vec<V>)>,
     /// Patterns by the key of their first word, longest first.
     by_first: HashMap<String, Vec<usize>>,
@@ -120,6 +149,7 @@ pub struct PhraseSet<V> {
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
         Self {
+            on: MatchOn::Stem,
             patterns: Vec::new(),
             by_first: HashMap::new(),
             slot_first: Vec::new(),
@@ -128,10 +158,18 @@ impl<V> Default for PhraseSet<V> {
 }
 
 impl<V: PartialEq> PhraseSet<V> {
+    /// An empty set comparing words by `on`.
+    pub fn new(on: MatchOn) -> Self {
+        Self {
+            on,
+            ..Self::default()
+        }
+    }
+
     /// Registers `phrase` with `value`. Returns false (and registers nothing) when the
     /// phrase has no words.
     pub fn insert(&mut self, phrase: &str, case_sensitive: bool, value: V) -> bool {
-        let elems = parse(phrase, case_sensitive);
+        let elems = parse(phrase, case_sensitive, self.on);
         if elems.is_empty() {
             return false;
         }
@@ -171,7 +209,7 @@ impl<V: PartialEq> PhraseSet<V> {
             let first = &tokens[words[w]];
             let candidates = self
                 .by_first
-                .get(&first.key)
+                .get(self.on.form(first))
                 .into_iter()
                 .flatten()
                 .chain(&self.slot_first);
@@ -184,7 +222,7 @@ impl<V: PartialEq> PhraseSet<V> {
                 }
                 let fits = elems.iter().enumerate().all(|(k, elem)| {
                     let token = &tokens[words[w + k]];
-                    (k == 0 || !token.gap_before) && elem.matches(token, text)
+                    (k == 0 || !token.gap_before) && elem.matches(token, text, self.on)
                 });
                 if fits {
                     best = Some((p, elems.len()));
@@ -206,7 +244,7 @@ impl<V: PartialEq> PhraseSet<V> {
     }
 }
 
-fn parse(phrase: &str, case_sensitive: bool) -> Vec<Elem> {
+fn parse(phrase: &str, case_sensitive: bool, on: MatchOn) -> Vec<Elem> {
     let mut elems = Vec::new();
     for part in phrase.split_whitespace() {
         match part {
@@ -218,7 +256,7 @@ fn parse(phrase: &str, case_sensitive: bool) -> Vec<Elem> {
                     let exact =
                         case_sensitive.then(|| token.text(part).trim_end_matches('.').to_owned());
                     elems.push(Elem::Word {
-                        key: token.key.clone(),
+                        key: on.form(token).to_owned(),
                         exact,
                     });
                 }
