@@ -16,6 +16,7 @@ pub mod compare;
 pub mod export;
 pub mod input;
 pub mod knowledge;
+pub mod order;
 pub mod phrases;
 pub mod sentences;
 pub mod text;

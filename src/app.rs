@@ -1,13 +1,27 @@
-//! The Yew single-page app: a thin shell over [`crate::analysis`].
+//! The Yew single-page app: a thin shell over [`crate::analysis`] and [`crate::explore`].
 //!
-//! Only this module (and `src/main.rs`) knows about the browser.
+//! Only this module (and `src/main.rs`) knows about the browser. `App` owns the
+//! one reducer ([`state`]); components read it from context and dispatch actions.
 
-mod article;
+mod browser;
+mod claim;
+mod compare_view;
 mod fatal;
+mod filters;
+mod overview;
+mod pair;
+mod reader_view;
+pub mod state;
+mod toolbar;
 
-use crate::corpus;
-use article::ArticleView;
+use crate::analysis::{self, Comparison};
+use crate::explore::{self, Selection, UrlState, View};
+use state::{Action, HistoryMode, State, Theme};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// What every component can reach: the state and its dispatcher.
+pub type AppContext = UseReducerHandle<State>;
 
 /// Mounts the app on `#app` (or `<body>` when the page has no such element)
 /// after installing the panic hook that turns a crash into a visible message.
@@ -15,25 +29,156 @@ pub fn start() {
     fatal::install_panic_hook();
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render()
+        }
         None => yew::Renderer::<App>::new().render(),
     };
 }
 
+/// The state a page load starts from: the embedded comparison, the view in the URL,
+/// and the stored theme.
+fn initial_state() -> State {
+    let comparison = Rc::new(analysis::compare_embedded());
+    let mut state = State::new(comparison.clone());
+    let (url, problems) = UrlState::from_pairs(&browser::query_pairs(), &comparison);
+    state = restore(state, url, problems);
+    state.theme = browser::stored_theme().map(|t| Theme::parse(&t)).unwrap_or_default();
+    state
+}
+
+fn restore(state: State, url: UrlState, problems: Vec<String>) -> State {
+    use yew::Reducible;
+    let next = Rc::new(state).reduce(Action::Restore(url, problems));
+    Rc::try_unwrap(next).unwrap_or_else(|rc| (*rc).clone())
+}
+
 #[component]
 pub fn App() -> Html {
-    let sources = corpus::embedded();
-    html! {
-        <>
-            <header class="masthead">
-                <h1>{ "Parallax" }</h1>
-                <p class="tagline">{ "One story, two sources, side by side." }</p>
-            </header>
-            <main id="main" class="articles">
-                for source in sources.iter() {
-                    <ArticleView source={source.clone()} />
+    let state = use_reducer(initial_state);
+
+    // Back and Forward: the URL is the truth.
+    {
+        let dispatcher = state.dispatcher();
+        let comparison = state.comparison.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let (url, problems) = UrlState::from_pairs(&browser::query_pairs(), &comparison);
+                dispatcher.dispatch(Action::Restore(url, problems));
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Every other change: write the view into the URL.
+    {
+        let url = state.url_state();
+        let mode = state.history;
+        use_effect_with(url, move |url| {
+            if mode != HistoryMode::None {
+                browser::set_url_query(&browser::query_string(&url.to_pairs()), mode == HistoryMode::Replace);
+            }
+        });
+    }
+
+    {
+        let theme = state.theme;
+        use_effect_with(theme, |theme| browser::apply_theme(theme.id()));
+    }
+
+    // A selected claim scrolls into view in the reader, and so do its counterparts
+    // in the other article (each article scrolls on its own on wide screens).
+    {
+        let selection = state.selection.clone();
+        let view = state.view;
+        let comparison = state.comparison.clone();
+        use_effect_with((selection, view), move |(selection, view)| {
+            if let (Some(Selection::Claim(id)), View::Reader) = (selection, view) {
+                for other in comparison.links_of(id).map(|l| if &l.a == id { &l.b } else { &l.a }) {
+                    browser::scroll_to(&format!("read-{other}"), true);
                 }
-            </main>
-        </>
+                browser::scroll_to(&format!("read-{id}"), false);
+            }
+        });
+    }
+
+    // Keyboard: "/" focuses the search, Esc closes the pair panel.
+    {
+        let dispatcher = state.dispatcher();
+        let has_pair = matches!(state.selection, Some(Selection::Pair(..)));
+        use_effect_with(has_pair, move |has_pair| {
+            let has_pair = *has_pair;
+            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if key.key() == "/" && !browser::typing_in_field() && !key.ctrl_key() && !key.meta_key() {
+                    event.prevent_default();
+                    browser::focus(toolbar::SEARCH_ID);
+                } else if key.key() == "Escape" && has_pair {
+                    dispatcher.dispatch(Action::Select(None));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let comparison: Rc<Comparison> = state.comparison.clone();
+    let announcement = announce(&state);
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <toolbar::Toolbar />
+            if let Some(notice) = &state.notice {
+                <div class="notice" role="status">
+                    <span>{ notice }</span>
+                    <button type="button" class="link-button" onclick={dispatch(&state, Action::DismissNotice)}>{ "Dismiss" }</button>
+                </div>
+            }
+            <div class={classes!("layout", format!("view-{}", state.view.id()))}>
+                if state.view != View::Overview {
+                    <filters::Filters />
+                }
+                <main id="main" tabindex="-1" aria-labelledby="view-title">
+                    { match state.view {
+                        View::Compare => html! { <compare_view::CompareView /> },
+                        View::Reader => html! { <reader_view::ReaderView /> },
+                        View::Overview => html! { <overview::Overview /> },
+                    } }
+                </main>
+            </div>
+            if let Some(Selection::Pair(a, b)) = &state.selection {
+                <pair::PairPanel a={a.clone()} b={b.clone()} />
+            }
+            <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</p>
+            <footer class="footer">
+                <p>{ format!("{} claims in Source A, {} in Source B. ", comparison.claims_of(analysis::Side::A).count(), comparison.claims_of(analysis::Side::B).count()) }
+                { "Everything runs in your browser: nothing you read or import is sent anywhere." }</p>
+            </footer>
+        </ContextProvider<AppContext>>
     }
 }
+
+/// What the live region says: how many results the current filters leave.
+fn announce(state: &State) -> String {
+    let c = &state.comparison;
+    match state.view {
+        View::Compare | View::Overview => {
+            let groups = explore::groups(c, &state.filters);
+            let counts = explore::Counts::of(groups.iter().flat_map(|g| &g.rows));
+            format!("Showing {}.", counts.summary())
+        }
+        View::Reader => {
+            let query = explore::Query::parse(&state.filters.query);
+            let n = c.claims.iter().filter(|cl| state.filters.fits_claim(cl, &query)).count();
+            format!("{n} of {} claims match the filters.", c.claims.len())
+        }
+    }
+}
+
+/// A callback that dispatches `action`, for buttons.
+pub fn dispatch<E>(state: &AppContext, action: Action) -> Callback<E> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |_| dispatcher.dispatch(action.clone()))
+}
+
+use wasm_bindgen::JsCast;

@@ -30,17 +30,14 @@ macro_rules! embedded_article {
     };
 }
 
-const ARTICLES: [(&str, &str); 2] = [
-    embedded_article!("000_c62d71a020040d30"),
-    embedded_article!("001_6e8010aeb79a8403"),
-];
+const ARTICLES: [(&str, &str); 2] =
+    [embedded_article!("000_c62d71a020040d30"), embedded_article!("001_6e8010aeb79a8403")];
 
 static EMBEDDED: LazyLock<Vec<SourceText>> = LazyLock::new(|| {
     ARTICLES
         .iter()
         .map(|(meta, text)| {
-            let mut source: SourceText =
-                serde_json::from_str(meta).expect("embedded corpus metadata is valid JSON");
+            let mut source: SourceText = serde_json::from_str(meta).expect("embedded corpus metadata is valid JSON");
             source.text = (*text).to_owned();
             source
         })

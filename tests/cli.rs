@@ -18,10 +18,8 @@ struct Case {
     stderr_has: &'static [&'static str],
 }
 
-const ARTICLE_A: &[u8] =
-    b"Heading Line\n\nHuawei released HMS Core 4.0 in January. It has 1.3 million developers.\n";
-const ARTICLE_B: &[u8] =
-    b"Huawei said HMS Core 4.0 has 1.3 million registered developers.\n\nSource: Reuters\n";
+const ARTICLE_A: &[u8] = b"Heading Line\n\nHuawei released HMS Core 4.0 in January. It has 1.3 million developers.\n";
+const ARTICLE_B: &[u8] = b"Huawei said HMS Core 4.0 has 1.3 million registered developers.\n\nSource: Reuters\n";
 
 const CASES: &[Case] = &[
     Case {
@@ -30,11 +28,7 @@ const CASES: &[Case] = &[
         files: &[],
         stdin: None,
         exit: 0,
-        stdout_has: &[
-            "\"schema\": \"parallax/comparison@1\"",
-            "\"links\"",
-            "Huawei Using GMS",
-        ],
+        stdout_has: &["\"schema\": \"parallax/comparison@1\"", "\"links\"", "Huawei Using GMS"],
         stderr_has: &[],
     },
     Case {
@@ -52,10 +46,7 @@ const CASES: &[Case] = &[
         files: &[],
         stdin: None,
         exit: 0,
-        stdout_has: &[
-            "relation,score,a_id,a_text,b_id,b_text,shared,why,topics",
-            "only_a",
-        ],
+        stdout_has: &["relation,score,a_id,a_text,b_id,b_text,shared,why,topics", "only_a"],
         stderr_has: &[],
     },
     Case {
@@ -64,10 +55,7 @@ const CASES: &[Case] = &[
         files: &[("a.txt", ARTICLE_A), ("b.txt", ARTICLE_B)],
         stdin: None,
         exit: 0,
-        stdout_has: &[
-            "\"title\": \"Heading Line\"",
-            "\"cited\": [\n        \"Reuters\"",
-        ],
+        stdout_has: &["\"title\": \"Heading Line\"", "\"cited\": [\n        \"Reuters\""],
         stderr_has: &[],
     },
     Case {
@@ -91,10 +79,7 @@ const CASES: &[Case] = &[
     Case {
         name: "a binary file",
         args: &["compare", "a.txt", "image.bin"],
-        files: &[
-            ("a.txt", ARTICLE_A),
-            ("image.bin", b"\x00\x01\x02\x03binary\x00"),
-        ],
+        files: &[("a.txt", ARTICLE_A), ("image.bin", b"\x00\x01\x02\x03binary\x00")],
         stdin: None,
         exit: 1,
         stdout_has: &[],
@@ -130,10 +115,7 @@ const CASES: &[Case] = &[
     Case {
         name: "sentences from a file as a JSON array of strings",
         args: &["sentences", "a.txt"],
-        files: &[(
-            "a.txt",
-            b"Mr. Smith went to Washington. He left at 5 p.m. today!",
-        )],
+        files: &[("a.txt", b"Mr. Smith went to Washington. He left at 5 p.m. today!")],
         stdin: None,
         exit: 0,
         stdout_has: &["[\n  \"Mr. Smith went to Washington.\",\n  \"He left at 5 p.m. today!\"\n]"],
@@ -187,10 +169,7 @@ const CASES: &[Case] = &[
 ];
 
 fn scratch_dir(name: &str) -> PathBuf {
-    let slug: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let slug: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let dir = std::env::temp_dir().join(format!("parallax-cli-{}-{slug}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
@@ -213,50 +192,24 @@ fn cli_cases() {
             .spawn()
             .expect("run parallax");
         let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all(case.stdin.unwrap_or_default())
-            .expect("write stdin");
+        stdin.write_all(case.stdin.unwrap_or_default()).expect("write stdin");
         drop(stdin);
         let out = child.wait_with_output().expect("wait");
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let mut problems = Vec::new();
         if out.status.code() != Some(case.exit) {
-            problems.push(format!(
-                "exit {:?}, expected {}",
-                out.status.code(),
-                case.exit
-            ));
+            problems.push(format!("exit {:?}, expected {}", out.status.code(), case.exit));
         }
         if stderr.contains("panicked") {
             problems.push("panicked".to_owned());
         }
-        problems.extend(
-            case.stdout_has
-                .iter()
-                .filter(|s| !stdout.contains(*s))
-                .map(|s| format!("stdout lacks {s:?}")),
-        );
-        problems.extend(
-            case.stderr_has
-                .iter()
-                .filter(|s| !stderr.contains(*s))
-                .map(|s| format!("stderr lacks {s:?}")),
-        );
+        problems.extend(case.stdout_has.iter().filter(|s| !stdout.contains(*s)).map(|s| format!("stdout lacks {s:?}")));
+        problems.extend(case.stderr_has.iter().filter(|s| !stderr.contains(*s)).map(|s| format!("stderr lacks {s:?}")));
         if !problems.is_empty() {
-            failures.push(format!(
-                "{}: {}\n  stderr: {stderr}",
-                case.name,
-                problems.join("; ")
-            ));
+            failures.push(format!("{}: {}\n  stderr: {stderr}", case.name, problems.join("; ")));
         }
         let _ = std::fs::remove_dir_all(&dir);
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} CLI cases failed:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} CLI cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
 }

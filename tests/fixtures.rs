@@ -1,78 +1,313 @@
 //! Data-driven fixtures, one TOML table per stage (`tests/fixtures/*.toml`):
 //! each `[[case]]` has a name, an input and what must come out. One harness
 //! runs them all and reports every failing case, not just the first.
+//!
+//! | table             | stage                         | what it protects                         |
+//! |-------------------|-------------------------------|------------------------------------------|
+//! | `sentences.toml`  | `sentences::split`            | sentence boundaries                      |
+//! | `cleaning.toml`   | `clean::clean`                | body vs page furniture, headings, cited  |
+//! | `claims.toml`     | `clean` + `claims::extract`   | entities, attribution, numbers, times…   |
+//! | `alignment.toml`  | `analysis::compare`           | links between two small texts            |
+//! | `corpus.toml`     | `analysis::compare_embedded`  | links a careful reader expects           |
+//!
+//! Cases the current code fails but a careful reader expects are listed in
+//! `tests/fixtures/PENDING.md`, not here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use parallax::analysis::sentences;
+use parallax::analysis::claims::{self, Claim, Quantity};
+use parallax::analysis::clean::{self, BlockKind};
+use parallax::analysis::knowledge::Knowledge;
+use parallax::analysis::{self, Comparison, Side, sentences};
+use parallax::corpus::SourceText;
+use std::fmt::Debug;
 use toml::Value;
 
 /// Runs `check` on every `[[case]]` of a fixture file; collects failures.
 fn run(file: &str, fixtures: &str, check: impl Fn(&Value) -> Result<(), String>) {
-    let table: toml::Table = fixtures
-        .parse()
-        .unwrap_or_else(|e| panic!("{file}: invalid TOML: {e}"));
-    let cases = table["case"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{file}: no [[case]] tables"));
+    let table: toml::Table = fixtures.parse().unwrap_or_else(|e| panic!("{file}: invalid TOML: {e}"));
+    let cases = table["case"].as_array().unwrap_or_else(|| panic!("{file}: no [[case]] tables"));
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|case| {
-            let name = case
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or("(unnamed)");
+            let name = case.get("name").and_then(Value::as_str).unwrap_or("(unnamed)");
             check(case).err().map(|e| format!("FAIL {name}\n{e}"))
         })
         .collect();
-    println!(
-        "{file}: {}/{} cases pass",
-        cases.len() - failures.len(),
-        cases.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{file}: {} case(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    println!("{file}: {}/{} cases pass", cases.len() - failures.len(), cases.len());
+    assert!(failures.is_empty(), "{file}: {} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The mismatches of one case, so that a case reports all of them at once.
+#[derive(Default)]
+struct Mismatches(Vec<String>);
+
+impl Mismatches {
+    fn eq<T: PartialEq + Debug>(&mut self, what: &str, expected: T, actual: T) {
+        if expected != actual {
+            self.0.push(format!("  {what}:\n    expected: {expected:?}\n    actual:   {actual:?}"));
+        }
+    }
+
+    fn fail(&mut self, message: String) {
+        self.0.push(format!("  {message}"));
+    }
+
+    /// `Ok` when nothing mismatched; otherwise the mismatches after `context`.
+    fn finish(self, context: &str) -> Result<(), String> {
+        if self.0.is_empty() { Ok(()) } else { Err(format!("{context}\n{}", self.0.join("\n"))) }
+    }
 }
 
 fn str_field<'v>(case: &'v Value, key: &str) -> &'v str {
+    case.get(key).and_then(Value::as_str).unwrap_or_else(|| panic!("case lacks string field {key:?}"))
+}
+
+fn int_field(case: &Value, key: &str) -> usize {
     case.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_else(|| panic!("case lacks string field {key:?}"))
+        .and_then(Value::as_integer)
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or_else(|| panic!("case lacks non-negative integer field {key:?}"))
 }
 
 fn strings(case: &Value, key: &str) -> Vec<String> {
     case.get(key)
         .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .map(|v| v.as_str().expect("strings").to_owned())
-                .collect()
-        })
+        .map(|a| a.iter().map(|v| v.as_str().expect("strings").to_owned()).collect())
         .unwrap_or_default()
+}
+
+/// An array of tables, or none.
+fn tables<'v>(case: &'v Value, key: &str) -> &'v [Value] {
+    case.get(key)
+        .map(|v| v.as_array().unwrap_or_else(|| panic!("{key:?} must be an array")).as_slice())
+        .unwrap_or_default()
+}
+
+/// `[{kind = "…", text = "…"}, …]` as pairs.
+fn kinds_and_texts(case: &Value, key: &str) -> Vec<(String, String)> {
+    tables(case, key).iter().map(|t| (str_field(t, "kind").to_owned(), str_field(t, "text").to_owned())).collect()
+}
+
+/// An optional string field where `false` means "none": `attribution = false`.
+fn optional_string(case: &Value, key: &str) -> Option<Option<String>> {
+    case.get(key).map(|v| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Boolean(false) => None,
+        other => panic!("{key:?} must be a string or false, not {other}"),
+    })
 }
 
 #[test]
 fn sentence_fixtures() {
-    run(
-        "sentences.toml",
-        include_str!("fixtures/sentences.toml"),
-        |case| {
-            let input = str_field(case, "input");
-            let expected = strings(case, "expected");
-            let actual: Vec<String> = sentences::split(input)
-                .into_iter()
-                .map(|s| s.text)
-                .collect();
-            if actual == expected {
+    run("sentences.toml", include_str!("fixtures/sentences.toml"), |case| {
+        let input = str_field(case, "input");
+        let expected = strings(case, "expected");
+        let actual: Vec<String> = sentences::split(input).into_iter().map(|s| s.text).collect();
+        if actual == expected {
+            Ok(())
+        } else {
+            Err(format!("  input:    {input:?}\n  expected: {expected:?}\n  actual:   {actual:?}"))
+        }
+    });
+}
+
+#[test]
+fn cleaning_fixtures() {
+    run("cleaning.toml", include_str!("fixtures/cleaning.toml"), |case| {
+        let input = str_field(case, "input");
+        let title = case.get("title").and_then(Value::as_str);
+        let cleaned = clean::clean(input, title, &Knowledge::embedded().furniture);
+        let blocks: Vec<(String, String)> = cleaned
+            .blocks
+            .iter()
+            .map(|b| {
+                let kind = match b.kind {
+                    BlockKind::Heading => "heading",
+                    BlockKind::Paragraph => "paragraph",
+                };
+                (kind.to_owned(), cleaned.block_text(b).to_owned())
+            })
+            .collect();
+        let removed: Vec<(String, String)> = cleaned.removed.iter().map(|r| (r.kind.clone(), r.text.clone())).collect();
+        let mut m = Mismatches::default();
+        m.eq("blocks", kinds_and_texts(case, "blocks"), blocks);
+        m.eq("removed", kinds_and_texts(case, "removed"), removed);
+        m.eq("cited", strings(case, "cited"), cleaned.cited.clone());
+        m.finish(&format!("  input: {input:?}"))
+    });
+}
+
+/// The fields of a quantity a case names; the others are not checked.
+fn check_quantity(m: &mut Mismatches, at: &str, expected: &Value, actual: &Quantity) {
+    if let Some(text) = expected.get("text").and_then(Value::as_str) {
+        m.eq(&format!("{at} text"), text, actual.text.as_str());
+    }
+    if let Some(value) = expected.get("value") {
+        let value = value.as_float().or_else(|| value.as_integer().map(|n| n as f64)).expect("value: a number");
+        if (value - actual.value).abs() > 1e-9 * value.abs().max(1.0) {
+            m.eq(&format!("{at} value"), value, actual.value);
+        }
+    }
+    if let Some(counts) = expected.get("counts").and_then(Value::as_str) {
+        m.eq(&format!("{at} counts"), counts, actual.counts.as_str());
+    }
+    if let Some(kind) = expected.get("kind").and_then(Value::as_str) {
+        m.eq(&format!("{at} kind"), kind, actual.kind);
+    }
+}
+
+/// Checks the fields an expected `[[case.claim]]` names against `claim`.
+fn check_claim(m: &mut Mismatches, index: usize, expected: &Value, claim: &Claim) {
+    let at = |field: &str| format!("claim {index} {field}");
+    if let Some(text) = expected.get("text").and_then(Value::as_str) {
+        m.eq(&at("text"), text, claim.text.as_str());
+    }
+    if expected.get("entities").is_some() {
+        m.eq(&at("entities"), strings(expected, "entities"), claim.entities.clone());
+    }
+    if let Some(attribution) = optional_string(expected, "attribution") {
+        m.eq(&at("attribution"), attribution, claim.attribution.clone());
+    }
+    if expected.get("numbers").is_some() {
+        let numbers = tables(expected, "numbers");
+        if numbers.len() == claim.numbers.len() {
+            for (k, (e, a)) in numbers.iter().zip(&claim.numbers).enumerate() {
+                check_quantity(m, &at(&format!("number {k}")), e, a);
+            }
+        } else {
+            let actual: Vec<_> = claim.numbers.iter().map(|q| (&q.text, q.value, &q.counts, q.kind)).collect();
+            m.fail(format!("{}: expected {} number(s), actual {actual:?}", at("numbers"), numbers.len()));
+        }
+    }
+    if expected.get("times").is_some() {
+        m.eq(&at("times"), strings(expected, "times"), claim.times.clone());
+    }
+    if expected.get("topics").is_some() {
+        m.eq(&at("topics"), strings(expected, "topics"), claim.topics.clone());
+    }
+    if let Some(section) = optional_string(expected, "section") {
+        m.eq(&at("section"), section, claim.section.clone());
+    }
+}
+
+#[test]
+fn claim_fixtures() {
+    run("claims.toml", include_str!("fixtures/claims.toml"), |case| {
+        let input = str_field(case, "input");
+        let knowledge = Knowledge::embedded();
+        let cleaned = clean::clean(input, None, &knowledge.furniture);
+        let claims = claims::extract(&cleaned, "case", "C", knowledge);
+        let mut m = Mismatches::default();
+        if case.get("count").is_some() {
+            m.eq("claim count", int_field(case, "count"), claims.len());
+        }
+        for expected in tables(case, "claim") {
+            let index = int_field(expected, "index");
+            match claims.get(index) {
+                Some(claim) => check_claim(&mut m, index, expected, claim),
+                None => m.fail(format!("claim {index}: missing ({} claims)", claims.len())),
+            }
+        }
+        let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+        m.finish(&format!("  input:  {input:?}\n  claims: {texts:?}"))
+    });
+}
+
+/// Claims and links of a comparison, for a failure message.
+fn describe(comparison: &Comparison) -> String {
+    let claims = comparison.claims.iter().map(|c| format!("    {} {}", c.id, c.text));
+    let links = comparison
+        .links
+        .iter()
+        .map(|l| format!("    {} \u{2194} {} {} ({}): {}", l.a, l.b, l.relation.as_str(), l.score, l.why));
+    let lines: Vec<String> = claims.chain(links).collect();
+    format!("  claims, then links:\n{}", lines.join("\n"))
+}
+
+#[test]
+fn alignment_fixtures() {
+    run("alignment.toml", include_str!("fixtures/alignment.toml"), |case| {
+        let source = |key: &str| SourceText {
+            id: key.to_owned(),
+            label: format!("Source {}", key.to_uppercase()),
+            title: String::new(),
+            title_derived: true,
+            text: str_field(case, key).to_owned(),
+        };
+        let comparison = analysis::compare(&source("a"), &source("b"));
+        let mut expected: Vec<(String, String, String)> = tables(case, "links")
+            .iter()
+            .map(|l| {
+                let field = |k| str_field(l, k).to_owned();
+                (field("a"), field("b"), field("relation"))
+            })
+            .collect();
+        let mut actual: Vec<(String, String, String)> =
+            comparison.links.iter().map(|l| (l.a.clone(), l.b.clone(), l.relation.as_str().to_owned())).collect();
+        expected.sort();
+        actual.sort();
+        let mut expected_unlinked = strings(case, "unlinked");
+        expected_unlinked.sort();
+        let mut unlinked: Vec<String> =
+            comparison.unlinked(Side::A).chain(comparison.unlinked(Side::B)).map(|c| c.id.clone()).collect();
+        unlinked.sort();
+        let mut m = Mismatches::default();
+        m.eq("links (a, b, relation)", expected, actual);
+        m.eq("unlinked", expected_unlinked, unlinked);
+        m.finish(&describe(&comparison))
+    });
+}
+
+/// The claim a `{ id = "A9", prefix = "However, HMS cannot" }` table names; its
+/// text must start with the prefix, so that a renumbering is caught.
+fn claim_ref<'c>(comparison: &'c Comparison, case: &Value, key: &str) -> Result<&'c Claim, String> {
+    let reference = case.get(key).unwrap_or_else(|| panic!("case lacks claim reference {key:?}"));
+    let (id, prefix) = (str_field(reference, "id"), str_field(reference, "prefix"));
+    let claim = comparison.claim(id).ok_or_else(|| format!("  no claim {id}"))?;
+    if claim.text.starts_with(prefix) {
+        Ok(claim)
+    } else {
+        Err(format!("  claim {id} does not start with {prefix:?}; it reads {:?}", claim.text))
+    }
+}
+
+#[test]
+fn corpus_fixtures() {
+    let comparison = analysis::compare_embedded();
+    let show = |link: &analysis::Link| {
+        format!("{} \u{2194} {} {} ({}): {}", link.a, link.b, link.relation.as_str(), link.score, link.why)
+    };
+    run("corpus.toml", include_str!("fixtures/corpus.toml"), |case| {
+        let expect = str_field(case, "expect");
+        if expect == "unlinked" {
+            let claim = claim_ref(&comparison, case, "claim")?;
+            let links: Vec<String> = comparison.links_of(&claim.id).map(show).collect();
+            return if links.is_empty() {
                 Ok(())
             } else {
-                Err(format!(
-                    "  input:    {input:?}\n  expected: {expected:?}\n  actual:   {actual:?}"
-                ))
+                Err(format!("  {} should link to nothing:\n    {}", claim.id, links.join("\n    ")))
+            };
+        }
+        let a = claim_ref(&comparison, case, "a")?;
+        let b = claim_ref(&comparison, case, "b")?;
+        let link = comparison.links.iter().find(|l| l.a == a.id && l.b == b.id);
+        match (expect, link) {
+            ("forbidden", None) => Ok(()),
+            ("forbidden", Some(link)) => Err(format!("  must not link: {}", show(link))),
+            (_, None) => Err(format!("  {} and {} are not linked", a.id, b.id)),
+            (relations, Some(link)) => {
+                let allowed: Vec<&str> = relations.split(" or ").collect();
+                assert!(
+                    allowed.iter().all(|r| ["same", "related", "tension", "linked"].contains(r)),
+                    "unknown expectation {relations:?}"
+                );
+                let relation = link.relation.as_str();
+                if allowed.contains(&relation) || allowed == ["linked"] {
+                    Ok(())
+                } else {
+                    Err(format!("  expected {relations}, got {}", show(link)))
+                }
             }
-        },
-    );
+        }
+    });
 }

@@ -9,12 +9,7 @@ use parallax::analysis::sentences::split;
 const REQUIRED: usize = 50;
 
 fn strings(value: &serde_json::Value) -> Vec<String> {
-    value
-        .as_array()
-        .expect("expected: an array")
-        .iter()
-        .map(|s| s.as_str().expect("strings").to_owned())
-        .collect()
+    value.as_array().expect("expected: an array").iter().map(|s| s.as_str().expect("strings").to_owned()).collect()
 }
 
 #[test]
@@ -38,9 +33,5 @@ fn golden_rules() {
         }
     }
     println!("Golden Rules: {passed}/{}", rules.len());
-    assert!(
-        passed >= REQUIRED,
-        "Golden Rules: {passed}/{}, need {REQUIRED}",
-        rules.len()
-    );
+    assert!(passed >= REQUIRED, "Golden Rules: {passed}/{}, need {REQUIRED}", rules.len());
 }

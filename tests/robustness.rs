@@ -102,20 +102,11 @@ const PIECES: &[&str] = &[
 ];
 
 fn text_from(pieces: Vec<usize>) -> String {
-    pieces
-        .into_iter()
-        .map(|i| PIECES[i % PIECES.len()])
-        .collect()
+    pieces.into_iter().map(|i| PIECES[i % PIECES.len()]).collect()
 }
 
 fn source(id: &str, text: String) -> SourceText {
-    SourceText {
-        id: id.into(),
-        label: id.into(),
-        title: String::new(),
-        title_derived: false,
-        text,
-    }
+    SourceText { id: id.into(), label: id.into(), title: String::new(), title_derived: false, text }
 }
 
 /// Ranges are non-empty, ordered, on char boundaries, trimmed, and cover all visible text.
@@ -123,25 +114,15 @@ fn check_sentences(input: &str) {
     let found = sentences::split(input);
     let mut previous_end = 0;
     for s in &found {
-        assert!(
-            s.start < s.end && previous_end <= s.start,
-            "bad range in {input:?}"
-        );
-        assert!(
-            input.is_char_boundary(s.start) && input.is_char_boundary(s.end),
-            "{input:?}"
-        );
+        assert!(s.start < s.end && previous_end <= s.start, "bad range in {input:?}");
+        assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end), "{input:?}");
         let slice = &input[s.start..s.end];
         assert_eq!(slice.trim(), slice, "untrimmed range in {input:?}");
         previous_end = s.end;
     }
     let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let covered: usize = found.iter().map(|s| visible(&input[s.start..s.end])).sum();
-    assert_eq!(
-        covered,
-        visible(input),
-        "visible text dropped from {input:?}"
-    );
+    assert_eq!(covered, visible(input), "visible text dropped from {input:?}");
 }
 
 proptest! {

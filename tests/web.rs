@@ -1,30 +1,159 @@
-//! Component tests in a real browser (headless Chrome and Firefox through
-//! wasm-bindgen-test). Each test mounts the app on its own element.
+//! Component tests in real browsers (headless Chrome and Firefox through
+//! wasm-bindgen-test). Each test mounts the app on its own element, drives it
+//! through the DOM as a reader would, and waits with `yew::scheduler::flush`.
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the whole app on a fresh element and waits until it has rendered.
-async fn mount_app() -> Element {
+/// The app mounted on its own element; dropped, it unmounts and removes the element.
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<parallax::app::App>>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// Mounts the whole app on a fresh element (the page URL set to `query` first)
+/// and waits until it has rendered.
+async fn mount_app(query: &str) -> Mounted {
+    let window = gloo::utils::window();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("/{query}")))
+        .unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<parallax::app::App>::with_root(root.clone()).render();
+    let handle = yew::Renderer::<parallax::app::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    root
+    Mounted { root, handle: Some(handle) }
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// Clicks the first element matching `selector` whose text contains `label`.
+async fn click(root: &Element, selector: &str, label: &str) {
+    let target = all(root, selector)
+        .into_iter()
+        .find(|el| text(el).contains(label) || el.get_attribute("aria-label").is_some_and(|a| a.contains(label)))
+        .unwrap_or_else(|| panic!("no {selector} with {label:?}"));
+    target.dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+}
+
+fn location_search() -> String {
+    gloo::utils::window().location().search().unwrap()
 }
 
 #[wasm_bindgen_test]
-async fn app_renders_both_embedded_articles() {
-    let root = mount_app().await;
-    let articles = root.query_selector_all("article[data-source]").unwrap();
-    assert_eq!(articles.length(), 2);
-    let text = root.text_content().unwrap();
-    assert!(text.contains("Huawei Using GMS to Develop its Own HMS"));
-    assert!(text.contains("(derived title)"));
-    assert!(text.contains("\u{201C}the open Android ecosystem"));
-    assert!(root.query_selector("main h2").unwrap().is_some());
+async fn app_shows_both_embedded_sources() {
+    let root = mount_app("").await;
+    let sources = text(&root.query_selector(".sources").unwrap().unwrap());
+    assert!(sources.contains("Huawei Using GMS to Develop its Own HMS"));
+    assert!(sources.contains("(derived title)"));
+    assert!(root.query_selector("main").unwrap().is_some());
+    assert!(root.query_selector("h1").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn reader_view_renders_both_articles() {
+    let root = mount_app("").await;
+    click(&root, ".view-tab", "Read articles").await;
+    let articles = all(&root, "article[data-source]");
+    assert_eq!(articles.len(), 2);
+    let body = text(&root);
+    assert!(body.contains("\u{201C}the open Android ecosystem"), "curly quotes survive");
+    assert!(!body.contains('\u{A0}'), "no raw no-break spaces");
+}
+
+#[wasm_bindgen_test]
+async fn a_topic_filter_changes_the_rows() {
+    let root = mount_app("").await;
+    let before = all(&root, ".row").len();
+    click(&root, ".topic-filter", "5G in Europe").await;
+    let rows = all(&root, ".row");
+    assert!(!rows.is_empty() && rows.len() < before, "{} rows before, {} after", before, rows.len());
+    let britain = rows
+        .iter()
+        .find(|r| text(r).contains("Britain, for example, rejected the US request"))
+        .expect("the Britain claim");
+    assert!(text(britain).contains("Not reported by Source B"), "the Britain claim is only in A");
+    let pressed = all(&root, ".topic-filter").into_iter().find(|b| text(b).contains("5G")).unwrap();
+    assert_eq!(pressed.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(location_search().contains("topics=5g-europe"));
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_claim_highlights_it_and_its_counterparts_in_the_reader() {
+    let root = mount_app("").await;
+    click(&root, ".view-tab", "Read articles").await;
+    click(&root, "a.read-claim", "HMS cannot replace").await;
+    let selected = all(&root, ".read-claim.selected");
+    assert_eq!(selected.len(), 1);
+    assert!(text(&selected[0]).contains("HMS cannot replace"));
+    let linked: Vec<String> = all(&root, ".read-claim.linked").iter().map(text).collect();
+    assert!(linked.iter().any(|t| t.contains("It can form an alternative")), "counterpart highlighted: {linked:?}");
+    assert!(text(&root).contains("A says \u{201C}cannot replace\u{201D} where B says"), "the link says why");
+    assert!(location_search().contains("claim=A9"));
+}
+
+#[wasm_bindgen_test]
+async fn the_url_round_trips() {
+    let query = "?view=reader&topics=google-services%2Chms&show=tension&entity=Google&q=replace&claim=A9";
+    let root = mount_app(query).await;
+    assert!(root.query_selector(".read-claim.selected").unwrap().is_some(), "claim restored");
+    let search: HtmlElement = root.query_selector("#search").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(search.dyn_ref::<web_sys::HtmlInputElement>().unwrap().value(), "replace");
+    let pressed: Vec<String> = all(&root, "[aria-pressed=true]").iter().map(text).collect();
+    assert!(pressed.iter().any(|t| t.contains("Google services")), "{pressed:?}");
+    assert!(pressed.iter().any(|t| t.contains("Tension")), "{pressed:?}");
+    // Writing the state back gives the same parameters.
+    click(&root, ".view-tab", "Compare").await;
+    click(&root, ".view-tab", "Read articles").await;
+    let search = location_search();
+    for part in
+        ["view=reader", "topics=google-services%2Chms", "show=tension", "entity=Google", "q=replace", "claim=A9"]
+    {
+        assert!(search.contains(part), "{part} missing from {search}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_url_falls_back_with_a_notice() {
+    let root = mount_app("?view=nowhere&topics=bogus&claim=Z99").await;
+    assert!(root.query_selector(".row").unwrap().is_some(), "default comparison view");
+    let notice = text(&root.query_selector(".notice").unwrap().expect("a notice"));
+    assert!(notice.contains("not understood"), "{notice}");
+}
+
+#[wasm_bindgen_test]
+fn wasm_gives_the_same_comparison_as_native() {
+    let json = parallax::analysis::export::to_json(&parallax::analysis::compare_embedded());
+    assert_eq!(json, include_str!("fixtures/embedded-comparison.json"));
 }

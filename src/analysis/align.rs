@@ -10,6 +10,7 @@
 
 use super::claims::Claim;
 use super::knowledge::Knowledge;
+use super::order;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -127,96 +128,48 @@ impl<'c> Aligner<'c> {
             }
         }
         let n = (a.len() + b.len()).max(1) as f32;
-        let idf: HashMap<&str, f32> = df
-            .iter()
-            .map(|(k, &d)| (*k, (1.0 + n / d as f32).ln()))
-            .collect();
+        let idf: HashMap<&str, f32> = df.iter().map(|(k, &d)| (*k, (1.0 + n / d as f32).ln())).collect();
         // Too common to be evidence: named directly in more than `common_share` of claims.
         let mut direct_df: HashMap<&str, usize> = HashMap::new();
         for claim in a.iter().chain(b) {
-            let named: HashSet<&str> = claim
-                .features
-                .spans
-                .iter()
-                .map(|(k, _)| k.as_str())
-                .collect();
+            let named: HashSet<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
             for key in named {
                 *direct_df.entry(key).or_default() += 1;
             }
         }
-        let common = direct_df
-            .iter()
-            .filter(|(_, d)| **d as f32 > cal.common_share * n)
-            .map(|(k, _)| *k)
-            .collect();
+        let common = direct_df.iter().filter(|(_, d)| **d as f32 > cal.common_share * n).map(|(k, _)| *k).collect();
         let profile = |claim: &'c Claim| {
-            let weights: BTreeMap<&str, f32> = claim
-                .features
-                .terms
-                .iter()
-                .map(|(k, &tf)| {
-                    // Entities' parents carry weights below 1 (see `claims`).
-                    let tf = if tf < 1.0 {
-                        tf * cal.parent_weight / 0.5
-                    } else {
-                        tf.sqrt()
-                    };
-                    (k.as_str(), tf * idf.get(k.as_str()).copied().unwrap_or(1.0))
-                })
-                .collect();
+            let mut weights: BTreeMap<&str, f32> = BTreeMap::new();
+            for (k, &tf) in &claim.features.terms {
+                // Entities' parents carry weights below 1 (see `claims`).
+                let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
+                weights.insert(k.as_str(), tf * idf.get(k.as_str()).copied().unwrap_or(1.0));
+            }
             let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
             let total = weights.values().sum();
-            let resolved = claim
-                .features
-                .resolved
-                .as_ref()
-                .map(|(_, name)| format!("@{name}"));
+            let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
             let direct = weights
                 .keys()
-                .filter(|k| {
-                    claim.features.spans.iter().any(|(s, _)| s == *k)
-                        || resolved.as_deref() == Some(**k)
-                })
+                .filter(|k| claim.features.spans.iter().any(|(s, _)| s == *k) || resolved.as_deref() == Some(**k))
                 .copied()
                 .collect();
-            Profile {
-                claim,
-                weights,
-                norm,
-                total,
-                direct,
-            }
+            Profile { claim, weights, norm, total, direct }
         };
-        Aligner {
-            a: a.iter().map(profile).collect(),
-            b: b.iter().map(profile).collect(),
-            common,
-            cal,
-        }
+        Aligner { a: a.iter().map(profile).collect(), b: b.iter().map(profile).collect(), common, cal }
     }
 
     fn pair(&self, i: usize, j: usize) -> Pair<'c> {
         let (pa, pb) = (&self.a[i], &self.b[j]);
         let cal = &self.cal;
-        let mut shared: Vec<(&'c str, f32)> = pa
-            .weights
-            .iter()
-            .filter_map(|(k, wa)| pb.weights.get(k).map(|wb| (*k, wa * wb)))
-            .collect();
+        let mut shared: Vec<(&'c str, f32)> =
+            pa.weights.iter().filter_map(|(k, wa)| pb.weights.get(k).map(|wb| (*k, wa * wb))).collect();
         let dot: f32 = shared.iter().map(|(_, w)| w).sum();
-        let cosine = if pa.norm > 0.0 && pb.norm > 0.0 {
-            dot / (pa.norm * pb.norm)
-        } else {
-            0.0
-        };
-        let common: f32 = shared
-            .iter()
-            .map(|(k, _)| pa.weights[k].min(pb.weights[k]))
-            .sum();
+        let cosine = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
+        let common: f32 = shared.iter().map(|(k, _)| pa.weights[k].min(pb.weights[k])).sum();
         let smaller = pa.total.min(pb.total);
         let overlap = if smaller > 0.0 { common / smaller } else { 0.0 };
         let words = cal.cosine_share * cosine + (1.0 - cal.cosine_share) * overlap;
-        shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+        order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
 
         // Evidence: distinctive keys both claims name directly. Keys read off the same
         // or neighbouring words in both claims ("Entity List" as entity and concept,
@@ -226,14 +179,11 @@ impl<'c> Aligner<'c> {
             .map(|(k, _)| *k)
             .filter(|k| pa.direct.contains(k) && pb.direct.contains(k) && !self.common.contains(k))
             .collect();
-        candidates.sort_by_key(|k| !k.starts_with('@'));
+        order::sort_by_key(&mut candidates, |k| !k.starts_with('@'));
         let mut evidence: Vec<&'c str> = Vec::new();
         let mut seen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         for key in candidates {
-            let (Some(sa), Some(sb)) = (
-                pa.claim.features.span_of(key),
-                pb.claim.features.span_of(key),
-            ) else {
+            let (Some(sa), Some(sb)) = (pa.claim.features.span_of(key), pb.claim.features.span_of(key)) else {
                 continue;
             };
             let near = |x: &Range<usize>, y: &Range<usize>, text: &str| {
@@ -246,9 +196,9 @@ impl<'c> Aligner<'c> {
                 };
                 gap.chars().all(|c| c.is_whitespace() || c == '-')
             };
-            let merged = seen.iter_mut().find(|(pa_span, pb_span)| {
-                near(pa_span, &sa, &pa.claim.text) && near(pb_span, &sb, &pb.claim.text)
-            });
+            let merged = seen
+                .iter_mut()
+                .find(|(pa_span, pb_span)| near(pa_span, &sa, &pa.claim.text) && near(pb_span, &sb, &pb.claim.text));
             match merged {
                 Some((pa_span, pb_span)) => {
                     *pa_span = pa_span.start.min(sa.start)..pa_span.end.max(sa.end);
@@ -262,18 +212,10 @@ impl<'c> Aligner<'c> {
         }
 
         let (a, b) = (pa.claim, pb.claim);
-        let shared_topics: Vec<&'c str> = a
-            .topics
-            .iter()
-            .filter(|t| b.topics.contains(t))
-            .map(String::as_str)
-            .collect();
+        let shared_topics: Vec<&'c str> =
+            a.topics.iter().filter(|t| b.topics.contains(t)).map(String::as_str).collect();
         let union = a.topics.len() + b.topics.len() - shared_topics.len();
-        let topics = if union > 0 {
-            shared_topics.len() as f32 / union as f32
-        } else {
-            0.0
-        };
+        let topics = if union > 0 { shared_topics.len() as f32 / union as f32 } else { 0.0 };
 
         let shared_numbers: Vec<String> = a
             .numbers
@@ -284,15 +226,8 @@ impl<'c> Aligner<'c> {
         let numbers = if shared_numbers.is_empty() { 0.0 } else { 1.0 };
 
         let score =
-            (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers)
-                .clamp(0.0, 1.0);
-        Pair {
-            score,
-            shared,
-            evidence,
-            shared_topics,
-            shared_numbers,
-        }
+            (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers).clamp(0.0, 1.0);
+        Pair { score, shared, evidence, shared_topics, shared_numbers }
     }
 }
 
@@ -318,13 +253,7 @@ fn round3(x: f32) -> f32 {
 /// Similarity of every A claim (rows) to every B claim (columns).
 pub fn similarity_matrix(a: &[Claim], b: &[Claim]) -> Vec<Vec<f32>> {
     let aligner = Aligner::new(a, b, CALIBRATION);
-    (0..a.len())
-        .map(|i| {
-            (0..b.len())
-                .map(|j| round3(aligner.pair(i, j).score))
-                .collect()
-        })
-        .collect()
+    (0..a.len()).map(|i| (0..b.len()).map(|j| round3(aligner.pair(i, j).score)).collect()).collect()
 }
 
 /// Why two claims pull in different directions.
@@ -334,17 +263,9 @@ enum Tension {
     /// Opposite concepts about the same thing ("re-use" against "get rid of").
     Opposites { a_words: String, b_words: String },
     /// Different figures for the same thing.
-    Numbers {
-        counts: String,
-        a: String,
-        b: String,
-    },
+    Numbers { counts: String, a: String, b: String },
     /// Opposite outlooks.
-    Outlook {
-        hopeful: Vec<String>,
-        doubtful: Vec<String>,
-        a_hopeful: bool,
-    },
+    Outlook { hopeful: Vec<String>, doubtful: Vec<String>, a_hopeful: bool },
 }
 
 fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
@@ -357,11 +278,8 @@ fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
             }
             if let Some(words) = other.features.surface(key, &other.text) {
                 let negated = neg.text[span.clone()].to_owned();
-                let (a_words, b_words) = if negates_a {
-                    (negated, words.to_owned())
-                } else {
-                    (words.to_owned(), negated)
-                };
+                let (a_words, b_words) =
+                    if negates_a { (negated, words.to_owned()) } else { (words.to_owned(), negated) };
                 return Some(Tension::Negation { a_words, b_words });
             }
         }
@@ -371,17 +289,12 @@ fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
         let (kx, ky) = (format!("~{x}"), format!("~{y}"));
         for (first, second) in [(&kx, &ky), (&ky, &kx)] {
             // Only when each claim has one side of the pair, not both.
-            let one_sided = !a.features.terms.contains_key(second.as_str())
-                && !b.features.terms.contains_key(first.as_str());
-            if let (Some(wa), Some(wb)) = (
-                a.features.surface(first, &a.text),
-                b.features.surface(second, &b.text),
-            ) && one_sided
+            let one_sided =
+                !a.features.terms.contains_key(second.as_str()) && !b.features.terms.contains_key(first.as_str());
+            if let (Some(wa), Some(wb)) = (a.features.surface(first, &a.text), b.features.surface(second, &b.text))
+                && one_sided
             {
-                return Some(Tension::Opposites {
-                    a_words: wa.to_owned(),
-                    b_words: wb.to_owned(),
-                });
+                return Some(Tension::Opposites { a_words: wa.to_owned(), b_words: wb.to_owned() });
             }
         }
     }
@@ -393,36 +306,19 @@ fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
                 && qa.kind == qb.kind
                 && !same_value(qa.value, qb.value)
             {
-                return Some(Tension::Numbers {
-                    counts: qa.counts.clone(),
-                    a: qa.text.clone(),
-                    b: qb.text.clone(),
-                });
+                return Some(Tension::Numbers { counts: qa.counts.clone(), a: qa.text.clone(), b: qb.text.clone() });
             }
         }
     }
     // 4. Opposite outlooks, each clear (two cue words or more, net).
     let net = |c: &Claim| c.features.outlook.iter().map(|(p, _)| p).sum::<i32>();
     let words = |c: &Claim, sign: i32| -> Vec<String> {
-        c.features
-            .outlook
-            .iter()
-            .filter(|(p, _)| p.signum() == sign)
-            .map(|(_, w)| w.clone())
-            .collect()
+        c.features.outlook.iter().filter(|(p, _)| p.signum() == sign).map(|(_, w)| w.clone()).collect()
     };
     let (na, nb) = (net(a), net(b));
     if na * nb < 0 && na.abs() >= 2 && nb.abs() >= 2 {
-        let (hopeful, doubtful) = if na > 0 {
-            (words(a, 1), words(b, -1))
-        } else {
-            (words(b, 1), words(a, -1))
-        };
-        return Some(Tension::Outlook {
-            hopeful,
-            doubtful,
-            a_hopeful: na > 0,
-        });
+        let (hopeful, doubtful) = if na > 0 { (words(a, 1), words(b, -1)) } else { (words(b, 1), words(a, -1)) };
+        return Some(Tension::Outlook { hopeful, doubtful, a_hopeful: na > 0 });
     }
     None
 }
@@ -454,37 +350,17 @@ fn list(items: &[String]) -> String {
 }
 
 /// One line saying why the pair is linked the way it is.
-fn explain(
-    relation_tension: Option<&Tension>,
-    subject: &str,
-    topics: &[String],
-    same: bool,
-) -> (Relation, String) {
+fn explain(relation_tension: Option<&Tension>, subject: &str, topics: &[String], same: bool) -> (Relation, String) {
     match relation_tension {
-        Some(Tension::Negation { a_words, b_words })
-        | Some(Tension::Opposites { a_words, b_words }) => (
-            Relation::Tension,
-            format!("A says {} where B says {}", quote(a_words), quote(b_words)),
-        ),
-        Some(Tension::Numbers { counts, a, b }) => (
-            Relation::Tension,
-            format!(
-                "Different figures for {counts}: {} in A, {} in B",
-                quote(a),
-                quote(b)
-            ),
-        ),
-        Some(Tension::Outlook {
-            hopeful,
-            doubtful,
-            a_hopeful,
-        }) => {
+        Some(Tension::Negation { a_words, b_words }) | Some(Tension::Opposites { a_words, b_words }) => {
+            (Relation::Tension, format!("A says {} where B says {}", quote(a_words), quote(b_words)))
+        }
+        Some(Tension::Numbers { counts, a, b }) => {
+            (Relation::Tension, format!("Different figures for {counts}: {} in A, {} in B", quote(a), quote(b)))
+        }
+        Some(Tension::Outlook { hopeful, doubtful, a_hopeful }) => {
             let (h, d) = if *a_hopeful { ("A", "B") } else { ("B", "A") };
-            let about = if topics.is_empty() {
-                subject.to_owned()
-            } else {
-                list(topics)
-            };
+            let about = if topics.is_empty() { subject.to_owned() } else { list(topics) };
             let quoted = |ws: &[String]| list(&ws.iter().map(|w| quote(w)).collect::<Vec<_>>());
             (
                 Relation::Tension,
@@ -496,10 +372,7 @@ fn explain(
             )
         }
         None if same => (Relation::Same, format!("Both report it: {subject}")),
-        None => (
-            Relation::Related,
-            format!("Same subject ({subject}), different details"),
-        ),
+        None => (Relation::Related, format!("Same subject ({subject}), different details")),
     }
 }
 
@@ -528,25 +401,13 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
                 pair.score >= cal.link_min && pair.evidence.len() >= cal.min_evidence
             };
             if linked {
-                candidates.push(Candidate {
-                    i,
-                    j,
-                    pair,
-                    tension,
-                });
+                candidates.push(Candidate { i, j, pair, tension });
             }
         }
     }
 
     // Mutual best: a link must rank among the best `per_claim` of both its claims.
-    let rank_of = |c: &Candidate| {
-        c.pair.score
-            + if c.tension.is_some() {
-                cal.tension_boost
-            } else {
-                0.0
-            }
-    };
+    let rank_of = |c: &Candidate| c.pair.score + if c.tension.is_some() { cal.tension_boost } else { 0.0 };
     let rank_within = |key: &dyn Fn(&Candidate) -> usize| -> Vec<usize> {
         let mut ranks = vec![0; candidates.len()];
         let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -554,7 +415,7 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
             groups.entry(key(c)).or_default().push(k);
         }
         for group in groups.values_mut() {
-            group.sort_by(|&x, &y| rank_of(&candidates[y]).total_cmp(&rank_of(&candidates[x])));
+            order::sort_by(group, |&x, &y| rank_of(&candidates[y]).total_cmp(&rank_of(&candidates[x])));
             for (rank, &k) in group.iter().enumerate() {
                 ranks[k] = rank;
             }
@@ -564,13 +425,8 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
     let rank_a = rank_within(&|c| c.i);
     let rank_b = rank_within(&|c| c.j);
 
-    let topic_label = |id: &str| {
-        knowledge
-            .topics
-            .iter()
-            .find(|t| t.id == id)
-            .map_or_else(|| id.to_owned(), |t| t.label.clone())
-    };
+    let topic_label =
+        |id: &str| knowledge.topics.iter().find(|t| t.id == id).map_or_else(|| id.to_owned(), |t| t.label.clone());
     let mut links: Vec<Link> = candidates
         .iter()
         .enumerate()
@@ -585,19 +441,12 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
                 }
             }
             shared.extend(c.pair.shared_numbers.iter().cloned());
-            let topics: Vec<String> = c
-                .pair
-                .shared_topics
-                .iter()
-                .map(|t| topic_label(t))
-                .collect();
+            let topics: Vec<String> = c.pair.shared_topics.iter().map(|t| topic_label(t)).collect();
             let subject = list(&shared.iter().take(3).cloned().collect::<Vec<_>>());
             let same = c.pair.score >= cal.same_min && c.pair.evidence.len() >= cal.same_evidence;
             let (relation, mut why) = explain(c.tension.as_ref(), &subject, &topics, same);
             if let Some((pronoun, name)) = &cb.features.resolved {
-                why.push_str(&format!(
-                    " (B\u{2019}s \u{201C}{pronoun}\u{201D} read as {name})"
-                ));
+                why.push_str(&format!(" (B\u{2019}s \u{201C}{pronoun}\u{201D} read as {name})"));
             }
             shared.extend(topics.iter().map(|t| format!("topic: {t}")));
             Link {
@@ -611,11 +460,8 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
             }
         })
         .collect();
-    links.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then_with(|| x.a.cmp(&y.a))
-            .then_with(|| x.b.cmp(&y.b))
+    order::sort_by(&mut links, |x, y| {
+        y.score.total_cmp(&x.score).then_with(|| x.a.cmp(&y.a)).then_with(|| x.b.cmp(&y.b))
     });
     links
 }

@@ -6,6 +6,7 @@
 
 use super::clean::{BlockKind, Cleaned};
 use super::knowledge::{Alias, Cue, Knowledge};
+use super::order;
 use super::phrases::{self, PhraseMatch};
 use super::sentences;
 use super::tokens::{self, Kind, Token};
@@ -60,18 +61,12 @@ pub struct Features {
 impl Features {
     /// Where the claim first names `key`.
     pub fn span_of(&self, key: &str) -> Option<Range<usize>> {
-        self.spans
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, r)| r.clone())
+        self.spans.iter().find(|(k, _)| k == key).map(|(_, r)| r.clone())
     }
 
     /// The surface words of the claim behind `key`, as written.
     pub fn surface<'t>(&self, key: &str, text: &'t str) -> Option<&'t str> {
-        self.spans
-            .iter()
-            .find(|(k, r)| k == key && !r.is_empty())
-            .map(|(_, r)| &text[r.clone()])
+        self.spans.iter().find(|(k, r)| k == key && !r.is_empty()).map(|(_, r)| &text[r.clone()])
     }
 }
 
@@ -99,12 +94,7 @@ pub struct Claim {
 }
 
 /// Extracts the claims of one cleaned source. `letter` prefixes the ids ("A").
-pub fn extract(
-    cleaned: &Cleaned,
-    source_id: &str,
-    letter: &str,
-    knowledge: &Knowledge,
-) -> Vec<Claim> {
+pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Knowledge) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut section: Option<String> = None;
     let mut attributions: Vec<String> = Vec::new();
@@ -138,8 +128,7 @@ pub fn extract(
             claim.features.mentions = mentions(&tokens, &text, &alias_matches, knowledge);
             let previous_claim = previous.map(|i| &claims[i]);
             claim.features.resolved = resolve_pronoun(&tokens, &text, knowledge, previous_claim);
-            claim.attribution =
-                attribution(&tokens, &text, knowledge, &alias_matches, &attributions);
+            claim.attribution = attribution(&tokens, &text, knowledge, &alias_matches, &attributions);
             if claim.attribution.is_none() && quote_open {
                 claim.attribution = previous_claim.and_then(|c| c.attribution.clone());
             }
@@ -148,27 +137,19 @@ pub fn extract(
             }
             quote_open = quote_state(&text, quote_open);
             let time_matches = knowledge.times.find(&tokens, &text);
-            claim.times = time_matches
-                .iter()
-                .map(|m| without_possessive(&text[m.span(&tokens)]).to_owned())
-                .collect();
+            claim.times = time_matches.iter().map(|m| without_possessive(&text[m.span(&tokens)]).to_owned()).collect();
             claim.numbers = quantities(&tokens, &text, knowledge, &time_matches);
             claim.features.negated = negated(&tokens, &text, knowledge, &alias_matches);
             claim.features.outlook = knowledge
                 .outlook
                 .find(&tokens, &text)
                 .iter()
-                .flat_map(|m| {
-                    m.values
-                        .iter()
-                        .map(|&p| (p, text[m.span(&tokens)].to_owned()))
-                })
+                .flat_map(|m| m.values.iter().map(|&p| (p, text[m.span(&tokens)].to_owned())))
                 .collect();
             let (topic_ids, evidence) = topics::tag(&tokens, &text, knowledge);
             claim.topics = topic_ids;
             claim.evidence = evidence;
-            (claim.features.terms, claim.features.spans) =
-                terms(&tokens, &alias_matches, &time_matches, knowledge);
+            (claim.features.terms, claim.features.spans) = terms(&tokens, &alias_matches, &time_matches, knowledge);
             if let Some((_, name)) = &claim.features.resolved {
                 add_entity_terms(&mut claim.features.terms, name, knowledge, 1.0);
                 claim.features.mentions.push(Mention {
@@ -191,20 +172,13 @@ pub fn extract(
 }
 
 fn entity_kind(knowledge: &Knowledge, name: &str) -> String {
-    knowledge
-        .entity_index(name)
-        .map_or_else(|| "name".to_owned(), |i| knowledge.entities[i].kind.clone())
+    knowledge.entity_index(name).map_or_else(|| "name".to_owned(), |i| knowledge.entities[i].kind.clone())
 }
 
 /// Entities: lexicon aliases first; an organisation or product followed by more
 /// capitalised words names a product of its own ("Huawei Wallet"); any other run
 /// of capitalised words that does not open the sentence is a name.
-fn mentions(
-    tokens: &[Token],
-    text: &str,
-    aliases: &[PhraseMatch<Alias>],
-    knowledge: &Knowledge,
-) -> Vec<Mention> {
+fn mentions(tokens: &[Token], text: &str, aliases: &[PhraseMatch<Alias>], knowledge: &Knowledge) -> Vec<Mention> {
     let mut covered = vec![false; tokens.len()];
     let mut out = Vec::new();
     let first_word = tokens.iter().position(Token::is_term);
@@ -224,11 +198,7 @@ fn mentions(
         };
         let entity = &knowledge.entities[*e];
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
-        out.push(Mention {
-            name: entity.name.clone(),
-            kind: entity.kind.clone(),
-            span: m.span(tokens),
-        });
+        out.push(Mention { name: entity.name.clone(), kind: entity.kind.clone(), span: m.span(tokens) });
         if matches!(entity.kind.as_str(), "org" | "product") {
             let mut last = m.last;
             while let Some(next) = next_term(tokens, last) {
@@ -240,11 +210,7 @@ fn mentions(
             if last > m.last {
                 covered[m.first..=last].iter_mut().for_each(|c| *c = true);
                 let span = tokens[m.first].start..tokens[last].end;
-                out.push(Mention {
-                    name: text[span.clone()].to_owned(),
-                    kind: "product".into(),
-                    span,
-                });
+                out.push(Mention { name: text[span.clone()].to_owned(), kind: "product".into(), span });
             }
         }
     }
@@ -268,15 +234,11 @@ fn mentions(
         let words = (i..=last).filter(|&k| tokens[k].is_term()).count();
         if Some(i) != first_word || words > 1 {
             let span = tokens[i].start..tokens[last].end;
-            out.push(Mention {
-                name: text[span.clone()].to_owned(),
-                kind: "name".into(),
-                span,
-            });
+            out.push(Mention { name: text[span.clone()].to_owned(), kind: "name".into(), span });
         }
         i = last + 1;
     }
-    out.sort_by_key(|m| m.span.start);
+    order::sort_by_key(&mut out, |m| m.span.start);
     out
 }
 
@@ -304,10 +266,7 @@ fn resolve_pronoun(
     }
     // "It is reported that …" is impersonal, not a reference.
     let cues = knowledge.attribution.find(tokens, text);
-    if cues
-        .iter()
-        .any(|m| m.first == first && m.values.contains(&Cue::Impersonal))
-    {
+    if cues.iter().any(|m| m.first == first && m.values.contains(&Cue::Impersonal)) {
         return None;
     }
     let antecedent = previous?
@@ -320,9 +279,7 @@ fn resolve_pronoun(
 
 /// "last year’s" → "last year".
 fn without_possessive(s: &str) -> &str {
-    s.strip_suffix("\u{2019}s")
-        .or_else(|| s.strip_suffix("'s"))
-        .unwrap_or(s)
+    s.strip_suffix("\u{2019}s").or_else(|| s.strip_suffix("'s")).unwrap_or(s)
 }
 
 /// Whether a quotation is still open after this sentence.
@@ -348,20 +305,16 @@ fn attribution(
 ) -> Option<String> {
     // "States" in "the United States" is a name, not a speech verb.
     let in_name = |i: usize| {
-        aliases.iter().any(|a| {
-            (a.first..=a.last).contains(&i)
-                && a.values.iter().any(|v| matches!(v, Alias::Entity(_)))
-        })
+        aliases
+            .iter()
+            .any(|a| (a.first..=a.last).contains(&i) && a.values.iter().any(|v| matches!(v, Alias::Entity(_))))
     };
     let cues = knowledge.attribution.find(tokens, text);
     let mut according: Option<String> = None;
     let mut agent: Option<String> = None;
     for m in &cues {
         if m.values.contains(&Cue::Impersonal) {
-            return Some(format!(
-                "unnamed source (\u{201C}{}\u{201D})",
-                &text[m.span(tokens)]
-            ));
+            return Some(format!("unnamed source (\u{201C}{}\u{201D})", &text[m.span(tokens)]));
         }
         if m.values.contains(&Cue::AccordingTo) && according.is_none() {
             according = phrase_after(tokens, text, m.last, knowledge);
@@ -378,19 +331,13 @@ fn attribution(
     let verb = cues.iter().find(|m| {
         m.values.contains(&Cue::SpeechVerb)
             && !in_name(m.first)
-            && next_term(tokens, m.last)
-                .is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
+            && next_term(tokens, m.last).is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
     })?;
     let subject = subject_before(tokens, text, verb.first, knowledge)?;
     // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
     let lower = subject.to_lowercase();
-    if let Some(rest) = lower
-        .strip_prefix("the ")
-        .or_else(|| lower.strip_prefix("this "))
-        && let Some(found) = earlier
-            .iter()
-            .rev()
-            .find(|a| a.to_lowercase().contains(rest))
+    if let Some(rest) = lower.strip_prefix("the ").or_else(|| lower.strip_prefix("this "))
+        && let Some(found) = earlier.iter().rev().find(|a| a.to_lowercase().contains(rest))
     {
         return Some(found.clone());
     }
@@ -399,18 +346,9 @@ fn attribution(
 
 /// The phrase after a cue, up to the next comma or clause break: a media outlet
 /// named in it stands for the whole phrase.
-fn phrase_after(
-    tokens: &[Token],
-    text: &str,
-    cue_last: usize,
-    knowledge: &Knowledge,
-) -> Option<String> {
-    let start = next_term(tokens, cue_last).or_else(|| {
-        tokens[cue_last + 1..]
-            .iter()
-            .position(Token::is_term)
-            .map(|p| p + cue_last + 1)
-    })?;
+fn phrase_after(tokens: &[Token], text: &str, cue_last: usize, knowledge: &Knowledge) -> Option<String> {
+    let start = next_term(tokens, cue_last)
+        .or_else(|| tokens[cue_last + 1..].iter().position(Token::is_term).map(|p| p + cue_last + 1))?;
     let mut last = start;
     for (i, t) in tokens.iter().enumerate().skip(start + 1) {
         if t.is_term() {
@@ -444,20 +382,11 @@ fn strip_determiner(phrase: &str) -> &str {
 /// The subject of a speech verb: the words of its clause before it, without lead
 /// words ("Although", "Separately", "previously"); when that is empty, the clause
 /// reaches back over an apposition ("Fred Wangfei, general manager of Huawei Austria,").
-fn subject_before(
-    tokens: &[Token],
-    text: &str,
-    verb_first: usize,
-    knowledge: &Knowledge,
-) -> Option<String> {
+fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &Knowledge) -> Option<String> {
     let words: Vec<usize> = (0..verb_first).filter(|&i| tokens[i].is_term()).collect();
     let is_lead = |i: usize| {
         let t = &tokens[i];
-        knowledge
-            .lead_words
-            .find(std::slice::from_ref(t), text)
-            .len()
-            == 1
+        knowledge.lead_words.find(std::slice::from_ref(t), text).len() == 1
     };
     // Segments of words between phrase-separating punctuation.
     let mut segments: Vec<Vec<usize>> = Vec::new();
@@ -487,20 +416,11 @@ fn subject_before(
         Vec::new()
     };
     let (&first, &end) = (chosen.first()?, chosen.last()?);
-    let named = chosen
-        .iter()
-        .any(|&i| tokens[i].is_capitalized(text) && !tokens[i].is_stopword())
+    let named = chosen.iter().any(|&i| tokens[i].is_capitalized(text) && !tokens[i].is_stopword())
         || chosen.iter().any(|&i| {
             matches!(
                 tokens[i].key.as_str(),
-                "spokesperson"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "media"
-                    | "offici"
-                    | "report"
-                    | "analyst"
-                    | "sourc"
+                "spokesperson" | "spokesman" | "spokeswoman" | "media" | "offici" | "report" | "analyst" | "sourc"
             )
         });
     if chosen.len() > 12 || !named {
@@ -522,12 +442,7 @@ fn strip_determiner_keep_the(phrase: &str) -> String {
 }
 
 /// Numbers with their scale, qualifier and what they count.
-fn quantities(
-    tokens: &[Token],
-    text: &str,
-    knowledge: &Knowledge,
-    times: &[PhraseMatch<()>],
-) -> Vec<Quantity> {
+fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[PhraseMatch<()>]) -> Vec<Quantity> {
     let in_time = |i: usize| times.iter().any(|m| (m.first..=m.last).contains(&i));
     let scales = knowledge.scales.find(tokens, text);
     let qualifiers = knowledge.qualifiers.find(tokens, text);
@@ -558,10 +473,7 @@ fn quantities(
             start = tokens[i - 1].start;
             kind = "money";
         }
-        if let Some(q) = qualifiers
-            .iter()
-            .find(|q| next_term(tokens, q.last) == Some(i) || q.last + 1 == i)
-        {
+        if let Some(q) = qualifiers.iter().find(|q| next_term(tokens, q.last) == Some(i) || q.last + 1 == i) {
             start = start.min(tokens[q.first].start);
         }
         if let Some(s) = scales.iter().find(|s| s.first == i + 1) {
@@ -592,11 +504,7 @@ fn quantities(
                 first -= 1;
             }
             counts = text[tokens[first].start..tokens[i - 1].end].to_owned();
-            counts_key = tokens[first..i]
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            counts_key = tokens[first..i].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
             start = tokens[first].start;
             kind = "version";
         } else {
@@ -623,13 +531,7 @@ fn quantities(
                 last = n;
             }
         }
-        out.push(Quantity {
-            text: text[start..end].to_owned(),
-            value,
-            counts,
-            kind,
-            counts_key,
-        });
+        out.push(Quantity { text: text[start..end].to_owned(), value, counts, kind, counts_key });
         i = last + 1;
     }
     out
@@ -654,9 +556,7 @@ fn negated(
             if t.gap_before || n - m.last > 4 {
                 break;
             }
-            if !t.is_stopword()
-                && !matches!(t.norm.as_str(), "be" | "been" | "being" | "have" | "has")
-            {
+            if !t.is_stopword() && !matches!(t.norm.as_str(), "be" | "been" | "being" | "have" | "has") {
                 let alias = aliases.iter().find(|a| (a.first..=a.last).contains(&n));
                 let end = alias.map_or(t.end, |a| tokens[a.last].end);
                 let span = tokens[m.first].start..end;
@@ -680,21 +580,14 @@ fn concept_of(m: &PhraseMatch<Alias>, knowledge: &Knowledge) -> Option<String> {
 }
 
 /// Adds `@Entity` with `weight`, and its ancestors with half of it each step.
-fn add_entity_terms(
-    terms: &mut BTreeMap<String, f32>,
-    name: &str,
-    knowledge: &Knowledge,
-    weight: f32,
-) {
+fn add_entity_terms(terms: &mut BTreeMap<String, f32>, name: &str, knowledge: &Knowledge, weight: f32) {
     let mut name = Some(name.to_owned());
     let mut weight = weight;
     let mut depth = 0;
     while let Some(n) = name {
         let entry = terms.entry(format!("@{n}")).or_insert(0.0);
         *entry = entry.max(weight);
-        name = knowledge
-            .entity_index(&n)
-            .and_then(|i| knowledge.entities[i].parent.clone());
+        name = knowledge.entity_index(&n).and_then(|i| knowledge.entities[i].parent.clone());
         weight *= 0.5;
         depth += 1;
         if depth > 4 {
@@ -708,12 +601,7 @@ fn add_entity_terms(
 /// Weighted keys, and where each occurs.
 type Terms = (BTreeMap<String, f32>, Vec<(String, Range<usize>)>);
 
-fn terms(
-    tokens: &[Token],
-    aliases: &[PhraseMatch<Alias>],
-    times: &[PhraseMatch<()>],
-    knowledge: &Knowledge,
-) -> Terms {
+fn terms(tokens: &[Token], aliases: &[PhraseMatch<Alias>], times: &[PhraseMatch<()>], knowledge: &Knowledge) -> Terms {
     let mut terms = BTreeMap::new();
     let mut spans = Vec::new();
     let mut covered = vec![false; tokens.len()];
@@ -772,13 +660,8 @@ mod tests {
 
     #[test]
     fn pronoun_resolves_to_previous_product() {
-        let claims = claims_of(
-            "Among them, HMS Apps include core applications. It can form an alternative to Google.",
-        );
-        assert_eq!(
-            claims[1].features.resolved,
-            Some(("It".into(), "HMS Apps".into()))
-        );
+        let claims = claims_of("Among them, HMS Apps include core applications. It can form an alternative to Google.");
+        assert_eq!(claims[1].features.resolved, Some(("It".into(), "HMS Apps".into())));
         assert!(claims[1].entities.contains(&"HMS Apps".to_owned()));
     }
 }

@@ -30,27 +30,16 @@ impl Furniture {
         let lower = line.to_lowercase();
         let bare = lower.trim_end_matches(['.', ':', '!', ' ']);
         self.rules.iter().find_map(|rule| {
-            if rule
-                .lines
-                .iter()
-                .any(|l| l.to_lowercase().trim_end_matches(['.', ':', '!', ' ']) == bare)
-            {
+            if rule.lines.iter().any(|l| l.to_lowercase().trim_end_matches(['.', ':', '!', ' ']) == bare) {
                 return Some((rule, ""));
             }
-            if let Some(p) = rule
-                .prefixes
-                .iter()
-                .find(|p| lower.starts_with(&p.to_lowercase()))
-            {
+            if let Some(p) = rule.prefixes.iter().find(|p| lower.starts_with(&p.to_lowercase())) {
                 // `to_lowercase` can change byte lengths; cut the original by characters.
                 let rest: String = line.chars().skip(p.chars().count()).collect();
                 let rest_start = line.len() - rest.len();
                 return Some((rule, line[rest_start..].trim()));
             }
-            rule.contains
-                .iter()
-                .any(|c| lower.contains(&c.to_lowercase()))
-                .then_some((rule, ""))
+            rule.contains.iter().any(|c| lower.contains(&c.to_lowercase())).then_some((rule, ""))
         })
     }
 }
@@ -114,10 +103,7 @@ pub fn looks_like_heading(line: &str) -> bool {
         && line.chars().count() <= HEADING_MAX_CHARS
         && first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && last.is_some_and(|c| {
-            !matches!(
-                c,
-                '.' | ',' | ';' | ':' | '!' | '\u{201D}' | '"' | '\u{201C}' | '-' | '\u{2014}'
-            )
+            !matches!(c, '.' | ',' | ';' | ':' | '!' | '\u{201D}' | '"' | '\u{201C}' | '-' | '\u{2014}')
         })
         && line.chars().any(char::is_alphabetic)
 }
@@ -177,11 +163,7 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                         }
                     }
                 }
-                out.removed.push(Removed {
-                    kind: rule.kind.clone(),
-                    text: line.into(),
-                    reason: rule.reason.clone(),
-                });
+                out.removed.push(Removed { kind: rule.kind.clone(), text: line.into(), reason: rule.reason.clone() });
             } else if looks_like_codes(line) {
                 out.removed.push(Removed {
                     kind: "link_spam".into(),
@@ -195,11 +177,8 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
         if kept.is_empty() {
             continue;
         }
-        let kind = if kept.len() == 1 && looks_like_heading(kept[0]) {
-            BlockKind::Heading
-        } else {
-            BlockKind::Paragraph
-        };
+        let kind =
+            if kept.len() == 1 && looks_like_heading(kept[0]) { BlockKind::Heading } else { BlockKind::Paragraph };
         pending.push((kind, kept.join("\n")));
     }
 
@@ -232,22 +211,14 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
         }
         let start = out.text.len();
         out.text.push_str(&body);
-        out.blocks.push(Block {
-            kind,
-            start,
-            end: out.text.len(),
-        });
+        out.blocks.push(Block { kind, start, end: out.text.len() });
     }
     out
 }
 
 fn is_title(line: &str, title: Option<&str>) -> bool {
-    let simplify = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let simplify =
+        |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
     title.is_some_and(|t| !t.trim().is_empty() && simplify(t) == simplify(line))
 }
 
@@ -263,14 +234,10 @@ mod tests {
 
     #[test]
     fn headings_and_codes() {
-        assert!(looks_like_heading(
-            "Huawei\u{2019}s development in the West"
-        ));
+        assert!(looks_like_heading("Huawei\u{2019}s development in the West"));
         assert!(!looks_like_heading("This is a sentence."));
         assert!(!looks_like_heading("lowercase start"));
-        assert!(looks_like_codes(
-            "\u{2003} NL12876AC18-03 FZ400R12KL4C LCDDISPLAY"
-        ));
+        assert!(looks_like_codes("\u{2003} NL12876AC18-03 FZ400R12KL4C LCDDISPLAY"));
         assert!(!looks_like_codes("Huawei released HMS Core 4.0 in 2020"));
     }
 }

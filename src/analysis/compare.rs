@@ -75,31 +75,21 @@ impl Side {
 }
 
 /// Cleans one source and extracts its claims.
-pub fn analyze(
-    source: &SourceText,
-    side: Side,
-    knowledge: &Knowledge,
-) -> (SourceSummary, Vec<Claim>) {
-    let known_title =
-        (!source.title_derived && !source.title.trim().is_empty()).then_some(source.title.as_str());
+pub fn analyze(source: &SourceText, side: Side, knowledge: &Knowledge) -> (SourceSummary, Vec<Claim>) {
+    let known_title = (!source.title_derived && !source.title.trim().is_empty()).then_some(source.title.as_str());
     let cleaned = clean::clean(&source.text, known_title, &knowledge.furniture);
     let claims = claims::extract(&cleaned, &source.id, side.letter(), knowledge);
     let mut cited = cleaned.cited.clone();
     for claim in &claims {
         for mention in &claim.features.mentions {
-            let attributed = claim
-                .attribution
-                .as_deref()
-                .is_some_and(|a| a.contains(&mention.name));
+            let attributed = claim.attribution.as_deref().is_some_and(|a| a.contains(&mention.name));
             if mention.kind == "media" && attributed && !cited.contains(&mention.name) {
                 cited.push(mention.name.clone());
             }
         }
         // An attribution that is itself an outlet ("Reuters").
         if let Some(a) = &claim.attribution {
-            let is_media = knowledge
-                .entity_index(a)
-                .is_some_and(|i| knowledge.entities[i].kind == "media");
+            let is_media = knowledge.entity_index(a).is_some_and(|i| knowledge.entities[i].kind == "media");
             if is_media && !cited.contains(a) {
                 cited.push(a.clone());
             }
@@ -110,8 +100,7 @@ pub fn analyze(
         (Some(line), _) => line.clone(),
         (None, _) => derive_title(&claims),
     };
-    let title_derived =
-        source.title_derived || (source.title.trim().is_empty() && cleaned.title.is_none());
+    let title_derived = source.title_derived || (source.title.trim().is_empty() && cleaned.title.is_none());
     let summary = SourceSummary {
         id: source.id.clone(),
         title,
@@ -152,12 +141,7 @@ pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Co
         .topics
         .iter()
         .filter(|t| claims.iter().any(|c| c.topics.contains(&t.id)))
-        .map(|t| TopicRef {
-            id: t.id.clone(),
-            label: t.label.clone(),
-            description: t.description.clone(),
-            auto: false,
-        })
+        .map(|t| TopicRef { id: t.id.clone(), label: t.label.clone(), description: t.description.clone(), auto: false })
         .collect();
     topic_refs.extend(auto.into_iter().map(|t| TopicRef {
         id: t.id,
@@ -166,14 +150,7 @@ pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Co
         auto: true,
     }));
 
-    Comparison {
-        schema: SCHEMA,
-        sources: vec![summary_a, summary_b],
-        topics: topic_refs,
-        claims,
-        links,
-        similarity,
-    }
+    Comparison { schema: SCHEMA, sources: vec![summary_a, summary_b], topics: topic_refs, claims, links, similarity }
 }
 
 /// Compares two sources with the embedded knowledge.
@@ -193,11 +170,7 @@ impl Comparison {
     }
 
     pub fn side_of(&self, claim: &Claim) -> Side {
-        if claim.id.starts_with('A') {
-            Side::A
-        } else {
-            Side::B
-        }
+        if claim.id.starts_with('A') { Side::A } else { Side::B }
     }
 
     pub fn claims_of(&self, side: Side) -> impl Iterator<Item = &Claim> {
@@ -206,15 +179,12 @@ impl Comparison {
 
     /// The links a claim takes part in.
     pub fn links_of<'s>(&'s self, claim_id: &'s str) -> impl Iterator<Item = &'s Link> + 's {
-        self.links
-            .iter()
-            .filter(move |l| l.a == claim_id || l.b == claim_id)
+        self.links.iter().filter(move |l| l.a == claim_id || l.b == claim_id)
     }
 
     /// Claims no link reaches: what only one source reports.
     pub fn unlinked(&self, side: Side) -> impl Iterator<Item = &Claim> {
-        self.claims_of(side)
-            .filter(|c| self.links_of(&c.id).next().is_none())
+        self.claims_of(side).filter(|c| self.links_of(&c.id).next().is_none())
     }
 
     pub fn count_links(&self, relation: Relation) -> usize {
@@ -222,9 +192,6 @@ impl Comparison {
     }
 
     pub fn topic_label<'s>(&'s self, id: &'s str) -> &'s str {
-        self.topics
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| t.label.as_str())
+        self.topics.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str())
     }
 }

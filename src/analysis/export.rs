@@ -46,6 +46,25 @@ impl Format {
     }
 }
 
+/// `value` with `places` decimals ("0.25"), by integer arithmetic: the standard
+/// float formatting costs the wasm build about 10 KB.
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let mut out = String::new();
+    if value < 0.0 && scaled > 0 {
+        out.push('-');
+    }
+    out.push_str(&(scaled / scale).to_string());
+    if places > 0 {
+        let fraction = (scaled % scale).to_string();
+        out.push('.');
+        out.extend(std::iter::repeat_n('0', places as usize - fraction.len()));
+        out.push_str(&fraction);
+    }
+    out
+}
+
 pub fn render(comparison: &Comparison, format: Format) -> String {
     match format {
         Format::Json => to_json(comparison),
@@ -55,8 +74,7 @@ pub fn render(comparison: &Comparison, format: Format) -> String {
 }
 
 pub fn to_json(comparison: &Comparison) -> String {
-    let mut json = serde_json::to_string_pretty(comparison)
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut json = serde_json::to_string_pretty(comparison).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.push('\n');
     json
 }
@@ -75,11 +93,7 @@ pub fn to_markdown(c: &Comparison) -> String {
     let (a, b) = (&c.sources[0], &c.sources[1]);
     let _ = writeln!(md, "# Parallax comparison\n");
     for s in &c.sources {
-        let derived = if s.title_derived {
-            " _(derived title)_"
-        } else {
-            ""
-        };
+        let derived = if s.title_derived { " _(derived title)_" } else { "" };
         let _ = writeln!(md, "- **{}**: {}{derived}", s.label, s.title);
         if !s.cited.is_empty() {
             let _ = writeln!(md, "  - cites: {}", s.cited.join(", "));
@@ -109,12 +123,7 @@ pub fn to_markdown(c: &Comparison) -> String {
             };
             let _ = writeln!(md, "- **{}** {}", ca.id, escape_md(&ca.text));
             let _ = writeln!(md, "  **{}** {}", cb.id, escape_md(&cb.text));
-            let _ = writeln!(
-                md,
-                "  _{} (score {:.2})_\n",
-                escape_md(&link.why),
-                link.score
-            );
+            let _ = writeln!(md, "  _{} (score {})_\n", escape_md(&link.why), decimal(link.score.into(), 2));
         }
     }
     for side in [Side::A, Side::B] {
@@ -134,10 +143,7 @@ pub fn to_markdown(c: &Comparison) -> String {
 fn escape_md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        if matches!(
-            ch,
-            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\'
-        ) {
+        if matches!(ch, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\') {
             out.push('\\');
         }
         out.push(ch);
@@ -157,16 +163,12 @@ pub fn to_csv(c: &Comparison) -> String {
         let (Some(ca), Some(cb)) = (c.claim(&link.a), c.claim(&link.b)) else {
             continue;
         };
-        let mut topics: Vec<&str> = ca
-            .topics
-            .iter()
-            .filter(|t| cb.topics.contains(t))
-            .map(|t| c.topic_label(t))
-            .collect();
+        let mut topics: Vec<&str> =
+            ca.topics.iter().filter(|t| cb.topics.contains(t)).map(|t| c.topic_label(t)).collect();
         topics.dedup();
         row([
             link.relation.as_str(),
-            &format!("{:.3}", link.score),
+            &decimal(link.score.into(), 3),
             &ca.id,
             &ca.text,
             &cb.id,
@@ -183,17 +185,7 @@ pub fn to_csv(c: &Comparison) -> String {
                 Side::A => ("only_a", claim.id.as_str(), claim.text.as_str(), "", ""),
                 Side::B => ("only_b", "", "", claim.id.as_str(), claim.text.as_str()),
             };
-            row([
-                relation,
-                "",
-                a_id,
-                a_text,
-                b_id,
-                b_text,
-                "",
-                "",
-                &topics.join("; "),
-            ]);
+            row([relation, "", a_id, a_text, b_id, b_text, "", "", &topics.join("; ")]);
         }
     }
     csv
@@ -201,16 +193,8 @@ pub fn to_csv(c: &Comparison) -> String {
 
 /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it.
 fn csv_cell(cell: &str) -> String {
-    let guarded = if cell.starts_with(['=', '+', '-', '@']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
+    let guarded = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_owned() };
+    if guarded.contains([',', '"', '\n', '\r']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
 }
 
 #[cfg(test)]
@@ -223,6 +207,21 @@ mod tests {
         assert_eq!(csv_cell("a, b"), "\"a, b\"");
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn decimals() {
+        let cases = [
+            (0.0, 2, "0.00"),
+            (0.256, 2, "0.26"),
+            (1.5, 1, "1.5"),
+            (-0.004, 2, "0.00"),
+            (-2.5, 0, "-3"),
+            (12.0, 3, "12.000"),
+        ];
+        for (value, places, expected) in cases {
+            assert_eq!(decimal(value, places), expected, "{value} to {places}");
+        }
     }
 
     #[test]

@@ -29,15 +29,12 @@ impl fmt::Display for InputError {
             InputError::Empty => write!(f, "the text is empty: there is nothing to analyse"),
             InputError::TooLarge { bytes } => write!(
                 f,
-                "the input is {:.1} MB, above the {} MB limit",
-                *bytes as f64 / 1e6,
+                "the input is {} MB, above the {} MB limit",
+                super::export::decimal(*bytes as f64 / 1e6, 1),
                 MAX_BYTES / 1_000_000
             ),
             InputError::Binary { what } => {
-                write!(
-                    f,
-                    "this looks like {what}, not text: convert it to plain text (.txt, .md or .html) first"
-                )
+                write!(f, "this looks like {what}, not text: convert it to plain text (.txt, .md or .html) first")
             }
             InputError::NotUtf8 { offset } => write!(
                 f,
@@ -65,26 +62,16 @@ pub fn read_text(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.len() > MAX_BYTES {
         return Err(InputError::TooLarge { bytes: bytes.len() });
     }
-    if let Some((_, what)) = SIGNATURES
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-    {
+    if let Some((_, what)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(InputError::Binary { what });
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
     if head.contains(&0) || controls * 20 > head.len().max(1) {
-        return Err(InputError::Binary {
-            what: "binary data",
-        });
+        return Err(InputError::Binary { what: "binary data" });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { offset: e.valid_up_to() })?;
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
@@ -102,39 +89,19 @@ mod tests {
             (b"\xEF\xBB\xBFBOM text", Ok("BOM text")),
             (b"", Err(InputError::Empty)),
             (b"  \n\t ", Err(InputError::Empty)),
-            (
-                b"%PDF-1.7 ...",
-                Err(InputError::Binary { what: "a PDF file" }),
-            ),
-            (
-                b"abc\0def",
-                Err(InputError::Binary {
-                    what: "binary data",
-                }),
-            ),
+            (b"%PDF-1.7 ...", Err(InputError::Binary { what: "a PDF file" })),
+            (b"abc\0def", Err(InputError::Binary { what: "binary data" })),
             (b"caf\xE9 au lait", Err(InputError::NotUtf8 { offset: 3 })),
-            (
-                "Curly \u{201C}quotes\u{201D}".as_bytes(),
-                Ok("Curly \u{201C}quotes\u{201D}"),
-            ),
+            ("Curly \u{201C}quotes\u{201D}".as_bytes(), Ok("Curly \u{201C}quotes\u{201D}")),
         ];
         for (input, expected) in cases {
-            assert_eq!(
-                read_text(input),
-                expected.map(str::to_owned),
-                "input {input:?}"
-            );
+            assert_eq!(read_text(input), expected.map(str::to_owned), "input {input:?}");
         }
     }
 
     #[test]
     fn too_large_is_refused_before_decoding() {
         let big = vec![b'a'; MAX_BYTES + 1];
-        assert_eq!(
-            read_text(&big),
-            Err(InputError::TooLarge {
-                bytes: MAX_BYTES + 1
-            })
-        );
+        assert_eq!(read_text(&big), Err(InputError::TooLarge { bytes: MAX_BYTES + 1 }));
     }
 }

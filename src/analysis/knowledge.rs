@@ -142,8 +142,7 @@ pub struct Knowledge {
 static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::with_topics(&[]));
 
 fn read<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
-    serde_json::from_str(json)
-        .unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"))
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"))
 }
 
 impl Knowledge {
@@ -155,11 +154,9 @@ impl Knowledge {
     /// The embedded knowledge plus `extra` topics (user-defined; an extra topic
     /// with the id of a built-in one replaces it).
     pub fn with_topics(extra: &[TopicDef]) -> Knowledge {
-        let furniture: Furniture =
-            read("furniture.json", include_str!("../../data/furniture.json"));
+        let furniture: Furniture = read("furniture.json", include_str!("../../data/furniture.json"));
         let lexicon: LexiconFile = read("lexicon.json", include_str!("../../data/lexicon.json"));
-        let mut topics =
-            read::<TopicsFile>("topics.json", include_str!("../../data/topics.json")).topics;
+        let mut topics = read::<TopicsFile>("topics.json", include_str!("../../data/topics.json")).topics;
         let cues: CuesFile = read("cues.json", include_str!("../../data/cues.json"));
         for topic in extra {
             match topics.iter_mut().find(|t| t.id == topic.id) {
@@ -180,11 +177,7 @@ impl Knowledge {
         }
         for (i, concept) in lexicon.concepts.iter().enumerate() {
             for alias in &concept.aliases {
-                concept_aliases.insert(
-                    alias,
-                    alias.chars().all(|c| c.is_uppercase()),
-                    Alias::Concept(i),
-                );
+                concept_aliases.insert(alias, alias.chars().all(|c| c.is_uppercase()), Alias::Concept(i));
             }
         }
 
@@ -218,10 +211,7 @@ impl Knowledge {
                 knowledge.attribution.insert(phrase, false, cue);
             }
         }
-        for (phrases, negates) in [
-            (&cues.negation.cues, true),
-            (&cues.negation.not_negations, false),
-        ] {
+        for (phrases, negates) in [(&cues.negation.cues, true), (&cues.negation.not_negations, false)] {
             for phrase in phrases {
                 knowledge.negation.insert(phrase, false, negates);
             }
@@ -246,8 +236,7 @@ impl Knowledge {
                     // An entity reference matches every alias of that entity.
                     Some(name) => {
                         if let Some(entity) = self.entities.iter().find(|e| e.name == name) {
-                            for alias in entity.aliases.iter().chain(std::iter::once(&entity.name))
-                            {
+                            for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
                                 terms.insert(alias, entity.case_sensitive, i);
                             }
                         }
@@ -300,12 +289,7 @@ mod tests {
 
     #[test]
     fn user_topics_extend_or_replace() {
-        let extra = TopicDef {
-            id: "x".into(),
-            label: "X".into(),
-            description: String::new(),
-            terms: vec!["x".into()],
-        };
+        let extra = TopicDef { id: "x".into(), label: "X".into(), description: String::new(), terms: vec!["x".into()] };
         let k = Knowledge::with_topics(&[extra]);
         assert_eq!(k.topics.len(), Knowledge::embedded().topics.len() + 1);
     }

@@ -59,10 +59,7 @@ pub const NUMBER_WORDS: [(&str, f64); 21] = [
 ];
 
 pub fn number_word(norm: &str) -> Option<f64> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == norm)
-        .map(|(_, v)| *v)
+    NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
 }
 
 pub fn is_month(norm: &str) -> bool {
@@ -70,29 +67,20 @@ pub fn is_month(norm: &str) -> bool {
 }
 
 pub fn is_weekday(norm: &str) -> bool {
-    matches!(
-        norm,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    matches!(norm, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 pub fn is_year(token: &Token) -> bool {
     token.kind == Kind::Number
         && token.norm.len() == 4
-        && token
-            .norm
-            .parse::<u32>()
-            .is_ok_and(|y| (1900..=2100).contains(&y))
+        && token.norm.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 impl Elem {
     fn matches(&self, token: &Token, text: &str, on: MatchOn) -> bool {
         match self {
             Elem::Word { key, exact } => {
-                on.form(token) == key
-                    && exact
-                        .as_deref()
-                        .is_none_or(|e| token.text(text).trim_end_matches('.') == e)
+                on.form(token) == key && exact.as_deref().is_none_or(|e| token.text(text).trim_end_matches('.') == e)
             }
             Elem::Number => token.kind == Kind::Number || number_word(&token.norm).is_some(),
             Elem::Year => is_year(token),
@@ -148,22 +136,14 @@ pub struct PhraseSet<V> {
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        Self {
-            on: MatchOn::Stem,
-            patterns: Vec::new(),
-            by_first: HashMap::new(),
-            slot_first: Vec::new(),
-        }
+        Self { on: MatchOn::Stem, patterns: Vec::new(), by_first: HashMap::new(), slot_first: Vec::new() }
     }
 }
 
 impl<V: PartialEq> PhraseSet<V> {
     /// An empty set comparing words by `on`.
     pub fn new(on: MatchOn) -> Self {
-        Self {
-            on,
-            ..Self::default()
-        }
+        Self { on, ..Self::default() }
     }
 
     /// Registers `phrase` with `value`. Returns false (and registers nothing) when the
@@ -186,11 +166,7 @@ impl<V: PartialEq> PhraseSet<V> {
         }
         self.patterns.push((elems, vec![value]));
         let patterns = &self.patterns;
-        for list in self
-            .by_first
-            .values_mut()
-            .chain(std::iter::once(&mut self.slot_first))
-        {
+        for list in self.by_first.values_mut().chain(std::iter::once(&mut self.slot_first)) {
             list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].0.len()));
         }
         true
@@ -207,17 +183,11 @@ impl<V: PartialEq> PhraseSet<V> {
         let mut w = 0;
         while w < words.len() {
             let first = &tokens[words[w]];
-            let candidates = self
-                .by_first
-                .get(self.on.form(first))
-                .into_iter()
-                .flatten()
-                .chain(&self.slot_first);
+            let candidates = self.by_first.get(self.on.form(first)).into_iter().flatten().chain(&self.slot_first);
             let mut best: Option<(usize, usize)> = None; // (pattern, length)
             for &p in candidates {
                 let elems = &self.patterns[p].0;
-                if best.is_some_and(|(_, len)| len >= elems.len()) || w + elems.len() > words.len()
-                {
+                if best.is_some_and(|(_, len)| len >= elems.len()) || w + elems.len() > words.len() {
                     continue;
                 }
                 let fits = elems.iter().enumerate().all(|(k, elem)| {
@@ -230,11 +200,7 @@ impl<V: PartialEq> PhraseSet<V> {
             }
             match best {
                 Some((p, len)) => {
-                    out.push(PhraseMatch {
-                        first: words[w],
-                        last: words[w + len - 1],
-                        values: &self.patterns[p].1,
-                    });
+                    out.push(PhraseMatch { first: words[w], last: words[w + len - 1], values: &self.patterns[p].1 });
                     w += len;
                 }
                 None => w += 1,
@@ -253,12 +219,8 @@ fn parse(phrase: &str, case_sensitive: bool, on: MatchOn) -> Vec<Elem> {
             "{month}" => elems.push(Elem::Month),
             _ => {
                 for token in tokens::tokenize(part).iter().filter(|t| t.is_term()) {
-                    let exact =
-                        case_sensitive.then(|| token.text(part).trim_end_matches('.').to_owned());
-                    elems.push(Elem::Word {
-                        key: on.form(token).to_owned(),
-                        exact,
-                    });
+                    let exact = case_sensitive.then(|| token.text(part).trim_end_matches('.').to_owned());
+                    elems.push(Elem::Word { key: on.form(token).to_owned(), exact });
                 }
             }
         }
@@ -272,10 +234,7 @@ mod tests {
 
     fn found(set: &PhraseSet<&'static str>, text: &str) -> Vec<(String, Vec<&'static str>)> {
         let tokens = tokens::tokenize(text);
-        set.find(&tokens, text)
-            .into_iter()
-            .map(|m| (text[m.span(&tokens)].to_owned(), m.values.to_vec()))
-            .collect()
+        set.find(&tokens, text).into_iter().map(|m| (text[m.span(&tokens)].to_owned(), m.values.to_vec())).collect()
     }
 
     #[test]
@@ -290,27 +249,16 @@ mod tests {
         set.insert("developers", false, "dev2");
         type Expected<'a> = &'a [(&'a str, &'a [&'a str])];
         let cases: [(&str, Expected); 6] = [
-            (
-                "Google Mobile Services and Google",
-                &[
-                    ("Google Mobile Services", &["gms"]),
-                    ("Google", &["google"]),
-                ],
-            ),
+            ("Google Mobile Services and Google", &[("Google Mobile Services", &["gms"]), ("Google", &["google"])]),
             ("the US ban, not us", &[("US", &["us"])]),
             ("in August last year", &[("August last year", &["time"])]),
-            (
-                "in the past five years",
-                &[("in the past five years", &["time"])],
-            ),
+            ("in the past five years", &[("in the past five years", &["time"])]),
             ("registered developers", &[("developers", &["dev", "dev2"])]),
             ("Google, Mobile Services", &[("Google", &["google"])]),
         ];
         for (text, expected) in cases {
-            let expected: Vec<(String, Vec<&str>)> = expected
-                .iter()
-                .map(|(s, v)| (s.to_string(), v.to_vec()))
-                .collect();
+            let expected: Vec<(String, Vec<&str>)> =
+                expected.iter().map(|(s, v)| (s.to_string(), v.to_vec())).collect();
             assert_eq!(found(&set, text), expected, "text {text:?}");
         }
     }

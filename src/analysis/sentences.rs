@@ -74,8 +74,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
 // ---------------------------------------------------------------------------
 // Word lists
 
-static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../data/abbreviations.txt")));
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("../../data/abbreviations.txt")));
 
 /// The word lists of `abbreviations.txt`.
 #[derive(Default)]
@@ -109,12 +108,9 @@ impl Lexicon {
             };
             set.insert(word);
         }
-        for set in [
-            &mut lexicon.never_final,
-            &mut lexicon.abbreviations,
-            &mut lexicon.starters,
-            &mut lexicon.continuations,
-        ] {
+        for set in
+            [&mut lexicon.never_final, &mut lexicon.abbreviations, &mut lexicon.starters, &mut lexicon.continuations]
+        {
             set.finish();
         }
         lexicon
@@ -153,8 +149,7 @@ impl WordSet {
             return false;
         }
         self.exact.binary_search(&word).is_ok()
-            || (!self.folded.is_empty()
-                && with_lowercase(word, |w| self.folded.binary_search(&w).is_ok()))
+            || (!self.folded.is_empty() && with_lowercase(word, |w| self.folded.binary_search(&w).is_ok()))
     }
 }
 
@@ -182,10 +177,7 @@ fn is_dot(c: char) -> bool {
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '…' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡'
-    )
+    matches!(c, '.' | '…' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡')
 }
 
 /// Full-width terminals end a sentence even without a following space.
@@ -194,17 +186,11 @@ fn is_fullwidth_terminal(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
-    )
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』')
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '「' | '『'
-    )
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '「' | '『')
 }
 
 fn is_bullet(c: char) -> bool {
@@ -212,10 +198,7 @@ fn is_bullet(c: char) -> bool {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Punctuation that leaves a line unfinished across a line break.
@@ -255,19 +238,8 @@ struct Token {
 impl Token {
     /// A word or punctuation token starting with `first`.
     fn new(start: usize, end: usize, first: char) -> Self {
-        let kind = if first.is_alphanumeric() {
-            Kind::Word
-        } else {
-            Kind::Punct
-        };
-        Self {
-            start,
-            end,
-            kind,
-            first,
-            breaks: 0,
-            flags: 0,
-        }
+        let kind = if first.is_alphanumeric() { Kind::Word } else { Kind::Punct };
+        Self { start, end, kind, first, breaks: 0, flags: 0 }
     }
 }
 
@@ -286,14 +258,7 @@ fn tokenize_paragraph(text: &str, from: usize, tokens: &mut Vec<Token>) -> usize
             let gap = &text[pos..gap_end];
             let first = gap.chars().next().unwrap_or(' ');
             let breaks = count_breaks(gap);
-            tokens.push(Token {
-                start: pos,
-                end: gap_end,
-                kind: Kind::Gap,
-                first,
-                breaks,
-                flags: 0,
-            });
+            tokens.push(Token { start: pos, end: gap_end, kind: Kind::Gap, first, breaks, flags: 0 });
             pos = gap_end;
             if breaks >= 2 {
                 break;
@@ -353,9 +318,7 @@ fn ascii_words(run: &[u8], base: usize, tokens: &mut Vec<Token>) {
                         (prev, Some(&next)) if prev.is_ascii_digit() && next.is_ascii_digit() => {
                             matches!(c, b'.' | b',' | b';' | b'\'')
                         }
-                        (prev, Some(&next))
-                            if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() =>
-                        {
+                        (prev, Some(&next)) if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() => {
                             matches!(c, b'.' | b':' | b'\'')
                         }
                         _ => false,
@@ -409,11 +372,8 @@ fn mark_lists(text: &str, tokens: &mut [Token]) {
         after_bullet: bool,
     }
 
-    let is_bullet_at = |tokens: &[Token], k: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|t| t.kind == Kind::Punct && is_bullet(t.first))
-    };
+    let is_bullet_at =
+        |tokens: &[Token], k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Punct && is_bullet(t.first));
     let n = tokens.len();
     let mut markers = Vec::new();
     for k in 0..n {
@@ -428,10 +388,7 @@ fn mark_lists(text: &str, tokens: &mut [Token]) {
         let word = &text[t.start..t.end];
         let bytes = word.as_bytes();
         let (digits, value) = if bytes.len() <= 3 && bytes.iter().all(u8::is_ascii_digit) {
-            (
-                true,
-                bytes.iter().fold(0, |v, b| v * 10 + u32::from(b - b'0')),
-            )
+            (true, bytes.iter().fold(0, |v, b| v * 10 + u32::from(b - b'0')))
         } else if let [b @ b'a'..=b'z'] = bytes {
             (false, u32::from(b - b'a') + 1)
         } else {
@@ -448,11 +405,7 @@ fn mark_lists(text: &str, tokens: &mut [Token]) {
             Some(_) => continue,
         };
         let (punct, end) = if is_punct(tokens.get(k + 1), '.') {
-            if is_punct(tokens.get(k + 2), ')') {
-                (2, k + 3)
-            } else {
-                (0, k + 2)
-            }
+            if is_punct(tokens.get(k + 2), ')') { (2, k + 3) } else { (0, k + 2) }
         } else if is_punct(tokens.get(k + 1), ')') {
             (1, k + 2)
         } else {
@@ -462,14 +415,7 @@ fn mark_lists(text: &str, tokens: &mut [Token]) {
             continue;
         }
         let style = usize::from(digits) * 3 + punct;
-        markers.push(Marker {
-            word: k,
-            end,
-            style,
-            value,
-            anchored,
-            after_bullet,
-        });
+        markers.push(Marker { word: k, end, style, value, anchored, after_bullet });
     }
 
     // The last counted value of each style (digits or letters, `.` `)` `.)`).
@@ -544,14 +490,7 @@ struct Cutter<'t> {
 impl<'t> Cutter<'t> {
     fn new(text: &'t str, tokens: &'t [Token], cuts: &'t mut Vec<Cut>) -> Self {
         let last_cut = cuts.last().map_or(0, |cut| cut.at);
-        Self {
-            text,
-            tokens,
-            lexicon: &LEXICON,
-            cuts,
-            last_cut,
-            first: None,
-        }
+        Self { text, tokens, lexicon: &LEXICON, cuts, last_cut, first: None }
     }
 
     fn run(mut self) {
@@ -562,11 +501,7 @@ impl<'t> Cutter<'t> {
             if t.kind == Kind::Gap {
                 if t.breaks >= 2 {
                     self.cut(t.start, true);
-                } else if t.breaks == 1
-                    && i != after_cluster
-                    && self.first.is_some()
-                    && self.line_ends_sentence(i)
-                {
+                } else if t.breaks == 1 && i != after_cluster && self.first.is_some() && self.line_ends_sentence(i) {
                     self.cut(t.start, false);
                 }
                 i += 1;
@@ -602,24 +537,19 @@ impl<'t> Cutter<'t> {
     }
 
     fn word(&self, k: usize) -> &'t str {
-        self.tokens
-            .get(k)
-            .map_or("", |t| &self.text[t.start..t.end])
+        self.tokens.get(k).map_or("", |t| &self.text[t.start..t.end])
     }
 
     fn is_dot_at(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|t| {
-            t.kind == Kind::Punct && is_dot(t.first) && t.flags & NOT_TERMINAL == 0
-        })
+        self.tokens.get(k).is_some_and(|t| t.kind == Kind::Punct && is_dot(t.first) && t.flags & NOT_TERMINAL == 0)
     }
 
     /// A single space at `k` followed by a dot: part of a spaced ellipsis.
     fn spaced_dot_at(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|t| {
-            t.kind == Kind::Gap
-                && t.breaks == 0
-                && self.text[t.start..t.end].chars().nth(1).is_none()
-        }) && self.is_dot_at(k + 1)
+        self.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Gap && t.breaks == 0 && self.text[t.start..t.end].chars().nth(1).is_none())
+            && self.is_dot_at(k + 1)
     }
 
     /// Reads the terminal cluster starting at token `i`, cuts after it if it
@@ -720,11 +650,7 @@ impl<'t> Cutter<'t> {
     }
 
     fn skip_closers(&self, mut k: usize) -> usize {
-        while self
-            .tokens
-            .get(k)
-            .is_some_and(|t| t.kind == Kind::Punct && is_closer(t.first))
-        {
+        while self.tokens.get(k).is_some_and(|t| t.kind == Kind::Punct && is_closer(t.first)) {
             k += 1;
         }
         k
@@ -780,11 +706,7 @@ impl<'t> Cutter<'t> {
     fn next_word(&self, mut k: usize) -> Next {
         let tokens = self.tokens;
         let limit = k + 8;
-        while k < limit
-            && tokens
-                .get(k)
-                .is_some_and(|t| t.kind == Kind::Punct && is_opener(t.first))
-        {
+        while k < limit && tokens.get(k).is_some_and(|t| t.kind == Kind::Punct && is_opener(t.first)) {
             k += 1;
         }
         let Some(t) = tokens.get(k) else {
@@ -795,11 +717,7 @@ impl<'t> Cutter<'t> {
             // "iPhone sales fell" can start a sentence.
             Kind::Word if t.first.is_lowercase() => {
                 let second = self.word(k).chars().nth(1);
-                if second.is_some_and(char::is_uppercase) {
-                    Next::Other
-                } else {
-                    Next::Lower
-                }
+                if second.is_some_and(char::is_uppercase) { Next::Other } else { Next::Lower }
             }
             Kind::Word if t.first.is_uppercase() => Next::Upper(k),
             Kind::Word if t.first.is_numeric() => Next::Digit,
@@ -835,11 +753,7 @@ impl<'t> Cutter<'t> {
         (lo..=hi).any(|k| {
             let t = tokens[k];
             (t.kind == Kind::Punct && matches!(t.first, '@' | '/'))
-                || (t.kind == Kind::Word
-                    && self
-                        .word(k)
-                        .get(..4)
-                        .is_some_and(|w| w.eq_ignore_ascii_case("www.")))
+                || (t.kind == Kind::Word && self.word(k).get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")))
         })
     }
 
@@ -873,10 +787,7 @@ impl<'t> Cutter<'t> {
     /// Whether the single line break at token `i` ends the sentence.
     fn line_ends_sentence(&self, i: usize) -> bool {
         let tokens = self.tokens;
-        let (Some(prev), Some(next)) = (
-            i.checked_sub(1).and_then(|p| tokens.get(p)),
-            tokens.get(i + 1),
-        ) else {
+        let (Some(prev), Some(next)) = (i.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(i + 1)) else {
             return false;
         };
         match prev.kind {
@@ -888,9 +799,7 @@ impl<'t> Cutter<'t> {
         match next.kind {
             // "features\ncontact manager": lower-case list items, but not
             // "This is a sentence\ncut off in the middle".
-            Kind::Word if next.first.is_lowercase() => {
-                self.first.is_some_and(|f| tokens[f].first.is_lowercase())
-            }
+            Kind::Word if next.first.is_lowercase() => self.first.is_some_and(|f| tokens[f].first.is_lowercase()),
             // Numbers go on ("rose by\n50 percent"); list markers cut anyway.
             Kind::Word if next.first.is_numeric() => false,
             _ => true,
@@ -939,20 +848,12 @@ fn assemble(text: &str, cuts: &[Cut]) -> Vec<Sentence> {
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
     let mut from = 0;
     let mut paragraph = false;
-    let last = Cut {
-        at: text.len(),
-        paragraph: false,
-    };
+    let last = Cut { at: text.len(), paragraph: false };
     for cut in cuts.iter().chain(std::iter::once(&last)) {
         let to = cut.at.clamp(from, text.len());
         if let Some((start, end)) = trim(text, from, to) {
             let has_word = text[start..end].chars().any(char::is_alphanumeric);
-            pieces.push(Piece {
-                start,
-                end,
-                has_word,
-                new_paragraph: paragraph,
-            });
+            pieces.push(Piece { start, end, has_word, new_paragraph: paragraph });
             paragraph = false;
         }
         paragraph |= cut.paragraph;
@@ -983,14 +884,7 @@ fn assemble(text: &str, cuts: &[Cut]) -> Vec<Sentence> {
     }
     ranges.extend(pending);
 
-    ranges
-        .into_iter()
-        .map(|(start, end)| Sentence {
-            start,
-            end,
-            text: normalise(&text[start..end]),
-        })
-        .collect()
+    ranges.into_iter().map(|(start, end)| Sentence { start, end, text: normalise(&text[start..end]) }).collect()
 }
 
 /// `text[from..to]` without surrounding whitespace, if anything is left.
@@ -1062,18 +956,13 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             let len = (state % 12) as usize;
-            let run: String = (0..len)
-                .map(|k| {
-                    char::from(ALPHABET[((state >> (5 * k)) % ALPHABET.len() as u64) as usize])
-                })
-                .collect();
+            let run: String =
+                (0..len).map(|k| char::from(ALPHABET[((state >> (5 * k)) % ALPHABET.len() as u64) as usize])).collect();
             let mut tokens = Vec::new();
             ascii_words(run.as_bytes(), 0, &mut tokens);
             let fast: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
-            let uax: Vec<(usize, usize)> = run
-                .split_word_bound_indices()
-                .map(|(at, piece)| (at, at + piece.len()))
-                .collect();
+            let uax: Vec<(usize, usize)> =
+                run.split_word_bound_indices().map(|(at, piece)| (at, at + piece.len())).collect();
             assert_eq!(fast, uax, "{run:?}");
         }
     }

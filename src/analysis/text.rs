@@ -31,11 +31,7 @@ pub fn normalize(raw: &str) -> String {
 
 /// A space that separates words: ASCII space and tab, and the Unicode space separators.
 pub fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'
-            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
-    )
+    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
 }
 
 fn push_newline(out: &mut String) {
@@ -87,10 +83,7 @@ mod tests {
             ("end.\u{A0}\nnext", "end.\nnext"),
             ("x\r\ny\rz", "x\ny\nz"),
             ("\u{FEFF}zero\u{200B}width", "zerowidth"),
-            (
-                "\u{201C}curly\u{201D} \u{2019}s",
-                "\u{201C}curly\u{201D} \u{2019}s",
-            ),
+            ("\u{201C}curly\u{201D} \u{2019}s", "\u{201C}curly\u{201D} \u{2019}s"),
             ("trailing  \n\n", "trailing"),
         ];
         for (input, expected) in cases {

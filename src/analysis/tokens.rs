@@ -56,10 +56,7 @@ impl Token {
     }
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self, source: &str) -> bool {
-        self.text(source)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        self.text(source).chars().next().is_some_and(char::is_uppercase)
     }
 }
 
@@ -70,10 +67,7 @@ pub fn is_stopword(norm: &str) -> bool {
 /// Punctuation that a phrase may run across: hyphens in "re-use", the dot of "U.S.",
 /// apostrophes and ampersands.
 fn joins_phrase(punct: &str) -> bool {
-    matches!(
-        punct,
-        "-" | "\u{2010}" | "\u{2011}" | "." | "'" | "\u{2019}" | "&" | "/"
-    )
+    matches!(punct, "-" | "\u{2010}" | "\u{2011}" | "." | "'" | "\u{2019}" | "&" | "/")
 }
 
 /// Splits `text` into words, numbers and punctuation (whitespace is dropped).
@@ -104,19 +98,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let norm = normalize_word(segment);
         // Dotted initialisms ("u.s") are not words the stemmer knows.
-        let key = if kind == Kind::Word && !norm.contains('.') {
-            stem(&norm).into_owned()
-        } else {
-            norm.clone()
-        };
-        tokens.push(Token {
-            start,
-            end: start + segment.len(),
-            kind,
-            norm,
-            key,
-            gap_before: gap,
-        });
+        let key = if kind == Kind::Word && !norm.contains('.') { stem(&norm).into_owned() } else { norm.clone() };
+        tokens.push(Token { start, end: start + segment.len(), kind, norm, key, gap_before: gap });
         gap = false;
     }
     tokens
@@ -138,13 +121,7 @@ pub fn normalize_word(word: &str) -> String {
     let mut norm: String = word
         .chars()
         .flat_map(char::to_lowercase)
-        .map(|c| {
-            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
-                '\''
-            } else {
-                c
-            }
-        })
+        .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c })
         .collect();
     if norm.ends_with("'s") {
         norm.truncate(norm.len() - 2);
@@ -161,11 +138,7 @@ pub fn stem(norm: &str) -> Cow<'_, str> {
 
 /// The key of a free-standing phrase, word by word: what [`Token::key`] would be.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
-    tokenize(phrase)
-        .into_iter()
-        .filter(Token::is_term)
-        .map(|t| t.key)
-        .collect()
+    tokenize(phrase).into_iter().filter(Token::is_term).map(|t| t.key).collect()
 }
 
 #[cfg(test)]
@@ -180,10 +153,7 @@ mod tests {
             ("1.3 million", &["1.3", "million"]),
             ("the U.S. ban", &["the", "u.s", ".", "ban"]),
             ("5G construction", &["5g", "construct"]),
-            (
-                "\u{201C}blacklisted\u{201D}",
-                &["\u{201C}", "blacklist", "\u{201D}"],
-            ),
+            ("\u{201C}blacklisted\u{201D}", &["\u{201C}", "blacklist", "\u{201D}"]),
         ];
         for (input, expected) in cases {
             let keys: Vec<String> = tokenize(input).into_iter().map(|t| t.key).collect();
@@ -194,11 +164,7 @@ mod tests {
     #[test]
     fn gaps_mark_phrase_boundaries() {
         let tokens = tokenize("Huawei, Xiaomi re-use");
-        let gaps: Vec<bool> = tokens
-            .iter()
-            .filter(|t| t.is_term())
-            .map(|t| t.gap_before)
-            .collect();
+        let gaps: Vec<bool> = tokens.iter().filter(|t| t.is_term()).map(|t| t.gap_before).collect();
         assert_eq!(gaps, [false, true, false, false]);
     }
 }

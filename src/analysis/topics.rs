@@ -7,11 +7,7 @@ use super::tokens::{self, Kind, Token};
 use std::collections::{BTreeMap, HashMap};
 
 /// The topics a claim's words match, in topic-set order, with the matching words as evidence.
-pub fn tag(
-    tokens: &[Token],
-    text: &str,
-    knowledge: &Knowledge,
-) -> (Vec<String>, BTreeMap<String, Vec<String>>) {
+pub fn tag(tokens: &[Token], text: &str, knowledge: &Knowledge) -> (Vec<String>, BTreeMap<String, Vec<String>>) {
     let mut hits: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for m in knowledge.topic_terms.find(tokens, text) {
         let words = text[m.span(tokens)].to_owned();
@@ -22,14 +18,8 @@ pub fn tag(
             }
         }
     }
-    let ids = hits
-        .keys()
-        .map(|&t| knowledge.topics[t].id.clone())
-        .collect();
-    let evidence = hits
-        .into_iter()
-        .map(|(t, words)| (knowledge.topics[t].id.clone(), words))
-        .collect();
+    let ids = hits.keys().map(|&t| knowledge.topics[t].id.clone()).collect();
+    let evidence = hits.into_iter().map(|(t, words)| (knowledge.topics[t].id.clone(), words)).collect();
     (ids, evidence)
 }
 
@@ -47,22 +37,13 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
         words: usize,
     }
     let mut candidates: HashMap<String, Candidate> = HashMap::new();
-    for (index, claim) in claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.topics.is_empty())
-    {
+    for (index, claim) in claims.iter().enumerate().filter(|(_, c)| c.topics.is_empty()) {
         let tokens = tokens::tokenize(&claim.text);
         for run in content_runs(&tokens) {
             for len in 1..=3.min(run.len()) {
                 for window in run.windows(len) {
-                    let key = window
-                        .iter()
-                        .map(|&i| tokens[i].key.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let surface = claim.text[tokens[window[0]].start..tokens[window[len - 1]].end]
-                        .to_lowercase();
+                    let key = window.iter().map(|&i| tokens[i].key.as_str()).collect::<Vec<_>>().join(" ");
+                    let surface = claim.text[tokens[window[0]].start..tokens[window[len - 1]].end].to_lowercase();
                     let c = candidates.entry(key).or_insert_with(|| Candidate {
                         surface: HashMap::new(),
                         claims: Vec::new(),
@@ -80,10 +61,7 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
             }
         }
     }
-    let mut ranked: Vec<(String, Candidate)> = candidates
-        .into_iter()
-        .filter(|(_, c)| c.claims.len() >= 2)
-        .collect();
+    let mut ranked: Vec<(String, Candidate)> = candidates.into_iter().filter(|(_, c)| c.claims.len() >= 2).collect();
     let score = |c: &Candidate| c.claims.len() * c.sources.len() * (1 + c.words);
     ranked.sort_by(|(ka, a), (kb, b)| score(b).cmp(&score(a)).then_with(|| ka.cmp(kb)));
 
@@ -95,12 +73,7 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
         // Skip a phrase inside (or around) one already chosen for the same claims.
         let overlaps = chosen.iter().any(|(k, c)| {
             (k.contains(key.as_str()) || key.contains(k.as_str()))
-                && c.claims
-                    .iter()
-                    .filter(|i| candidate.claims.contains(i))
-                    .count()
-                    * 2
-                    >= candidate.claims.len()
+                && c.claims.iter().filter(|i| candidate.claims.contains(i)).count() * 2 >= candidate.claims.len()
         });
         if !overlaps {
             chosen.push((key, candidate));
@@ -111,10 +84,7 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
     for (key, candidate) in chosen {
         let mut surfaces: Vec<(&String, &usize)> = candidate.surface.iter().collect();
         surfaces.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        let label = surfaces
-            .first()
-            .map(|(s, _)| (*s).clone())
-            .unwrap_or_else(|| key.clone());
+        let label = surfaces.first().map(|(s, _)| (*s).clone()).unwrap_or_else(|| key.clone());
         let id = format!("auto-{}", key.replace(' ', "-"));
         for &i in &candidate.claims {
             claims[i].topics.push(id.clone());

@@ -32,16 +32,10 @@ struct Failure {
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            usage: true,
-        }
+        Failure { message: message.into(), usage: true }
     }
     fn input(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            usage: false,
-        }
+        Failure { message: message.into(), usage: false }
     }
 }
 
@@ -67,10 +61,7 @@ fn main() -> ExitCode {
 }
 
 /// Splits arguments into positionals and the value of `--format`.
-fn parse<'a>(
-    args: &'a [String],
-    formats: &[&str],
-) -> Result<(Vec<&'a str>, Option<&'a str>), Failure> {
+fn parse<'a>(args: &'a [String], formats: &[&str]) -> Result<(Vec<&'a str>, Option<&'a str>), Failure> {
     let mut positionals = Vec::new();
     let mut format = None;
     let mut iter = args.iter();
@@ -78,11 +69,7 @@ fn parse<'a>(
         if let Some(value) = arg.strip_prefix("--format=") {
             format = Some(value);
         } else if arg == "--format" || arg == "-f" {
-            format = Some(
-                iter.next()
-                    .ok_or_else(|| Failure::usage("--format needs a value"))?
-                    .as_str(),
-            );
+            format = Some(iter.next().ok_or_else(|| Failure::usage("--format needs a value"))?.as_str());
         } else if arg.starts_with("--") {
             return Err(Failure::usage(format!("unknown option {arg}")));
         } else {
@@ -90,10 +77,7 @@ fn parse<'a>(
         }
     }
     if let Some(f) = format.filter(|f| !formats.contains(f)) {
-        return Err(Failure::usage(format!(
-            "unknown format {f:?}; expected one of {}",
-            formats.join(", ")
-        )));
+        return Err(Failure::usage(format!("unknown format {f:?}; expected one of {}", formats.join(", "))));
     }
     Ok((positionals, format))
 }
@@ -122,9 +106,7 @@ fn compare(args: &[String]) -> Result<String, Failure> {
             analysis::compare(&a, &b)
         }
         _ => {
-            return Err(Failure::usage(
-                "compare takes no files (the embedded corpus) or exactly two",
-            ));
+            return Err(Failure::usage("compare takes no files (the embedded corpus) or exactly two"));
         }
     };
     Ok(analysis::export::render(&comparison, format))
@@ -137,18 +119,11 @@ fn sentences(args: &[String]) -> Result<String, Failure> {
         [path] => read_file(path)?,
         _ => return Err(Failure::usage("sentences takes at most one file")),
     };
-    let sentences: Vec<String> = analysis::sentences::split(&text)
-        .into_iter()
-        .map(|s| s.text)
-        .collect();
+    let sentences: Vec<String> = analysis::sentences::split(&text).into_iter().map(|s| s.text).collect();
     Ok(match format.unwrap_or("json") {
-        "lines" => sentences
-            .iter()
-            .map(|s| format!("{}\n", s.replace('\n', " ")))
-            .collect(),
+        "lines" => sentences.iter().map(|s| format!("{}\n", s.replace('\n', " "))).collect(),
         _ => {
-            let mut json = serde_json::to_string_pretty(&sentences)
-                .map_err(|e| Failure::input(e.to_string()))?;
+            let mut json = serde_json::to_string_pretty(&sentences).map_err(|e| Failure::input(e.to_string()))?;
             json.push('\n');
             json
         }
@@ -178,14 +153,6 @@ fn read_stdin() -> Result<String, Failure> {
 
 fn source_from_file(path: &str, label: &str) -> Result<SourceText, Failure> {
     let text = read_file(path)?;
-    let id = Path::new(path)
-        .file_stem()
-        .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
-    Ok(SourceText {
-        id,
-        label: label.to_owned(),
-        title: String::new(),
-        title_derived: false,
-        text,
-    })
+    let id = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
+    Ok(SourceText { id, label: label.to_owned(), title: String::new(), title_derived: false, text })
 }

@@ -6,10 +6,11 @@ export const tests = [
     name: "release build renders both embedded articles without console errors",
     async run({ browser, server }) {
       const page = await openPage(browser);
-      await page.goto(server.url);
+      await page.goto(server.url + "?view=reader");
       await page.waitForSelector("article[data-source]");
       assertEqual(await page.locator("article[data-source]").count(), 2, "article count");
       assertEqual(await page.title(), "Parallax — one story through two sources", "page title");
+      assertEqual(await page.locator(".fatal").count(), 0, "no crash banner");
       assertEqual(await page.getAttribute("html", "lang"), "en", "lang");
       assertEqual(await page.locator("main").count(), 1, "one <main> landmark");
       assertEqual(await page.locator("h1").count(), 1, "one <h1>");

@@ -1,0 +1,145 @@
+//! The browser APIs the app uses, in one place: the URL and history, downloads,
+//! the clipboard, scrolling, focus and local storage.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's query parameters, percent-decoded.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let Ok(Some(entries)) = js_sys::try_iter(&params) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// The query string for `pairs` ("?view=reader&claim=A9", or "" for none).
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (k, v) in pairs {
+        params.append(k, v);
+    }
+    let text: String = params.to_string().into();
+    if text.is_empty() { String::new() } else { format!("?{text}") }
+}
+
+/// Puts `query` into the address bar, as a new history entry or in place.
+pub fn set_url_query(query: &str, replace: bool) {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let current = location.search().unwrap_or_default();
+    if current == query {
+        return;
+    }
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}{query}{hash}");
+    if let Ok(history) = w.history() {
+        let _ = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+pub fn current_url() -> String {
+    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Offers `text` as a file download; nothing leaves the machine.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = gloo::utils::document();
+    let parts = js_sys_array_of(text);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(describe)?.dyn_into().map_err(|_| "no anchor".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn js_sys_array_of(text: &str) -> JsValue {
+    let array = js_sys::Array::new();
+    array.push(&JsValue::from_str(text));
+    array.into()
+}
+
+fn describe(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy(text: &str) -> Result<(), String> {
+    let Some(w) = window() else { return Err("no window".into()) };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+}
+
+/// Scrolls the element with `id` into view: to the middle, or just enough (`nearest`).
+pub fn scroll_to(id: &str, nearest: bool) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(if nearest {
+            web_sys::ScrollLogicalPosition::Nearest
+        } else {
+            web_sys::ScrollLogicalPosition::Center
+        });
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+pub fn focus(id: &str) {
+    if let Some(el) =
+        gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The element that has the keyboard focus is a text field.
+pub fn typing_in_field() -> bool {
+    gloo::utils::document().active_element().is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+    })
+}
+
+const THEME_KEY: &str = "parallax.theme";
+
+pub fn stored_theme() -> Option<String> {
+    window()?.local_storage().ok()??.get_item(THEME_KEY).ok()?
+}
+
+/// Applies the theme to `<html data-theme>` and remembers it (when storage works).
+pub fn apply_theme(theme: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = if theme == "system" {
+            root.remove_attribute("data-theme")
+        } else {
+            root.set_attribute("data-theme", theme)
+        };
+    }
+    if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+}

@@ -1,0 +1,91 @@
+//! A claim as a card: its id, its text with shared words and search hits marked,
+//! who says it, the entities it names (each one a filter), and a way to read it in context.
+
+use super::state::Action;
+use super::{AppContext, dispatch};
+use crate::explore::{self, Query};
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties)]
+pub struct ClaimTextProps {
+    /// Index into `Comparison::claims`.
+    pub claim: usize,
+    /// The link whose shared words to mark, if any.
+    #[prop_or_default]
+    pub link: Option<usize>,
+}
+
+/// The claim's text with marks: shared words (`<mark class="shared">`) and search hits.
+#[component]
+pub fn ClaimText(props: &ClaimTextProps) -> Html {
+    let state = use_context::<AppContext>().expect("app context");
+    let c = &state.comparison;
+    let claim = &c.claims[props.claim];
+    let shared = props.link.map(|l| explore::shared_spans(claim, &c.links[l])).unwrap_or_default();
+    let hits = Query::parse(&state.filters.query).hits(claim);
+    html! {
+        <>
+            for seg in explore::segments(&claim.text, &shared, &hits) {
+                { segment(&claim.text[seg.range.clone()], seg.shared, seg.hit) }
+            }
+        </>
+    }
+}
+
+fn segment(text: &str, shared: bool, hit: bool) -> Html {
+    match (shared, hit) {
+        (false, false) => html! { { text.to_owned() } },
+        (true, false) => html! { <mark class="shared">{ text.to_owned() }</mark> },
+        (false, true) => html! { <mark class="hit">{ text.to_owned() }</mark> },
+        (true, true) => html! { <mark class="shared hit">{ text.to_owned() }</mark> },
+    }
+}
+
+#[derive(PartialEq, Properties)]
+pub struct ClaimCardProps {
+    pub claim: usize,
+    #[prop_or_default]
+    pub link: Option<usize>,
+}
+
+#[component]
+pub fn ClaimCard(props: &ClaimCardProps) -> Html {
+    let state = use_context::<AppContext>().expect("app context");
+    let c = &state.comparison;
+    let claim = &c.claims[props.claim];
+    let side = c.side_of(claim);
+    html! {
+        <div class={classes!("claim-card", format!("side-{}", side.letter().to_lowercase()))}>
+            <p class="claim-meta">
+                <span class="claim-id">{ format!("{} \u{b7} {}", c.sources[side.index()].label, claim.id) }</span>
+                if let Some(section) = &claim.section {
+                    <span class="claim-section">{ format!(" \u{b7} {section}") }</span>
+                }
+            </p>
+            <p class="claim-text"><ClaimText claim={props.claim} link={props.link} /></p>
+            if let Some(by) = &claim.attribution {
+                <p class="claim-attribution">{ format!("Says: {by}") }</p>
+            }
+            <div class="claim-foot">
+                if !claim.entities.is_empty() {
+                    <ul class="entities" aria-label="Named in this claim (click to filter)">
+                        for entity in claim.entities.iter() {
+                            <li>
+                                <button type="button" class="entity-chip"
+                                    aria-pressed={(state.filters.entity.as_deref() == Some(entity.as_str())).to_string()}
+                                    onclick={dispatch(&state, Action::ToggleEntity(entity.clone()))}>
+                                    { entity }
+                                </button>
+                            </li>
+                        }
+                    </ul>
+                }
+                <button type="button" class="link-button read-link"
+                    aria-label={format!("Read claim {} in context", claim.id)}
+                    onclick={dispatch(&state, Action::Read(claim.id.clone()))}>
+                    { "Read in context" }
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,101 @@
+//! Two claims side by side in a dialog: their link (relation, score, why), the
+//! words they share, and a word-by-word diff of their wording.
+
+use super::state::Action;
+use super::{AppContext, dispatch};
+use crate::analysis::export::decimal;
+use crate::explore;
+use std::ops::Range;
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties)]
+pub struct PairPanelProps {
+    pub a: String,
+    pub b: String,
+}
+
+#[component]
+pub fn PairPanel(props: &PairPanelProps) -> Html {
+    let state = use_context::<AppContext>().expect("app context");
+    let c = &state.comparison;
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((props.a.clone(), props.b.clone()), move |_| {
+            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let (Some(ca), Some(cb)) = (c.claim(&props.a), c.claim(&props.b)) else { return Html::default() };
+    let ia = c.claims.iter().position(|x| x.id == ca.id).unwrap_or_default();
+    let ib = c.claims.iter().position(|x| x.id == cb.id).unwrap_or_default();
+    let link = c.links.iter().find(|l| l.a == ca.id && l.b == cb.id);
+    let a_row = c.claims_of(crate::analysis::Side::A).position(|x| x.id == ca.id);
+    let b_col = c.claims_of(crate::analysis::Side::B).position(|x| x.id == cb.id);
+    let score = a_row.zip(b_col).and_then(|(i, j)| c.similarity.get(i).and_then(|r| r.get(j))).copied();
+    let (diff_a, diff_b) = explore::word_diff(&ca.text, &cb.text);
+    html! {
+        <div class="dialog-backdrop" onclick={dispatch(&state, Action::Select(None))}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="pair-title"
+                onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                <div class="dialog-head">
+                    <h2 id="pair-title">{ format!("{} and {}", ca.id, cb.id) }</h2>
+                    <button type="button" ref={close_ref} onclick={dispatch(&state, Action::Select(None))}>{ "Close" }</button>
+                </div>
+                if let Some(link) = link {
+                    <p class={classes!("pair-relation", format!("kind-{}", link.relation.as_str()))}>
+                        <strong>{ format!("{} ", relation_text(link.relation)) }</strong>
+                        { format!("(score {}): {}", decimal(link.score.into(), 2), link.why) }
+                    </p>
+                    if !link.shared.is_empty() {
+                        <p class="pair-shared">{ format!("Shared: {}", link.shared.join(" \u{b7} ")) }</p>
+                    }
+                } else {
+                    <p class="pair-relation">{ format!("Not linked: similarity {} is below what a link needs, or the evidence is too thin.", decimal(score.unwrap_or(0.0).into(), 2)) }</p>
+                }
+                <div class="pair-columns">
+                    { side(&state, &c.sources[0].label, ia, &ca.text, &diff_a) }
+                    { side(&state, &c.sources[1].label, ib, &cb.text, &diff_b) }
+                </div>
+                <p class="chart-note">{ "Underlined words appear in both claims in the same order (a word-by-word diff)." }</p>
+            </div>
+        </div>
+    }
+}
+
+fn relation_text(relation: crate::analysis::Relation) -> &'static str {
+    match relation {
+        crate::analysis::Relation::Same => "Both report it",
+        crate::analysis::Relation::Related => "Related",
+        crate::analysis::Relation::Tension => "Tension",
+    }
+}
+
+fn side(state: &AppContext, label: &str, index: usize, text: &str, diff: &[(Range<usize>, bool)]) -> Html {
+    let id = state.comparison.claims[index].id.clone();
+    let mut parts: Vec<Html> = Vec::new();
+    let mut cursor = 0;
+    for (range, same) in diff {
+        if range.start > cursor {
+            parts.push(html! { { text[cursor..range.start].to_owned() } });
+        }
+        let word = text[range.clone()].to_owned();
+        parts.push(if *same {
+            html! { <span class="diff-same">{ word }</span> }
+        } else {
+            html! { { word } }
+        });
+        cursor = range.end;
+    }
+    if cursor < text.len() {
+        parts.push(html! { { text[cursor..].to_owned() } });
+    }
+    html! {
+        <div class="pair-side">
+            <p class="source-label">{ format!("{label} \u{b7} {id}") }</p>
+            <p class="claim-text">{ parts.into_iter().collect::<Html>() }</p>
+            <button type="button" class="link-button" onclick={dispatch(state, Action::Read(id.clone()))}>{ "Read in context" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,640 @@
+//! The explorer's model: which rows the comparison view shows under the current
+//! filters, how they group by topic, what to highlight, and how a view is written
+//! into a URL. Pure Rust, like [`crate::analysis`]: the app renders it, the tests
+//! check it natively, and **it never depends on `yew`, `web-sys` or `gloo`**.
+
+use crate::analysis::align::Link;
+use crate::analysis::compare::{Comparison, Side};
+use crate::analysis::order;
+use crate::analysis::tokens::{self, Token};
+use crate::analysis::{Claim, Relation};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// The three views of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Compare,
+    Reader,
+    Overview,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Compare, View::Reader, View::Overview];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Compare => "compare",
+            View::Reader => "reader",
+            View::Overview => "overview",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Compare => "Compare",
+            View::Reader => "Read articles",
+            View::Overview => "Overview",
+        }
+    }
+    pub fn parse(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// What a row of the comparison shows: a link of some relation, or a claim only one source has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RowKind {
+    Same,
+    Related,
+    Tension,
+    OnlyA,
+    OnlyB,
+}
+
+impl RowKind {
+    pub const ALL: [RowKind; 5] = [RowKind::Same, RowKind::Related, RowKind::Tension, RowKind::OnlyA, RowKind::OnlyB];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            RowKind::Same => "same",
+            RowKind::Related => "related",
+            RowKind::Tension => "tension",
+            RowKind::OnlyA => "only-a",
+            RowKind::OnlyB => "only-b",
+        }
+    }
+    /// The filter's name for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RowKind::Same => "Shared",
+            RowKind::Related => "Related",
+            RowKind::Tension => "Tension",
+            RowKind::OnlyA => "Only A",
+            RowKind::OnlyB => "Only B",
+        }
+    }
+    /// Its name in a count ("3 only in A").
+    pub fn counted(self) -> &'static str {
+        match self {
+            RowKind::Same => "shared",
+            RowKind::Related => "related",
+            RowKind::Tension => "in tension",
+            RowKind::OnlyA => "only in A",
+            RowKind::OnlyB => "only in B",
+        }
+    }
+    /// What a row of this kind says, in a sentence's words.
+    pub fn description(self) -> &'static str {
+        match self {
+            RowKind::Same => "Both report it",
+            RowKind::Related => "Same subject, different details",
+            RowKind::Tension => "They point different ways",
+            RowKind::OnlyA => "Only Source A reports it",
+            RowKind::OnlyB => "Only Source B reports it",
+        }
+    }
+    /// A text icon, so the relation never rests on colour alone.
+    pub fn icon(self) -> &'static str {
+        match self {
+            RowKind::Same => "=",
+            RowKind::Related => "\u{2248}",
+            RowKind::Tension => "\u{2260}",
+            RowKind::OnlyA => "A",
+            RowKind::OnlyB => "B",
+        }
+    }
+    pub fn parse(id: &str) -> Option<RowKind> {
+        RowKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+    fn of(relation: Relation) -> RowKind {
+        match relation {
+            Relation::Same => RowKind::Same,
+            Relation::Related => RowKind::Related,
+            Relation::Tension => RowKind::Tension,
+        }
+    }
+}
+
+/// One row of the comparison view: indices into `Comparison::claims` and `links`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub a: Option<usize>,
+    pub b: Option<usize>,
+    pub link: Option<usize>,
+}
+
+impl Row {
+    fn claims<'c>(&self, c: &'c Comparison) -> impl Iterator<Item = &'c Claim> {
+        self.a.iter().chain(&self.b).map(|&i| &c.claims[i])
+    }
+    pub fn link<'c>(&self, c: &'c Comparison) -> Option<&'c Link> {
+        self.link.map(|l| &c.links[l])
+    }
+    pub fn has_topic(&self, c: &Comparison, topic: &str) -> bool {
+        self.claims(c).any(|claim| claim.topics.iter().any(|t| t == topic))
+    }
+}
+
+/// Every row: each link (in A's order), then the claims only A reports, then only B.
+pub fn rows(c: &Comparison) -> Vec<Row> {
+    let index = |id: &str| c.claims.iter().position(|claim| claim.id == id);
+    let mut rows: Vec<Row> = c
+        .links
+        .iter()
+        .enumerate()
+        .filter_map(|(l, link)| {
+            Some(Row {
+                kind: RowKind::of(link.relation),
+                a: Some(index(&link.a)?),
+                b: Some(index(&link.b)?),
+                link: Some(l),
+            })
+        })
+        .collect();
+    order::sort_by_key(&mut rows, |r| (r.a, r.b));
+    for (side, kind) in [(Side::A, RowKind::OnlyA), (Side::B, RowKind::OnlyB)] {
+        for claim in c.unlinked(side) {
+            let i = index(&claim.id);
+            let (a, b) = if side == Side::A { (i, None) } else { (None, i) };
+            rows.push(Row { kind, a, b, link: None });
+        }
+    }
+    rows
+}
+
+/// A full-text query: every word (stemmed) must occur in the claim, in its words or
+/// in the names of the entities it mentions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    keys: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        let terms: Vec<Token> = tokens::tokenize(text).into_iter().filter(Token::is_term).collect();
+        let content: Vec<&Token> = terms.iter().filter(|t| !t.is_stopword()).collect();
+        // A query of only function words still searches for them.
+        let chosen: Vec<&Token> = if content.is_empty() { terms.iter().collect() } else { content };
+        let mut keys: Vec<String> = chosen.into_iter().map(|t| t.key.clone()).collect();
+        keys.dedup();
+        Query { keys }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn matches(&self, claim: &Claim) -> bool {
+        if self.keys.is_empty() {
+            return true;
+        }
+        let words: Vec<String> = tokens::tokenize(&claim.text).into_iter().map(|t| t.key).collect();
+        let names: Vec<String> = claim.entities.iter().flat_map(|e| tokens::phrase_keys(e)).collect();
+        self.keys.iter().all(|k| words.contains(k) || names.contains(k))
+    }
+
+    /// Where the query's words occur in the claim text.
+    pub fn hits(&self, claim: &Claim) -> Vec<Range<usize>> {
+        if self.keys.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<Range<usize>> = tokens::tokenize(&claim.text)
+            .into_iter()
+            .filter(|t| t.is_term() && self.keys.contains(&t.key))
+            .map(|t| t.start..t.end)
+            .collect();
+        for mention in &claim.features.mentions {
+            if !mention.span.is_empty() && tokens::phrase_keys(&mention.name).iter().any(|k| self.keys.contains(k)) {
+                hits.push(mention.span.clone());
+            }
+        }
+        hits
+    }
+}
+
+/// The filters of the comparison view. Empty means "everything".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Topic ids; a row fits when it has any of them.
+    pub topics: BTreeSet<String>,
+    pub kinds: BTreeSet<RowKind>,
+    /// An entity name; a row fits when either claim mentions it.
+    pub entity: Option<String>,
+    pub query: String,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty() && self.kinds.is_empty() && self.entity.is_none() && self.query.trim().is_empty()
+    }
+
+    pub fn fits(&self, row: &Row, c: &Comparison, query: &Query) -> bool {
+        (self.topics.is_empty() || self.topics.iter().any(|t| row.has_topic(c, t)))
+            && (self.kinds.is_empty() || self.kinds.contains(&row.kind))
+            && self.entity.as_ref().is_none_or(|e| row.claims(c).any(|claim| claim.entities.contains(e)))
+            && row.claims(c).any(|claim| query.matches(claim))
+    }
+
+    /// Whether a claim (in the reader view) passes the topic, entity and search filters.
+    pub fn fits_claim(&self, claim: &Claim, query: &Query) -> bool {
+        (self.topics.is_empty() || claim.topics.iter().any(|t| self.topics.contains(t)))
+            && self.entity.as_ref().is_none_or(|e| claim.entities.contains(e))
+            && query.matches(claim)
+    }
+}
+
+/// Rows per kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub same: usize,
+    pub related: usize,
+    pub tension: usize,
+    pub only_a: usize,
+    pub only_b: usize,
+}
+
+impl Counts {
+    pub fn of<'r>(rows: impl IntoIterator<Item = &'r Row>) -> Counts {
+        let mut counts = Counts::default();
+        for row in rows {
+            *counts.get_mut(row.kind) += 1;
+        }
+        counts
+    }
+    fn get_mut(&mut self, kind: RowKind) -> &mut usize {
+        match kind {
+            RowKind::Same => &mut self.same,
+            RowKind::Related => &mut self.related,
+            RowKind::Tension => &mut self.tension,
+            RowKind::OnlyA => &mut self.only_a,
+            RowKind::OnlyB => &mut self.only_b,
+        }
+    }
+    pub fn get(&self, kind: RowKind) -> usize {
+        match kind {
+            RowKind::Same => self.same,
+            RowKind::Related => self.related,
+            RowKind::Tension => self.tension,
+            RowKind::OnlyA => self.only_a,
+            RowKind::OnlyB => self.only_b,
+        }
+    }
+    pub fn total(&self) -> usize {
+        RowKind::ALL.iter().map(|&k| self.get(k)).sum()
+    }
+    /// "12 rows: 1 shared, 8 related, 3 tension, 7 only in A, 10 only in B".
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = RowKind::ALL
+            .iter()
+            .filter(|&&k| self.get(k) > 0)
+            .map(|&k| format!("{} {}", self.get(k), k.counted()))
+            .collect();
+        let total = self.total();
+        let rows = if total == 1 { "row" } else { "rows" };
+        if parts.is_empty() { format!("{total} {rows}") } else { format!("{total} {rows}: {}", parts.join(", ")) }
+    }
+}
+
+/// Rows under one topic heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Topic id, or `None` for claims without a topic.
+    pub topic: Option<String>,
+    pub label: String,
+    pub rows: Vec<Row>,
+    pub counts: Counts,
+}
+
+/// The visible rows, grouped by topic. A row stands under one group: the first
+/// selected topic it has, or else its own first topic (for a link, the first topic
+/// both claims share), in topic-set order.
+pub fn groups(c: &Comparison, filters: &Filters) -> Vec<Group> {
+    let query = Query::parse(&filters.query);
+    let mut groups: Vec<Group> = c
+        .topics
+        .iter()
+        .map(|t| Group {
+            topic: Some(t.id.clone()),
+            label: t.label.clone(),
+            rows: Vec::new(),
+            counts: Counts::default(),
+        })
+        .collect();
+    groups.push(Group { topic: None, label: "Other claims".into(), rows: Vec::new(), counts: Counts::default() });
+    for row in rows(c).into_iter().filter(|r| filters.fits(r, c, &query)) {
+        let home = primary_topic(&row, c, filters);
+        let index =
+            home.and_then(|t| groups.iter().position(|g| g.topic.as_deref() == Some(t))).unwrap_or(groups.len() - 1);
+        groups[index].rows.push(row);
+    }
+    groups.retain(|g| !g.rows.is_empty());
+    for group in &mut groups {
+        group.counts = Counts::of(&group.rows);
+    }
+    groups
+}
+
+fn primary_topic<'c>(row: &Row, c: &'c Comparison, filters: &Filters) -> Option<&'c str> {
+    let ordered = c.topics.iter().map(|t| t.id.as_str());
+    if !filters.topics.is_empty() {
+        return ordered.clone().find(|t| filters.topics.contains(*t) && row.has_topic(c, t));
+    }
+    let a = row.a.map(|i| &c.claims[i]);
+    let b = row.b.map(|i| &c.claims[i]);
+    let has = |claim: Option<&Claim>, t: &str| claim.is_some_and(|cl| cl.topics.iter().any(|x| x == t));
+    match (a, b) {
+        (Some(_), Some(_)) => ordered
+            .clone()
+            .find(|t| has(a, t) && has(b, t))
+            .or_else(|| ordered.clone().find(|t| has(a, t)))
+            .or_else(|| ordered.clone().find(|t| has(b, t))),
+        (Some(_), None) => ordered.clone().find(|t| has(a, t)),
+        (None, Some(_)) => ordered.clone().find(|t| has(b, t)),
+        (None, None) => None,
+    }
+}
+
+/// Per topic: how many claims of each source have it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicCount {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub a: usize,
+    pub b: usize,
+}
+
+impl TopicCount {
+    /// A topic only one source covers: its blind spot in the other.
+    pub fn blind_spot(&self) -> Option<Side> {
+        match (self.a, self.b) {
+            (0, b) if b > 0 => Some(Side::A),
+            (a, 0) if a > 0 => Some(Side::B),
+            _ => None,
+        }
+    }
+}
+
+pub fn topic_counts(c: &Comparison) -> Vec<TopicCount> {
+    c.topics
+        .iter()
+        .map(|t| {
+            let count = |side| c.claims_of(side).filter(|cl| cl.topics.contains(&t.id)).count();
+            TopicCount {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                description: t.description.clone(),
+                a: count(Side::A),
+                b: count(Side::B),
+            }
+        })
+        .collect()
+}
+
+/// A stretch of claim text and how it is marked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub range: Range<usize>,
+    /// Words the two claims of a link share.
+    pub shared: bool,
+    /// Words the search found.
+    pub hit: bool,
+}
+
+/// Cuts `text` into segments marked as shared (ranges in `shared`) or as search hits.
+pub fn segments(text: &str, shared: &[Range<usize>], hits: &[Range<usize>]) -> Vec<Segment> {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for r in shared.iter().chain(hits) {
+        if r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
+            cuts.push(r.start);
+            cuts.push(r.end);
+        }
+    }
+    order::sort_by_key(&mut cuts, |&x| x);
+    cuts.dedup();
+    let within = |ranges: &[Range<usize>], s: usize, e: usize| ranges.iter().any(|r| r.start <= s && e <= r.end);
+    let mut out: Vec<Segment> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (s, e) = (pair[0], pair[1]);
+        if s == e {
+            continue;
+        }
+        let seg = Segment { range: s..e, shared: within(shared, s, e), hit: within(hits, s, e) };
+        match out.last_mut() {
+            Some(last) if last.shared == seg.shared && last.hit == seg.hit => last.range.end = e,
+            _ => out.push(seg),
+        }
+    }
+    out
+}
+
+/// Where a claim names the keys a link shares: its words to highlight.
+pub fn shared_spans(claim: &Claim, link: &Link) -> Vec<Range<usize>> {
+    claim.features.spans.iter().filter(|(key, _)| link.shared_keys.contains(key)).map(|(_, r)| r.clone()).collect()
+}
+
+/// A claim's words, each with whether the other claim has it at the same place.
+pub type DiffWords = Vec<(Range<usize>, bool)>;
+
+/// A word-level diff of two claims: for each claim, its word ranges and whether
+/// the other claim has the same word (stem) in the same order. (A longest common
+/// subsequence; the `similar` crate did the same for 13 KB more gzipped wasm.)
+pub fn word_diff(a: &str, b: &str) -> (DiffWords, DiffWords) {
+    let words = |text: &str| -> Vec<Token> { tokens::tokenize(text).into_iter().filter(Token::is_term).collect() };
+    let (wa, wb) = (words(a), words(b));
+    let ka: Vec<&str> = wa.iter().map(|t| t.key.as_str()).collect();
+    let kb: Vec<&str> = wb.iter().map(|t| t.key.as_str()).collect();
+    let (same_a, same_b) = common_words(&ka, &kb);
+    let marked = |words: &[Token], same: &[bool]| words.iter().zip(same).map(|(t, &s)| (t.start..t.end, s)).collect();
+    (marked(&wa, &same_a), marked(&wb, &same_b))
+}
+
+/// Marks the words of a longest common subsequence of `a` and `b` (claims are
+/// short, so the quadratic table is small).
+fn common_words(a: &[&str], b: &[&str]) -> (Vec<bool>, Vec<bool>) {
+    let (n, m) = (a.len(), b.len());
+    let mut table = vec![0u16; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[at(i, j)] =
+                if a[i] == b[j] { table[at(i + 1, j + 1)] + 1 } else { table[at(i + 1, j)].max(table[at(i, j + 1)]) };
+        }
+    }
+    let (mut same_a, mut same_b) = (vec![false; n], vec![false; m]);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[i] == b[j] {
+            same_a[i] = true;
+            same_b[j] = true;
+            i += 1;
+            j += 1;
+        } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (same_a, same_b)
+}
+
+/// What is selected: one claim, or a pair of claims (from the heatmap or a row).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    Claim(String),
+    Pair(String, String),
+}
+
+impl Selection {
+    /// Claim ids the selection covers.
+    pub fn ids(&self) -> Vec<&str> {
+        match self {
+            Selection::Claim(id) => vec![id.as_str()],
+            Selection::Pair(a, b) => vec![a.as_str(), b.as_str()],
+        }
+    }
+}
+
+/// Everything the URL carries: the view, the filters and the selection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UrlState {
+    pub view: View,
+    pub filters: Filters,
+    pub selection: Option<Selection>,
+}
+
+impl UrlState {
+    /// Reads query parameters (already percent-decoded). Unknown or malformed values
+    /// are dropped; the second value names them, for a notice.
+    pub fn from_pairs(pairs: &[(String, String)], c: &Comparison) -> (UrlState, Vec<String>) {
+        let mut state = UrlState::default();
+        let mut problems = Vec::new();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "view" => match View::parse(value) {
+                    Some(v) => state.view = v,
+                    None => problems.push(format!("view \u{201C}{value}\u{201D}")),
+                },
+                "topics" => {
+                    for id in value.split(',').filter(|s| !s.is_empty()) {
+                        if c.topics.iter().any(|t| t.id == id) {
+                            state.filters.topics.insert(id.to_owned());
+                        } else {
+                            problems.push(format!("topic \u{201C}{id}\u{201D}"));
+                        }
+                    }
+                }
+                "show" => {
+                    for id in value.split(',').filter(|s| !s.is_empty()) {
+                        match RowKind::parse(id) {
+                            Some(k) => {
+                                state.filters.kinds.insert(k);
+                            }
+                            None => problems.push(format!("relation \u{201C}{id}\u{201D}")),
+                        }
+                    }
+                }
+                "entity" => {
+                    if c.claims.iter().any(|cl| cl.entities.contains(value)) {
+                        state.filters.entity = Some(value.clone());
+                    } else {
+                        problems.push(format!("entity \u{201C}{value}\u{201D}"));
+                    }
+                }
+                "q" => state.filters.query = value.chars().take(200).collect(),
+                "claim" => match c.claim(value) {
+                    Some(_) => state.selection = Some(Selection::Claim(value.clone())),
+                    None => problems.push(format!("claim \u{201C}{value}\u{201D}")),
+                },
+                "pair" => match value.split_once('~') {
+                    Some((a, b)) if c.claim(a).is_some() && c.claim(b).is_some() => {
+                        state.selection = Some(Selection::Pair(a.to_owned(), b.to_owned()));
+                    }
+                    _ => problems.push(format!("pair \u{201C}{value}\u{201D}")),
+                },
+                // Parameters of the sources picker and the like are read elsewhere.
+                "a" | "b" => {}
+                other => problems.push(format!("parameter \u{201C}{other}\u{201D}")),
+            }
+        }
+        (state, problems)
+    }
+
+    /// The query parameters for this state (not yet percent-encoded); defaults are left out.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if self.view != View::Compare {
+            pairs.push(("view", self.view.id().to_owned()));
+        }
+        if !self.filters.topics.is_empty() {
+            pairs.push(("topics", self.filters.topics.iter().cloned().collect::<Vec<_>>().join(",")));
+        }
+        if !self.filters.kinds.is_empty() {
+            pairs.push(("show", self.filters.kinds.iter().map(|k| k.id()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(e) = &self.filters.entity {
+            pairs.push(("entity", e.clone()));
+        }
+        if !self.filters.query.trim().is_empty() {
+            pairs.push(("q", self.filters.query.clone()));
+        }
+        match &self.selection {
+            Some(Selection::Claim(id)) => pairs.push(("claim", id.clone())),
+            Some(Selection::Pair(a, b)) => pairs.push(("pair", format!("{a}~{b}"))),
+            None => {}
+        }
+        pairs
+    }
+}
+
+/// The comparison restricted to what the filters show, for export: the visible
+/// rows' claims and links (topics and sources unchanged).
+pub fn filtered(c: &Comparison, filters: &Filters) -> Comparison {
+    if filters.is_empty() {
+        return c.clone();
+    }
+    let query = Query::parse(&filters.query);
+    let visible: Vec<Row> = rows(c).into_iter().filter(|r| filters.fits(r, c, &query)).collect();
+    let mut claims: Vec<usize> = visible.iter().flat_map(|r| r.a.into_iter().chain(r.b)).collect();
+    let mut links: Vec<usize> = visible.iter().filter_map(|r| r.link).collect();
+    for ids in [&mut claims, &mut links] {
+        order::sort_by_key(ids, |&x| x);
+        ids.dedup();
+    }
+    let mut out = c.clone();
+    out.claims = claims.iter().map(|&i| c.claims[i].clone()).collect();
+    out.links = links.iter().map(|&l| c.links[l].clone()).collect();
+    out.similarity = Vec::new();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_merge_and_mark() {
+        let text = "HMS cannot replace GMS";
+        let hits = vec![4..10];
+        let segs = segments(text, &[0..3, 19..22], &hits);
+        let got: Vec<(&str, bool, bool)> = segs.iter().map(|s| (&text[s.range.clone()], s.shared, s.hit)).collect();
+        assert_eq!(
+            got,
+            [
+                ("HMS", true, false),
+                (" ", false, false),
+                ("cannot", false, true),
+                (" replace ", false, false),
+                ("GMS", true, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_summary() {
+        let counts = Counts { same: 1, related: 2, tension: 0, only_a: 3, only_b: 0 };
+        assert_eq!(counts.summary(), "6 rows: 1 shared, 2 related, 3 only in A");
+    }
+}

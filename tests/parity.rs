@@ -1,0 +1,23 @@
+//! The embedded comparison, byte for byte: `tests/fixtures/embedded-comparison.json`
+//! is what the native build produces, and the wasm build must produce the same
+//! (`tests/web.rs` checks it in Chrome and Firefox). After a deliberate change to
+//! the analysis, regenerate it with `PARALLAX_BLESS=1 cargo test --test parity`
+//! and review the diff.
+#![cfg(not(target_arch = "wasm32"))]
+
+use parallax::analysis::{compare_embedded, export};
+
+const FIXTURE: &str = "tests/fixtures/embedded-comparison.json";
+
+#[test]
+fn embedded_comparison_matches_the_fixture() {
+    let json = export::to_json(&compare_embedded());
+    if std::env::var_os("PARALLAX_BLESS").is_some() {
+        std::fs::write(FIXTURE, &json).expect("write fixture");
+    }
+    let expected = std::fs::read_to_string(FIXTURE).expect("fixture exists");
+    assert!(
+        json == expected,
+        "the embedded comparison changed: review it, then run PARALLAX_BLESS=1 cargo test --test parity"
+    );
+}
