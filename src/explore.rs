@@ -617,7 +617,7 @@ mod tests {
     #[test]
     fn segments_merge_and_mark() {
         let text = "HMS cannot replace GMS";
-        let hits = vec![4..10];
+        let hits = [4..10, 4..6];
         let segs = segments(text, &[0..3, 19..22], &hits);
         let got: Vec<(&str, bool, bool)> = segs.iter().map(|s| (&text[s.range.clone()], s.shared, s.hit)).collect();
         assert_eq!(

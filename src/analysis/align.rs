@@ -183,7 +183,9 @@ impl<'c> Aligner<'c> {
         let mut evidence: Vec<&'c str> = Vec::new();
         let mut seen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         for key in candidates {
+            // A pronoun read as the entity ("It" = HMS Apps) has no span of its own.
             let (Some(sa), Some(sb)) = (pa.claim.features.span_of(key), pb.claim.features.span_of(key)) else {
+                evidence.push(key);
                 continue;
             };
             let near = |x: &Range<usize>, y: &Range<usize>, text: &str| {
@@ -269,7 +271,21 @@ enum Tension {
 }
 
 fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
-    // 1. One negates a predicate or concept the other asserts.
+    // 1. Opposite concepts ("accepted" / "rejected").
+    for (x, y) in &knowledge.opposites {
+        let (kx, ky) = (format!("~{x}"), format!("~{y}"));
+        for (first, second) in [(&kx, &ky), (&ky, &kx)] {
+            // Only when each claim has one side of the pair, not both.
+            let one_sided =
+                !a.features.terms.contains_key(second.as_str()) && !b.features.terms.contains_key(first.as_str());
+            if let (Some(wa), Some(wb)) = (a.features.surface(first, &a.text), b.features.surface(second, &b.text))
+                && one_sided
+            {
+                return Some(Tension::Opposites { a_words: wa.to_owned(), b_words: wb.to_owned() });
+            }
+        }
+    }
+    // 2. One negates a predicate or concept the other asserts.
     for (neg, negates_a) in [(a, true), (b, false)] {
         let other = if negates_a { b } else { a };
         for (key, span) in &neg.features.negated {
@@ -281,20 +297,6 @@ fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
                 let (a_words, b_words) =
                     if negates_a { (negated, words.to_owned()) } else { (words.to_owned(), negated) };
                 return Some(Tension::Negation { a_words, b_words });
-            }
-        }
-    }
-    // 2. Opposite concepts.
-    for (x, y) in &knowledge.opposites {
-        let (kx, ky) = (format!("~{x}"), format!("~{y}"));
-        for (first, second) in [(&kx, &ky), (&ky, &kx)] {
-            // Only when each claim has one side of the pair, not both.
-            let one_sided =
-                !a.features.terms.contains_key(second.as_str()) && !b.features.terms.contains_key(first.as_str());
-            if let (Some(wa), Some(wb)) = (a.features.surface(first, &a.text), b.features.surface(second, &b.text))
-                && one_sided
-            {
-                return Some(Tension::Opposites { a_words: wa.to_owned(), b_words: wb.to_owned() });
             }
         }
     }

@@ -384,10 +384,8 @@ fn strip_determiner(phrase: &str) -> &str {
 /// reaches back over an apposition ("Fred Wangfei, general manager of Huawei Austria,").
 fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &Knowledge) -> Option<String> {
     let words: Vec<usize> = (0..verb_first).filter(|&i| tokens[i].is_term()).collect();
-    let is_lead = |i: usize| {
-        let t = &tokens[i];
-        knowledge.lead_words.find(std::slice::from_ref(t), text).len() == 1
-    };
+    let is_lead_token = |t: &Token| knowledge.lead_words.find(std::slice::from_ref(t), text).len() == 1;
+    let is_lead = |i: usize| is_lead_token(&tokens[i]);
     // Segments of words between phrase-separating punctuation.
     let mut segments: Vec<Vec<usize>> = Vec::new();
     for &i in &words {
@@ -407,7 +405,13 @@ fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &K
         seg
     };
     let last = trim(segments.last()?);
-    let chosen: Vec<usize> = if !last.is_empty() {
+    // "Yu Chengdong, CEO of Consumer BG, said": a clause closed by a comma right
+    // before the verb is an apposition, and the name before it belongs to it.
+    let closed_by_comma =
+        tokens[..verb_first].iter().rev().find(|t| !(t.is_term() && is_lead_token(t))).is_some_and(|t| t.norm == ",");
+    let chosen: Vec<usize> = if !last.is_empty() && closed_by_comma && segments.len() >= 2 {
+        trim(&segments[segments.len() - 2..].concat())
+    } else if !last.is_empty() {
         last
     } else if segments.len() >= 2 {
         let joined: Vec<usize> = segments[..segments.len() - 1].concat();

@@ -144,11 +144,12 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
     let mut out = Cleaned::default();
     let mut pending: Vec<(BlockKind, String)> = Vec::new();
 
-    for (index, range) in text::paragraphs(&normalized).into_iter().enumerate() {
+    for range in text::paragraphs(&normalized) {
         let paragraph = &normalized[range];
         let mut kept: Vec<&str> = Vec::new();
         for line in paragraph.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if index == 0 && kept.is_empty() && out.title.is_none() && is_title(line, title) {
+            // The title may follow page furniture, but not body text.
+            if pending.is_empty() && kept.is_empty() && out.title.is_none() && is_title(line, title) {
                 out.title = Some(line.to_owned());
                 out.removed.push(Removed {
                     kind: "title".into(),
