@@ -4,11 +4,11 @@
 //! check it natively, and **it never depends on `yew`, `web-sys` or `gloo`**.
 
 use crate::analysis::align::Link;
-use crate::analysis::compare::{Comparison, Side};
+use crate::analysis::compare::{Comparison, Side, Subset};
 use crate::analysis::order;
 use crate::analysis::tokens::{self, Token};
 use crate::analysis::{Claim, Relation};
-use std::collections::BTreeSet;
+use std::borrow::Borrow;
 use std::ops::Range;
 
 /// The three views of the app.
@@ -214,12 +214,52 @@ impl Query {
     }
 }
 
+/// A small ordered set: a sorted vector without duplicates (filters hold a handful
+/// of items, and one generic vector costs the wasm less than a tree set per type).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Set<T>(Vec<T>);
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Set(Vec::new())
+    }
+}
+
+impl<T: Ord> Set<T> {
+    pub fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.0.binary_search_by(|x| x.borrow().cmp(item)).is_ok()
+    }
+    pub fn insert(&mut self, item: T) {
+        if let Err(i) = self.0.binary_search(&item) {
+            self.0.insert(i, item);
+        }
+    }
+    /// Adds the item, or removes it if it was there.
+    pub fn toggle(&mut self, item: T) {
+        match self.0.binary_search(&item) {
+            Ok(i) => {
+                self.0.remove(i);
+            }
+            Err(i) => self.0.insert(i, item),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
 /// The filters of the comparison view. Empty means "everything".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     /// Topic ids; a row fits when it has any of them.
-    pub topics: BTreeSet<String>,
-    pub kinds: BTreeSet<RowKind>,
+    pub topics: Set<String>,
+    pub kinds: Set<RowKind>,
     /// An entity name; a row fits when either claim mentions it.
     pub entity: Option<String>,
     pub query: String,
@@ -591,9 +631,9 @@ impl UrlState {
 
 /// The comparison restricted to what the filters show, for export: the visible
 /// rows' claims and links (topics and sources unchanged).
-pub fn filtered(c: &Comparison, filters: &Filters) -> Comparison {
+pub fn filtered<'c>(c: &'c Comparison, filters: &Filters) -> Subset<'c> {
     if filters.is_empty() {
-        return c.clone();
+        return Subset::all(c);
     }
     let query = Query::parse(&filters.query);
     let visible: Vec<Row> = rows(c).into_iter().filter(|r| filters.fits(r, c, &query)).collect();
@@ -603,11 +643,11 @@ pub fn filtered(c: &Comparison, filters: &Filters) -> Comparison {
         order::sort_by_key(ids, |&x| x);
         ids.dedup();
     }
-    let mut out = c.clone();
-    out.claims = claims.iter().map(|&i| c.claims[i].clone()).collect();
-    out.links = links.iter().map(|&l| c.links[l].clone()).collect();
-    out.similarity = Vec::new();
-    out
+    Subset {
+        comparison: c,
+        claims: claims.iter().map(|&i| &c.claims[i]).collect(),
+        links: links.iter().map(|&l| &c.links[l]).collect(),
+    }
 }
 
 #[cfg(test)]

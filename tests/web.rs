@@ -154,6 +154,7 @@ async fn a_malformed_url_falls_back_with_a_notice() {
 
 #[wasm_bindgen_test]
 fn wasm_gives_the_same_comparison_as_native() {
-    let json = parallax::analysis::export::to_json(&parallax::analysis::compare_embedded());
+    let comparison = parallax::analysis::compare_embedded();
+    let json = parallax::analysis::export::to_json(&parallax::analysis::compare::Subset::all(&comparison));
     assert_eq!(json, include_str!("fixtures/embedded-comparison.json"));
 }

@@ -12,7 +12,7 @@ use super::claims::Claim;
 use super::knowledge::Knowledge;
 use super::order;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -103,7 +103,8 @@ pub const CALIBRATION: Calibration = Calibration {
 /// A claim as alignment sees it.
 struct Profile<'c> {
     claim: &'c Claim,
-    weights: BTreeMap<&'c str, f32>,
+    /// Keys and weights, in key order (as `Terms` keeps them).
+    weights: Vec<(&'c str, f32)>,
     norm: f32,
     total: f32,
     /// Keys the claim names itself (not only through an entity's parent).
@@ -124,7 +125,7 @@ impl<'c> Aligner<'c> {
         let mut df: HashMap<&str, usize> = HashMap::new();
         for claim in a.iter().chain(b) {
             for key in claim.features.terms.keys() {
-                *df.entry(key.as_str()).or_default() += 1;
+                *df.entry(key).or_default() += 1;
             }
         }
         let n = (a.len() + b.len()).max(1) as f32;
@@ -139,19 +140,23 @@ impl<'c> Aligner<'c> {
         }
         let common = direct_df.iter().filter(|(_, d)| **d as f32 > cal.common_share * n).map(|(k, _)| *k).collect();
         let profile = |claim: &'c Claim| {
-            let mut weights: BTreeMap<&str, f32> = BTreeMap::new();
-            for (k, &tf) in &claim.features.terms {
-                // Entities' parents carry weights below 1 (see `claims`).
-                let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
-                weights.insert(k.as_str(), tf * idf.get(k.as_str()).copied().unwrap_or(1.0));
-            }
-            let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
-            let total = weights.values().sum();
+            let weights: Vec<(&str, f32)> = claim
+                .features
+                .terms
+                .iter()
+                .map(|(k, tf)| {
+                    // Entities' parents carry weights below 1 (see `claims`).
+                    let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
+                    (k, tf * idf.get(k).copied().unwrap_or(1.0))
+                })
+                .collect();
+            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            let total = weights.iter().map(|(_, w)| w).sum();
             let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
             let direct = weights
-                .keys()
-                .filter(|k| claim.features.spans.iter().any(|(s, _)| s == *k) || resolved.as_deref() == Some(**k))
-                .copied()
+                .iter()
+                .map(|(k, _)| *k)
+                .filter(|k| claim.features.spans.iter().any(|(s, _)| s == k) || resolved.as_deref() == Some(*k))
                 .collect();
             Profile { claim, weights, norm, total, direct }
         };
@@ -161,11 +166,25 @@ impl<'c> Aligner<'c> {
     fn pair(&self, i: usize, j: usize) -> Pair<'c> {
         let (pa, pb) = (&self.a[i], &self.b[j]);
         let cal = &self.cal;
-        let mut shared: Vec<(&'c str, f32)> =
-            pa.weights.iter().filter_map(|(k, wa)| pb.weights.get(k).map(|wb| (*k, wa * wb))).collect();
+        // Both weight lists are sorted by key: walk them together.
+        let mut shared: Vec<(&'c str, f32)> = Vec::new();
+        let mut common = 0.0;
+        let (mut x, mut y) = (0, 0);
+        while x < pa.weights.len() && y < pb.weights.len() {
+            let ((ka, wa), (kb, wb)) = (pa.weights[x], pb.weights[y]);
+            match ka.cmp(kb) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push((ka, wa * wb));
+                    common += wa.min(wb);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
         let dot: f32 = shared.iter().map(|(_, w)| w).sum();
         let cosine = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
-        let common: f32 = shared.iter().map(|(k, _)| pa.weights[k].min(pb.weights[k])).sum();
         let smaller = pa.total.min(pb.total);
         let overlap = if smaller > 0.0 { common / smaller } else { 0.0 };
         let words = cal.cosine_share * cosine + (1.0 - cal.cosine_share) * overlap;

@@ -41,11 +41,54 @@ pub struct Mention {
     pub span: Range<usize>,
 }
 
+/// A claim's weighted keys, sorted by key. A claim has tens of keys, so a sorted
+/// vector serves (and keeps the wasm smaller than a map type would).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Terms(Vec<(String, f32)>);
+
+impl Terms {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+    fn slot(&mut self, key: &str) -> &mut f32 {
+        let i = match self.find(key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key.to_owned(), 0.0));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+    /// Adds `weight` to the key's weight.
+    pub fn add(&mut self, key: &str, weight: f32) {
+        *self.slot(key) += weight;
+    }
+    /// Raises the key's weight to at least `weight`.
+    pub fn raise(&mut self, key: &str, weight: f32) {
+        let w = self.slot(key);
+        *w = w.max(weight);
+    }
+    pub fn get(&self, key: &str) -> Option<f32> {
+        self.find(key).ok().map(|i| self.0[i].1)
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+    /// Keys and weights, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f32)> {
+        self.0.iter().map(|(k, w)| (k.as_str(), *w))
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
+
 /// What alignment compares, kept out of the JSON.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Features {
     /// Weighted keys: word stems, `@Entity` and `~concept` keys.
-    pub terms: BTreeMap<String, f32>,
+    pub terms: Terms,
     /// Where each key occurs in the claim text (for highlighting).
     pub spans: Vec<(String, Range<usize>)>,
     /// Keys of predicates under a negation ("cannot *replace*"), with the span of
@@ -584,13 +627,12 @@ fn concept_of(m: &PhraseMatch<Alias>, knowledge: &Knowledge) -> Option<String> {
 }
 
 /// Adds `@Entity` with `weight`, and its ancestors with half of it each step.
-fn add_entity_terms(terms: &mut BTreeMap<String, f32>, name: &str, knowledge: &Knowledge, weight: f32) {
+fn add_entity_terms(terms: &mut Terms, name: &str, knowledge: &Knowledge, weight: f32) {
     let mut name = Some(name.to_owned());
     let mut weight = weight;
     let mut depth = 0;
     while let Some(n) = name {
-        let entry = terms.entry(format!("@{n}")).or_insert(0.0);
-        *entry = entry.max(weight);
+        terms.raise(&format!("@{n}"), weight);
         name = knowledge.entity_index(&n).and_then(|i| knowledge.entities[i].parent.clone());
         weight *= 0.5;
         depth += 1;
@@ -602,11 +644,13 @@ fn add_entity_terms(terms: &mut BTreeMap<String, f32>, name: &str, knowledge: &K
 
 /// The claim's weighted keys: entities as `@Name` (with their parents, at half
 /// weight), concepts as `~name`, other content words as stems.
-/// Weighted keys, and where each occurs.
-type Terms = (BTreeMap<String, f32>, Vec<(String, Range<usize>)>);
-
-fn terms(tokens: &[Token], aliases: &[PhraseMatch<Alias>], times: &[PhraseMatch<()>], knowledge: &Knowledge) -> Terms {
-    let mut terms = BTreeMap::new();
+fn terms(
+    tokens: &[Token],
+    aliases: &[PhraseMatch<Alias>],
+    times: &[PhraseMatch<()>],
+    knowledge: &Knowledge,
+) -> (Terms, Vec<(String, Range<usize>)>) {
+    let mut terms = Terms::default();
     let mut spans = Vec::new();
     let mut covered = vec![false; tokens.len()];
     // Time expressions are compared as times, not as words ("last year").
@@ -624,7 +668,7 @@ fn terms(tokens: &[Token], aliases: &[PhraseMatch<Alias>], times: &[PhraseMatch<
                 }
                 Alias::Concept(c) => {
                     let key = format!("~{}", knowledge.concepts[*c].name);
-                    *terms.entry(key.clone()).or_insert(0.0) += 1.0;
+                    terms.add(&key, 1.0);
                     spans.push((key, span.clone()));
                 }
             }
@@ -638,7 +682,7 @@ fn terms(tokens: &[Token], aliases: &[PhraseMatch<Alias>], times: &[PhraseMatch<
         if t.kind == Kind::Number {
             continue;
         }
-        *terms.entry(t.key.clone()).or_insert(0.0) += 1.0;
+        terms.add(&t.key, 1.0);
         spans.push((t.key.clone(), t.start..t.end));
     }
     (terms, spans)

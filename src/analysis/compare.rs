@@ -195,3 +195,65 @@ impl Comparison {
         self.topics.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str())
     }
 }
+
+/// Part of a comparison (what the explorer's filters show), borrowed: exports
+/// write a subset without copying the comparison.
+pub struct Subset<'c> {
+    pub comparison: &'c Comparison,
+    pub claims: Vec<&'c Claim>,
+    pub links: Vec<&'c Link>,
+}
+
+impl<'c> Subset<'c> {
+    /// The whole comparison.
+    pub fn all(comparison: &'c Comparison) -> Subset<'c> {
+        Subset { comparison, claims: comparison.claims.iter().collect(), links: comparison.links.iter().collect() }
+    }
+
+    pub fn sources(&self) -> &'c [SourceSummary] {
+        &self.comparison.sources
+    }
+
+    pub fn claim(&self, id: &str) -> Option<&'c Claim> {
+        self.claims.iter().find(|c| c.id == id).copied()
+    }
+
+    pub fn claims_of(&self, side: Side) -> impl Iterator<Item = &'c Claim> + '_ {
+        self.claims.iter().copied().filter(move |c| self.comparison.side_of(c) == side)
+    }
+
+    /// Claims of `side` that no link of the subset reaches.
+    pub fn unlinked(&self, side: Side) -> impl Iterator<Item = &'c Claim> + '_ {
+        self.claims_of(side).filter(|c| !self.links.iter().any(|l| l.a == c.id || l.b == c.id))
+    }
+
+    pub fn count_links(&self, relation: Relation) -> usize {
+        self.links.iter().filter(|l| l.relation == relation).count()
+    }
+
+    pub fn topic_label(&self, id: &'c str) -> &'c str {
+        self.comparison.topic_label(id)
+    }
+}
+
+/// The `parallax/comparison@1` JSON form of a subset.
+#[derive(Serialize)]
+pub struct SubsetJson<'s, 'c> {
+    schema: &'static str,
+    sources: &'c [SourceSummary],
+    topics: &'c [TopicRef],
+    claims: &'s [&'c Claim],
+    links: &'s [&'c Link],
+}
+
+impl<'c> Subset<'c> {
+    pub fn json(&self) -> SubsetJson<'_, 'c> {
+        SubsetJson {
+            schema: SCHEMA,
+            sources: &self.comparison.sources,
+            topics: &self.comparison.topics,
+            claims: &self.claims,
+            links: &self.links,
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! app's downloads both use these.
 
 use super::align::Relation;
-use super::compare::{Comparison, Side};
+use super::compare::{Side, Subset};
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub fn decimal(value: f64, places: u32) -> String {
     out
 }
 
-pub fn render(comparison: &Comparison, format: Format) -> String {
+pub fn render(comparison: &Subset, format: Format) -> String {
     match format {
         Format::Json => to_json(comparison),
         Format::Markdown => to_markdown(comparison),
@@ -73,8 +73,9 @@ pub fn render(comparison: &Comparison, format: Format) -> String {
     }
 }
 
-pub fn to_json(comparison: &Comparison) -> String {
-    let mut json = serde_json::to_string_pretty(comparison).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+pub fn to_json(comparison: &Subset) -> String {
+    let mut json =
+        serde_json::to_string_pretty(&comparison.json()).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.push('\n');
     json
 }
@@ -88,11 +89,11 @@ fn relation_heading(relation: Relation) -> &'static str {
 }
 
 /// Markdown for people: the sources, then links by relation, then what only one source reports.
-pub fn to_markdown(c: &Comparison) -> String {
+pub fn to_markdown(c: &Subset) -> String {
     let mut md = String::new();
-    let (a, b) = (&c.sources[0], &c.sources[1]);
+    let (a, b) = (&c.sources()[0], &c.sources()[1]);
     let _ = writeln!(md, "# Parallax comparison\n");
-    for s in &c.sources {
+    for s in c.sources() {
         let derived = if s.title_derived { " _(derived title)_" } else { "" };
         let _ = writeln!(md, "- **{}**: {}{derived}", s.label, s.title);
         if !s.cited.is_empty() {
@@ -112,7 +113,7 @@ pub fn to_markdown(c: &Comparison) -> String {
         c.count_links(Relation::Tension)
     );
     for relation in [Relation::Tension, Relation::Same, Relation::Related] {
-        let links: Vec<_> = c.links.iter().filter(|l| l.relation == relation).collect();
+        let links: Vec<_> = c.links.iter().copied().filter(|l| l.relation == relation).collect();
         if links.is_empty() {
             continue;
         }
@@ -131,7 +132,7 @@ pub fn to_markdown(c: &Comparison) -> String {
         if only.is_empty() {
             continue;
         }
-        let _ = writeln!(md, "## Only in {}\n", c.sources[side.index()].label);
+        let _ = writeln!(md, "## Only in {}\n", c.sources()[side.index()].label);
         for claim in only {
             let _ = writeln!(md, "- **{}** {}", claim.id, escape_md(&claim.text));
         }
@@ -152,14 +153,14 @@ fn escape_md(s: &str) -> String {
 }
 
 /// CSV for spreadsheets: one row per link, then one per claim only one source reports.
-pub fn to_csv(c: &Comparison) -> String {
+pub fn to_csv(c: &Subset) -> String {
     let mut csv = String::from("relation,score,a_id,a_text,b_id,b_text,shared,why,topics\n");
     let mut row = |cells: [&str; 9]| {
         let line: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
         csv.push_str(&line.join(","));
         csv.push_str("\r\n");
     };
-    for link in &c.links {
+    for &link in &c.links {
         let (Some(ca), Some(cb)) = (c.claim(&link.a), c.claim(&link.b)) else {
             continue;
         };

@@ -131,14 +131,10 @@ impl Reducible for State {
         match action {
             Action::SetView(view) => next.view = view,
             Action::ToggleTopic(id) => {
-                if !next.filters.topics.remove(&id) {
-                    next.filters.topics.insert(id);
-                }
+                next.filters.topics.toggle(id);
             }
             Action::ToggleKind(kind) => {
-                if !next.filters.kinds.remove(&kind) {
-                    next.filters.kinds.insert(kind);
-                }
+                next.filters.kinds.toggle(kind);
             }
             Action::ToggleEntity(name) => {
                 next.filters.entity = if next.filters.entity.as_deref() == Some(&name) { None } else { Some(name) };

@@ -5,7 +5,7 @@
 //! parallax sentences [FILE|-] [--format json|lines]
 //! ```
 
-use parallax::analysis::{self, export::Format, input};
+use parallax::analysis::{self, compare::Subset, export::Format, input};
 use parallax::corpus::SourceText;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -109,7 +109,7 @@ fn compare(args: &[String]) -> Result<String, Failure> {
             return Err(Failure::usage("compare takes no files (the embedded corpus) or exactly two"));
         }
     };
-    Ok(analysis::export::render(&comparison, format))
+    Ok(analysis::export::render(&Subset::all(&comparison), format))
 }
 
 fn sentences(args: &[String]) -> Result<String, Failure> {
