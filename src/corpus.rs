@@ -21,25 +21,29 @@ pub struct SourceText {
     pub text: String,
 }
 
-macro_rules! embedded_article {
-    ($stem:literal) => {
-        (
-            include_str!(concat!("../data/corpus/", $stem, ".json")),
-            include_str!(concat!("../data/corpus/", $stem, ".txt")),
-        )
-    };
+/// An embedded article as build.rs writes it out of `data/corpus/`.
+struct Article {
+    id: &'static str,
+    label: &'static str,
+    title: &'static str,
+    title_derived: bool,
+    text: &'static str,
 }
 
-const ARTICLES: [(&str, &str); 2] =
-    [embedded_article!("000_c62d71a020040d30"), embedded_article!("001_6e8010aeb79a8403")];
+mod data {
+    use super::Article;
+    include!(concat!(env!("OUT_DIR"), "/corpus_data.rs"));
+}
 
 static EMBEDDED: LazyLock<Vec<SourceText>> = LazyLock::new(|| {
-    ARTICLES
+    data::ARTICLES
         .iter()
-        .map(|(meta, text)| {
-            let mut source: SourceText = serde_json::from_str(meta).expect("embedded corpus metadata is valid JSON");
-            source.text = (*text).to_owned();
-            source
+        .map(|a| SourceText {
+            id: a.id.to_owned(),
+            label: a.label.to_owned(),
+            title: a.title.to_owned(),
+            title_derived: a.title_derived,
+            text: a.text.to_owned(),
         })
         .collect()
 });

@@ -291,7 +291,7 @@ enum Tension {
 
 fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
     // 1. Opposite concepts ("accepted" / "rejected").
-    for (x, y) in &knowledge.opposites {
+    for (x, y) in knowledge.opposites {
         let (kx, ky) = (format!("~{x}"), format!("~{y}"));
         for (first, second) in [(&kx, &ky), (&ky, &kx)] {
             // Only when each claim has one side of the pair, not both.

@@ -215,7 +215,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
 }
 
 fn entity_kind(knowledge: &Knowledge, name: &str) -> String {
-    knowledge.entity_index(name).map_or_else(|| "name".to_owned(), |i| knowledge.entities[i].kind.clone())
+    knowledge.entity_index(name).map_or_else(|| "name".to_owned(), |i| knowledge.entities[i].kind.to_owned())
 }
 
 /// Entities: lexicon aliases first; an organisation or product followed by more
@@ -233,7 +233,7 @@ fn mentions(tokens: &[Token], text: &str, aliases: &[PhraseMatch<Alias>], knowle
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
-            && !knowledge.not_names.iter().any(|w| w == t.text(text))
+            && !knowledge.not_names.contains(&t.text(text))
     };
     for m in aliases {
         let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {
@@ -241,8 +241,8 @@ fn mentions(tokens: &[Token], text: &str, aliases: &[PhraseMatch<Alias>], knowle
         };
         let entity = &knowledge.entities[*e];
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
-        out.push(Mention { name: entity.name.clone(), kind: entity.kind.clone(), span: m.span(tokens) });
-        if matches!(entity.kind.as_str(), "org" | "product") {
+        out.push(Mention { name: entity.name.to_owned(), kind: entity.kind.to_owned(), span: m.span(tokens) });
+        if matches!(entity.kind, "org" | "product") {
             let mut last = m.last;
             while let Some(next) = next_term(tokens, last) {
                 if tokens[next].gap_before || !is_name_word(next, &covered) {
@@ -374,7 +374,7 @@ fn attribution(
     let verb = cues.iter().find(|m| {
         m.values.contains(&Cue::SpeechVerb)
             && !in_name(m.first)
-            && next_term(tokens, m.last).is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
+            && next_term(tokens, m.last).is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm.as_str()))
     })?;
     let subject = subject_before(tokens, text, verb.first, knowledge)?;
     // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
@@ -406,7 +406,7 @@ fn phrase_after(tokens: &[Token], text: &str, cue_last: usize, knowledge: &Knowl
         if let Some(Alias::Entity(e)) = m.values.first()
             && knowledge.entities[*e].kind == "media"
         {
-            return Some(knowledge.entities[*e].name.clone());
+            return Some(knowledge.entities[*e].name.to_owned());
         }
     }
     let phrase = strip_determiner(&text[tokens[start].start..tokens[last].end]);
@@ -562,7 +562,7 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[Phra
                 if word.gap_before
                     || word.kind != Kind::Word
                     || word.is_stopword()
-                    || knowledge.counted_stop.contains(&word.norm)
+                    || knowledge.counted_stop.contains(&word.norm.as_str())
                     || n - last > 3
                 {
                     break;
@@ -633,7 +633,7 @@ fn add_entity_terms(terms: &mut Terms, name: &str, knowledge: &Knowledge, weight
     let mut depth = 0;
     while let Some(n) = name {
         terms.raise(&format!("@{n}"), weight);
-        name = knowledge.entity_index(&n).and_then(|i| knowledge.entities[i].parent.clone());
+        name = knowledge.entity_index(&n).and_then(|i| knowledge.entities[i].parent).map(str::to_owned);
         weight *= 0.5;
         depth += 1;
         if depth > 4 {

@@ -7,21 +7,22 @@
 use super::text;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Deserialize)]
+/// A pattern for page furniture (`data/furniture.json`).
+#[derive(Debug)]
 pub struct FurnitureRule {
-    pub kind: String,
-    pub reason: String,
-    #[serde(default)]
-    pub prefixes: Vec<String>,
-    #[serde(default)]
-    pub lines: Vec<String>,
-    #[serde(default)]
-    pub contains: Vec<String>,
+    pub kind: &'static str,
+    pub reason: &'static str,
+    /// Lines starting with one of these (case-insensitive).
+    pub prefixes: &'static [&'static str],
+    /// Whole lines equal to one of these.
+    pub lines: &'static [&'static str],
+    /// Lines containing one of these.
+    pub contains: &'static [&'static str],
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Furniture {
-    pub rules: Vec<FurnitureRule>,
+    pub rules: &'static [FurnitureRule],
 }
 
 impl Furniture {
@@ -164,7 +165,7 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                         }
                     }
                 }
-                out.removed.push(Removed { kind: rule.kind.clone(), text: line.into(), reason: rule.reason.clone() });
+                out.removed.push(Removed { kind: rule.kind.into(), text: line.into(), reason: rule.reason.into() });
             } else if looks_like_codes(line) {
                 out.removed.push(Removed {
                     kind: "link_spam".into(),

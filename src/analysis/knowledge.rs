@@ -2,35 +2,64 @@
 //! the data files under `data/`: furniture patterns, the alias lexicon, the topic
 //! set and the cue phrases. Built once; user topics make a new one.
 
-use super::clean::Furniture;
+use super::clean::{Furniture, FurnitureRule};
 use super::phrases::{MatchOn, PhraseMatch, PhraseSet};
 use super::tokens::Token;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-#[derive(Clone, Debug, Deserialize)]
+/// An entity of the lexicon (`data/lexicon.json`).
+#[derive(Debug)]
 pub struct EntityDef {
-    pub name: String,
-    pub kind: String,
-    pub aliases: Vec<String>,
-    #[serde(default)]
-    pub parent: Option<String>,
-    #[serde(default)]
+    pub name: &'static str,
+    /// `person`, `org`, `product`, `place`, `media` or `policy`.
+    pub kind: &'static str,
+    pub aliases: &'static [&'static str],
+    /// The organisation or product it belongs to ("Gmail" → "Google Mobile Services").
+    pub parent: Option<&'static str>,
     pub case_sensitive: bool,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+/// A synonym group of the lexicon ("replace" ~ "alternative").
+#[derive(Debug)]
 pub struct ConceptDef {
-    pub name: String,
-    pub aliases: Vec<String>,
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
 }
 
-#[derive(Clone, Debug, Deserialize)]
-struct LexiconFile {
-    entities: Vec<EntityDef>,
-    concepts: Vec<ConceptDef>,
-    opposites: Vec<(String, String)>,
+/// A topic as `data/topics.json` defines it.
+#[derive(Debug)]
+pub struct TopicData {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub description: &'static str,
+    pub terms: &'static [&'static str],
+}
+
+/// The cue phrases of `data/cues.json`.
+#[derive(Debug)]
+pub struct Cues {
+    pub according_to: &'static [&'static str],
+    pub speech_verbs: &'static [&'static str],
+    pub by_agent: &'static [&'static str],
+    pub impersonal: &'static [&'static str],
+    pub not_after_verb: &'static [&'static str],
+    pub lead_words: &'static [&'static str],
+    pub negation: &'static [&'static str],
+    pub not_negations: &'static [&'static str],
+    pub times: &'static [&'static str],
+    pub scales: &'static [(&'static str, f64)],
+    pub qualifiers: &'static [&'static str],
+    pub counted_stop: &'static [&'static str],
+    pub positive: &'static [&'static str],
+    pub negative: &'static [&'static str],
+    pub not_names: &'static [&'static str],
+}
+
+/// The data files, as build.rs wrote them out.
+mod data {
+    use super::{ConceptDef, Cues, EntityDef, FurnitureRule, TopicData};
+    include!(concat!(env!("OUT_DIR"), "/knowledge_data.rs"));
 }
 
 /// A topic as defined in `data/topics.json` or by the user.
@@ -43,53 +72,15 @@ pub struct TopicDef {
     pub terms: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-struct TopicsFile {
-    topics: Vec<TopicDef>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct AttributionCues {
-    according_to: Vec<String>,
-    speech_verbs: Vec<String>,
-    by_agent: Vec<String>,
-    impersonal: Vec<String>,
-    not_after_verb: Vec<String>,
-    lead_words: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct QuantityCues {
-    scales: HashMap<String, f64>,
-    qualifiers: Vec<String>,
-    counted_stop: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct OutlookCues {
-    positive: Vec<String>,
-    negative: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct NegationCues {
-    cues: Vec<String>,
-    not_negations: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct NotNames {
-    words: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct CuesFile {
-    not_names: NotNames,
-    attribution: AttributionCues,
-    negation: NegationCues,
-    times: Vec<String>,
-    quantity: QuantityCues,
-    outlook: OutlookCues,
+impl From<&TopicData> for TopicDef {
+    fn from(t: &TopicData) -> Self {
+        TopicDef {
+            id: t.id.to_owned(),
+            label: t.label.to_owned(),
+            description: t.description.to_owned(),
+            terms: t.terms.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
 }
 
 /// What an alias stands for.
@@ -111,10 +102,10 @@ pub enum Cue {
 #[derive(Debug)]
 pub struct Knowledge {
     pub furniture: Furniture,
-    pub entities: Vec<EntityDef>,
-    pub concepts: Vec<ConceptDef>,
+    pub entities: &'static [EntityDef],
+    pub concepts: &'static [ConceptDef],
     /// Pairs of concepts that point opposite ways ("reuse" / "abandon").
-    pub opposites: Vec<(String, String)>,
+    pub opposites: &'static [(&'static str, &'static str)],
     /// Entity aliases (on stems).
     pub aliases: PhraseSet<Alias>,
     /// Concept aliases (word for word).
@@ -126,24 +117,20 @@ pub struct Knowledge {
     /// Words never taken as the start of an attribution ("Although", "However").
     pub lead_words: PhraseSet<()>,
     /// Words after a speech verb that mean it is not one ("reports to").
-    pub not_after_verb: Vec<String>,
+    pub not_after_verb: &'static [&'static str],
     /// Negations (`true`), and look-alikes that are not ("not only": `false`).
     pub negation: PhraseSet<bool>,
     pub times: PhraseSet<()>,
     pub scales: PhraseSet<f64>,
     pub qualifiers: PhraseSet<()>,
-    pub counted_stop: Vec<String>,
+    pub counted_stop: &'static [&'static str],
     /// Outlook words; the value is +1 or -1.
     pub outlook: PhraseSet<i32>,
     /// Capitalised words that are not names ("CEO").
-    pub not_names: Vec<String>,
+    pub not_names: &'static [&'static str],
 }
 
 static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::with_topics(&[]));
-
-fn read<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
-    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"))
-}
 
 impl Knowledge {
     /// The knowledge compiled into the binary, with the story's topic set.
@@ -154,10 +141,8 @@ impl Knowledge {
     /// The embedded knowledge plus `extra` topics (user-defined; an extra topic
     /// with the id of a built-in one replaces it).
     pub fn with_topics(extra: &[TopicDef]) -> Knowledge {
-        let furniture: Furniture = read("furniture.json", include_str!("../../data/furniture.json"));
-        let lexicon: LexiconFile = read("lexicon.json", include_str!("../../data/lexicon.json"));
-        let mut topics = read::<TopicsFile>("topics.json", include_str!("../../data/topics.json")).topics;
-        let cues: CuesFile = read("cues.json", include_str!("../../data/cues.json"));
+        let cues = &data::CUES;
+        let mut topics: Vec<TopicDef> = data::TOPICS.iter().map(TopicDef::from).collect();
         for topic in extra {
             match topics.iter_mut().find(|t| t.id == topic.id) {
                 Some(existing) => *existing = topic.clone(),
@@ -169,57 +154,57 @@ impl Knowledge {
         // word for word, so "developer" and "development" stay apart.
         let mut aliases = PhraseSet::default();
         let mut concept_aliases = PhraseSet::new(MatchOn::Word);
-        for (i, entity) in lexicon.entities.iter().enumerate() {
-            aliases.insert(&entity.name, entity.case_sensitive, Alias::Entity(i));
-            for alias in &entity.aliases {
+        for (i, entity) in data::ENTITIES.iter().enumerate() {
+            aliases.insert(entity.name, entity.case_sensitive, Alias::Entity(i));
+            for alias in entity.aliases {
                 aliases.insert(alias, entity.case_sensitive, Alias::Entity(i));
             }
         }
-        for (i, concept) in lexicon.concepts.iter().enumerate() {
-            for alias in &concept.aliases {
+        for (i, concept) in data::CONCEPTS.iter().enumerate() {
+            for alias in concept.aliases {
                 concept_aliases.insert(alias, alias.chars().all(|c| c.is_uppercase()), Alias::Concept(i));
             }
         }
 
         let mut knowledge = Knowledge {
-            furniture,
-            entities: lexicon.entities,
-            concepts: lexicon.concepts,
-            opposites: lexicon.opposites,
+            furniture: Furniture { rules: data::FURNITURE },
+            entities: data::ENTITIES,
+            concepts: data::CONCEPTS,
+            opposites: data::OPPOSITES,
             aliases,
             concept_aliases,
             topics: Vec::new(),
             topic_terms: PhraseSet::default(),
             attribution: PhraseSet::new(MatchOn::Word),
-            lead_words: set_of(&cues.attribution.lead_words),
-            not_after_verb: cues.attribution.not_after_verb,
+            lead_words: set_of(cues.lead_words),
+            not_after_verb: cues.not_after_verb,
             negation: PhraseSet::new(MatchOn::Word),
-            times: set_of(&cues.times),
+            times: set_of(cues.times),
             scales: PhraseSet::new(MatchOn::Word),
-            qualifiers: set_of(&cues.quantity.qualifiers),
-            counted_stop: cues.quantity.counted_stop,
+            qualifiers: set_of(cues.qualifiers),
+            counted_stop: cues.counted_stop,
             outlook: PhraseSet::default(),
-            not_names: cues.not_names.words,
+            not_names: cues.not_names,
         };
         for (cue, phrases) in [
-            (Cue::AccordingTo, &cues.attribution.according_to),
-            (Cue::SpeechVerb, &cues.attribution.speech_verbs),
-            (Cue::ByAgent, &cues.attribution.by_agent),
-            (Cue::Impersonal, &cues.attribution.impersonal),
+            (Cue::AccordingTo, cues.according_to),
+            (Cue::SpeechVerb, cues.speech_verbs),
+            (Cue::ByAgent, cues.by_agent),
+            (Cue::Impersonal, cues.impersonal),
         ] {
             for phrase in phrases {
                 knowledge.attribution.insert(phrase, false, cue);
             }
         }
-        for (phrases, negates) in [(&cues.negation.cues, true), (&cues.negation.not_negations, false)] {
+        for (phrases, negates) in [(cues.negation, true), (cues.not_negations, false)] {
             for phrase in phrases {
                 knowledge.negation.insert(phrase, false, negates);
             }
         }
-        for (word, factor) in &cues.quantity.scales {
+        for (word, factor) in cues.scales {
             knowledge.scales.insert(word, false, *factor);
         }
-        for (polarity, words) in [(1, &cues.outlook.positive), (-1, &cues.outlook.negative)] {
+        for (polarity, words) in [(1, cues.positive), (-1, cues.negative)] {
             for word in words {
                 knowledge.outlook.insert(word, false, polarity);
             }
@@ -256,7 +241,7 @@ impl Knowledge {
     pub fn find_aliases<'s>(&'s self, tokens: &[Token], text: &str) -> Vec<PhraseMatch<'s, Alias>> {
         let mut found = self.aliases.find(tokens, text);
         found.extend(self.concept_aliases.find(tokens, text));
-        found.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+        super::order::sort_by_key(&mut found, |m| (m.first, std::cmp::Reverse(m.last)));
         found
     }
 
@@ -266,7 +251,7 @@ impl Knowledge {
 }
 
 /// Cue phrases, compared word for word.
-fn set_of(phrases: &[String]) -> PhraseSet<()> {
+fn set_of(phrases: &[&str]) -> PhraseSet<()> {
     let mut set = PhraseSet::new(MatchOn::Word);
     for phrase in phrases {
         set.insert(phrase, false, ());

@@ -153,22 +153,21 @@ impl<V: PartialEq> PhraseSet<V> {
         if elems.is_empty() {
             return false;
         }
-        if let Some((_, values)) = self.patterns.iter_mut().find(|(e, _)| *e == elems) {
-            if !values.contains(&value) {
-                values.push(value);
+        let list = match &elems[0] {
+            Elem::Word { key, .. } => self.by_first.entry(key.clone()).or_default(),
+            _ => &mut self.slot_first,
+        };
+        let patterns = &mut self.patterns;
+        if let Some(&p) = list.iter().find(|&&p| patterns[p].0 == elems) {
+            if !patterns[p].1.contains(&value) {
+                patterns[p].1.push(value);
             }
             return true;
         }
-        let index = self.patterns.len();
-        match &elems[0] {
-            Elem::Word { key, .. } => self.by_first.entry(key.clone()).or_default().push(index),
-            _ => self.slot_first.push(index),
-        }
-        self.patterns.push((elems, vec![value]));
-        let patterns = &self.patterns;
-        for list in self.by_first.values_mut().chain(std::iter::once(&mut self.slot_first)) {
-            list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].0.len()));
-        }
+        // Keep each list longest first, so `find` can stop at the first fit of a length.
+        let at = list.iter().position(|&p| patterns[p].0.len() < elems.len()).unwrap_or(list.len());
+        list.insert(at, patterns.len());
+        patterns.push((elems, vec![value]));
         true
     }
 

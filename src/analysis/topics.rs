@@ -3,6 +3,7 @@
 
 use super::claims::Claim;
 use super::knowledge::{Knowledge, TopicDef};
+use super::order;
 use super::tokens::{self, Kind, Token};
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,7 +20,10 @@ pub fn tag(tokens: &[Token], text: &str, knowledge: &Knowledge) -> (Vec<String>,
         }
     }
     let ids = hits.keys().map(|&t| knowledge.topics[t].id.clone()).collect();
-    let evidence = hits.into_iter().map(|(t, words)| (knowledge.topics[t].id.clone(), words)).collect();
+    let mut evidence = BTreeMap::new();
+    for (t, words) in hits {
+        evidence.insert(knowledge.topics[t].id.clone(), words);
+    }
     (ids, evidence)
 }
 
@@ -63,7 +67,7 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
     }
     let mut ranked: Vec<(String, Candidate)> = candidates.into_iter().filter(|(_, c)| c.claims.len() >= 2).collect();
     let score = |c: &Candidate| c.claims.len() * c.sources.len() * (1 + c.words);
-    ranked.sort_by(|(ka, a), (kb, b)| score(b).cmp(&score(a)).then_with(|| ka.cmp(kb)));
+    order::sort_by(&mut ranked, |(ka, a), (kb, b)| score(b).cmp(&score(a)).then_with(|| ka.cmp(kb)));
 
     let mut chosen: Vec<(String, Candidate)> = Vec::new();
     for (key, candidate) in ranked {
@@ -83,7 +87,7 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
     let mut topics = Vec::new();
     for (key, candidate) in chosen {
         let mut surfaces: Vec<(&String, &usize)> = candidate.surface.iter().collect();
-        surfaces.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        order::sort_by(&mut surfaces, |a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
         let label = surfaces.first().map(|(s, _)| (*s).clone()).unwrap_or_else(|| key.clone());
         let id = format!("auto-{}", key.replace(' ', "-"));
         for &i in &candidate.claims {
