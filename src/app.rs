@@ -95,7 +95,9 @@ pub fn App() -> Html {
         let comparison = state.comparison.clone();
         use_effect_with((selection, view), move |(selection, view)| {
             if let (Some(Selection::Claim(id)), View::Reader) = (selection, view) {
-                for other in comparison.links_of(id).map(|l| if &l.a == id { &l.b } else { &l.a }) {
+                // The strongest counterpart (links are best first), then the claim itself.
+                if let Some(link) = comparison.links_of(id).next() {
+                    let other = if &link.a == id { &link.b } else { &link.a };
                     browser::scroll_to(&format!("read-{other}"), true);
                 }
                 browser::scroll_to(&format!("read-{id}"), false);
@@ -103,27 +105,29 @@ pub fn App() -> Html {
         });
     }
 
-    // Keyboard: "/" focuses the search, Esc closes the pair panel.
-    {
-        let dispatcher = state.dispatcher();
-        let has_pair = matches!(state.selection, Some(Selection::Pair(..)));
-        use_effect_with(has_pair, move |has_pair| {
-            let has_pair = *has_pair;
-            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+    // Keyboard: "/" focuses the search (the pair dialog closes itself on Esc).
+    use_effect_with((), |_| {
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener =
+            gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", options, |event| {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if key.key() == "/" && !browser::typing_in_field() && !key.ctrl_key() && !key.meta_key() {
                     event.prevent_default();
                     browser::focus(toolbar::SEARCH_ID);
-                } else if key.key() == "Escape" && has_pair {
-                    dispatcher.dispatch(Action::Select(None));
                 }
             });
-            move || drop(listener)
-        });
-    }
+        move || drop(listener)
+    });
 
     let comparison: Rc<Comparison> = state.comparison.clone();
-    let announcement = announce(&state);
+    // The visible rows, computed once per change of the comparison or the filters.
+    let groups = {
+        let c = comparison.clone();
+        use_memo((Rc::as_ptr(&comparison) as usize, state.filters.clone()), move |(_, filters)| {
+            explore::groups(&c, filters)
+        })
+    };
+    let announcement = announce(&state, &groups);
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
@@ -140,7 +144,7 @@ pub fn App() -> Html {
                 }
                 <main id="main" tabindex="-1" aria-labelledby="view-title">
                     { match state.view {
-                        View::Compare => html! { <compare_view::CompareView /> },
+                        View::Compare => html! { <compare_view::CompareView groups={groups.clone()} /> },
                         View::Reader => html! { <reader_view::ReaderView /> },
                         View::Overview => html! { <overview::Overview /> },
                     } }
@@ -159,11 +163,10 @@ pub fn App() -> Html {
 }
 
 /// What the live region says: how many results the current filters leave.
-fn announce(state: &State) -> String {
+fn announce(state: &State, groups: &[explore::Group]) -> String {
     let c = &state.comparison;
     match state.view {
         View::Compare | View::Overview => {
-            let groups = explore::groups(c, &state.filters);
             let counts = explore::Counts::of(groups.iter().flat_map(|g| &g.rows));
             format!("Showing {}.", counts.summary())
         }

@@ -482,7 +482,10 @@ pub type DiffWords = Vec<(Range<usize>, bool)>;
 /// the other claim has the same word (stem) in the same order. (A longest common
 /// subsequence; the `similar` crate did the same for 13 KB more gzipped wasm.)
 pub fn word_diff(a: &str, b: &str) -> (DiffWords, DiffWords) {
-    let words = |text: &str| -> Vec<Token> { tokens::tokenize(text).into_iter().filter(Token::is_term).collect() };
+    // Content words only: "of" and "the" in common say nothing.
+    let words = |text: &str| -> Vec<Token> {
+        tokens::tokenize(text).into_iter().filter(|t| t.is_term() && !t.is_stopword()).collect()
+    };
     let (wa, wb) = (words(a), words(b));
     let ka: Vec<&str> = wa.iter().map(|t| t.key.as_str()).collect();
     let kb: Vec<&str> = wb.iter().map(|t| t.key.as_str()).collect();

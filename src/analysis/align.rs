@@ -12,7 +12,6 @@ use super::claims::Claim;
 use super::knowledge::Knowledge;
 use super::order;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -108,7 +107,7 @@ struct Profile<'c> {
     norm: f32,
     total: f32,
     /// Keys the claim names itself (not only through an entity's parent).
-    direct: HashSet<&'c str>,
+    direct: Vec<&'c str>,
 }
 
 /// Rarity weights and profiles of both sources' claims.
@@ -116,29 +115,27 @@ struct Aligner<'c> {
     a: Vec<Profile<'c>>,
     b: Vec<Profile<'c>>,
     /// Keys too common to count as evidence.
-    common: HashSet<&'c str>,
+    common: Vec<&'c str>,
     cal: Calibration,
 }
 
 impl<'c> Aligner<'c> {
     fn new(a: &'c [Claim], b: &'c [Claim], cal: Calibration) -> Self {
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        for claim in a.iter().chain(b) {
-            for key in claim.features.terms.keys() {
-                *df.entry(key).or_default() += 1;
-            }
-        }
+        let df = order::tally(a.iter().chain(b).flat_map(|c| c.features.terms.keys()).collect());
         let n = (a.len() + b.len()).max(1) as f32;
-        let idf: HashMap<&str, f32> = df.iter().map(|(k, &d)| (*k, (1.0 + n / d as f32).ln())).collect();
+        let idf: Vec<(&str, f32)> = df.iter().map(|&(k, d)| (k, (1.0 + n / d as f32).ln())).collect();
         // Too common to be evidence: named directly in more than `common_share` of claims.
-        let mut direct_df: HashMap<&str, usize> = HashMap::new();
-        for claim in a.iter().chain(b) {
-            let named: HashSet<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
-            for key in named {
-                *direct_df.entry(key).or_default() += 1;
-            }
-        }
-        let common = direct_df.iter().filter(|(_, d)| **d as f32 > cal.common_share * n).map(|(k, _)| *k).collect();
+        let named = a.iter().chain(b).flat_map(|claim| {
+            let mut keys: Vec<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
+            order::sort_by(&mut keys, |x, y| x.cmp(y));
+            keys.dedup();
+            keys
+        });
+        let common = order::tally(named.collect())
+            .into_iter()
+            .filter(|(_, d)| *d as f32 > cal.common_share * n)
+            .map(|(k, _)| k)
+            .collect();
         let profile = |claim: &'c Claim| {
             let weights: Vec<(&str, f32)> = claim
                 .features
@@ -147,7 +144,7 @@ impl<'c> Aligner<'c> {
                 .map(|(k, tf)| {
                     // Entities' parents carry weights below 1 (see `claims`).
                     let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
-                    (k, tf * idf.get(k).copied().unwrap_or(1.0))
+                    (k, tf * order::lookup(&idf, k).copied().unwrap_or(1.0))
                 })
                 .collect();
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -196,7 +193,11 @@ impl<'c> Aligner<'c> {
         let mut candidates: Vec<&'c str> = shared
             .iter()
             .map(|(k, _)| *k)
-            .filter(|k| pa.direct.contains(k) && pb.direct.contains(k) && !self.common.contains(k))
+            .filter(|k| {
+                pa.direct.binary_search(k).is_ok()
+                    && pb.direct.binary_search(k).is_ok()
+                    && self.common.binary_search(k).is_err()
+            })
             .collect();
         order::sort_by_key(&mut candidates, |k| !k.starts_with('@'));
         let mut evidence: Vec<&'c str> = Vec::new();
@@ -429,13 +430,13 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
 
     // Mutual best: a link must rank among the best `per_claim` of both its claims.
     let rank_of = |c: &Candidate| c.pair.score + if c.tension.is_some() { cal.tension_boost } else { 0.0 };
-    let rank_within = |key: &dyn Fn(&Candidate) -> usize| -> Vec<usize> {
+    let rank_within = |claims: usize, key: &dyn Fn(&Candidate) -> usize| -> Vec<usize> {
         let mut ranks = vec![0; candidates.len()];
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new(); claims];
         for (k, c) in candidates.iter().enumerate() {
-            groups.entry(key(c)).or_default().push(k);
+            groups[key(c)].push(k);
         }
-        for group in groups.values_mut() {
+        for group in &mut groups {
             order::sort_by(group, |&x, &y| rank_of(&candidates[y]).total_cmp(&rank_of(&candidates[x])));
             for (rank, &k) in group.iter().enumerate() {
                 ranks[k] = rank;
@@ -443,8 +444,8 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
         }
         ranks
     };
-    let rank_a = rank_within(&|c| c.i);
-    let rank_b = rank_within(&|c| c.j);
+    let rank_a = rank_within(a.len(), &|c| c.i);
+    let rank_b = rank_within(b.len(), &|c| c.j);
 
     let topic_label =
         |id: &str| knowledge.topics.iter().find(|t| t.id == id).map_or_else(|| id.to_owned(), |t| t.label.clone());

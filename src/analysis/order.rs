@@ -22,6 +22,25 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(items, |x, y| key(x).cmp(&key(y)));
 }
 
+/// How often each string occurs, sorted by the string (a counting map as a
+/// vector: one shared code path instead of a hash map per key type).
+pub fn tally(mut items: Vec<&str>) -> Vec<(&str, usize)> {
+    sort_by(&mut items, |a, b| a.cmp(b));
+    let mut out: Vec<(&str, usize)> = Vec::new();
+    for item in items {
+        match out.last_mut() {
+            Some((key, n)) if *key == item => *n += 1,
+            _ => out.push((item, 1)),
+        }
+    }
+    out
+}
+
+/// The value for `key` in a list sorted by key.
+pub fn lookup<'l, T>(list: &'l [(&str, T)], key: &str) -> Option<&'l T> {
+    list.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| &list[i].1)
+}
+
 fn sort_indices(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
     order.sort_by(|&x, &y| compare(x, y));
 }
@@ -38,5 +57,13 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, |a, b| a.cmp(b));
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn tallies_and_looks_up() {
+        let counts = tally(vec!["b", "a", "b", "c", "b"]);
+        assert_eq!(counts, [("a", 1), ("b", 3), ("c", 1)]);
+        assert_eq!(lookup(&counts, "b"), Some(&3));
+        assert_eq!(lookup(&counts, "z"), None);
     }
 }

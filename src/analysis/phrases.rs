@@ -8,7 +8,6 @@
 //! leftmost-longest and never runs across phrase-separating punctuation.
 
 use super::tokens::{self, Kind, Token};
-use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Elem {
@@ -129,14 +128,14 @@ pub struct PhraseSet<V> {
     on: MatchOn,
     patterns: Vec<(Vec<Elem>, Vec<V>)>,
     /// Patterns by the key of their first word, longest first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: Vec<(String, Vec<usize>)>,
     /// Patterns that start with a slot.
     slot_first: Vec<usize>,
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        Self { on: MatchOn::Stem, patterns: Vec::new(), by_first: HashMap::new(), slot_first: Vec::new() }
+        Self { on: MatchOn::Stem, patterns: Vec::new(), by_first: Vec::new(), slot_first: Vec::new() }
     }
 }
 
@@ -154,7 +153,16 @@ impl<V: PartialEq> PhraseSet<V> {
             return false;
         }
         let list = match &elems[0] {
-            Elem::Word { key, .. } => self.by_first.entry(key.clone()).or_default(),
+            Elem::Word { key, .. } => {
+                let at = match self.by_first.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        self.by_first.insert(at, (key.clone(), Vec::new()));
+                        at
+                    }
+                };
+                &mut self.by_first[at].1
+            }
             _ => &mut self.slot_first,
         };
         let patterns = &mut self.patterns;
@@ -182,7 +190,8 @@ impl<V: PartialEq> PhraseSet<V> {
         let mut w = 0;
         while w < words.len() {
             let first = &tokens[words[w]];
-            let candidates = self.by_first.get(self.on.form(first)).into_iter().flatten().chain(&self.slot_first);
+            let starting = self.by_first.binary_search_by(|(k, _)| k.as_str().cmp(self.on.form(first)));
+            let candidates = starting.ok().map(|i| &self.by_first[i].1).into_iter().flatten().chain(&self.slot_first);
             let mut best: Option<(usize, usize)> = None; // (pattern, length)
             for &p in candidates {
                 let elems = &self.patterns[p].0;

@@ -11,12 +11,16 @@ use unicode_segmentation::UnicodeSegmentation;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-static STOPWORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/stopwords.txt")
+/// The stopwords, sorted (looked up by binary search).
+static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = include_str!("../../data/stopwords.txt")
         .lines()
         .filter(|line| !line.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
-        .collect()
+        .collect();
+    super::order::sort_by(&mut words, |a, b| a.cmp(b));
+    words.dedup();
+    words
 });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +65,7 @@ impl Token {
 }
 
 pub fn is_stopword(norm: &str) -> bool {
-    STOPWORDS.contains(norm)
+    STOPWORDS.binary_search(&norm).is_ok()
 }
 
 /// Punctuation that a phrase may run across: hyphens in "re-use", the dot of "U.S.",

@@ -5,7 +5,7 @@ use super::claims::Claim;
 use super::knowledge::{Knowledge, TopicDef};
 use super::order;
 use super::tokens::{self, Kind, Token};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The topics a claim's words match, in topic-set order, with the matching words as evidence.
 pub fn tag(tokens: &[Token], text: &str, knowledge: &Knowledge) -> (Vec<String>, BTreeMap<String, Vec<String>>) {
@@ -35,12 +35,14 @@ const MAX_AUTO_TOPICS: usize = 8;
 /// widespread phrases first. Tags those claims and returns the new topics.
 pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
     struct Candidate {
-        surface: HashMap<String, usize>,
+        /// Spellings seen, with counts.
+        surface: Vec<(String, usize)>,
         claims: Vec<usize>,
         sources: Vec<String>,
         words: usize,
     }
-    let mut candidates: HashMap<String, Candidate> = HashMap::new();
+    // Candidates by key, sorted by key.
+    let mut candidates: Vec<(String, Candidate)> = Vec::new();
     for (index, claim) in claims.iter().enumerate().filter(|(_, c)| c.topics.is_empty()) {
         let tokens = tokens::tokenize(&claim.text);
         for run in content_runs(&tokens) {
@@ -48,13 +50,20 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
                 for window in run.windows(len) {
                     let key = window.iter().map(|&i| tokens[i].key.as_str()).collect::<Vec<_>>().join(" ");
                     let surface = claim.text[tokens[window[0]].start..tokens[window[len - 1]].end].to_lowercase();
-                    let c = candidates.entry(key).or_insert_with(|| Candidate {
-                        surface: HashMap::new(),
-                        claims: Vec::new(),
-                        sources: Vec::new(),
-                        words: len,
-                    });
-                    *c.surface.entry(surface).or_default() += 1;
+                    let at = match candidates.binary_search_by(|(k, _)| k.cmp(&key)) {
+                        Ok(at) => at,
+                        Err(at) => {
+                            let fresh =
+                                Candidate { surface: Vec::new(), claims: Vec::new(), sources: Vec::new(), words: len };
+                            candidates.insert(at, (key, fresh));
+                            at
+                        }
+                    };
+                    let c = &mut candidates[at].1;
+                    match c.surface.iter_mut().find(|(s, _)| *s == surface) {
+                        Some((_, n)) => *n += 1,
+                        None => c.surface.push((surface, 1)),
+                    }
                     if c.claims.last() != Some(&index) {
                         c.claims.push(index);
                     }
@@ -86,9 +95,9 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
 
     let mut topics = Vec::new();
     for (key, candidate) in chosen {
-        let mut surfaces: Vec<(&String, &usize)> = candidate.surface.iter().collect();
-        order::sort_by(&mut surfaces, |a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        let label = surfaces.first().map(|(s, _)| (*s).clone()).unwrap_or_else(|| key.clone());
+        let mut surfaces = candidate.surface;
+        order::sort_by(&mut surfaces, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let label = surfaces.first().map(|(s, _)| s.clone()).unwrap_or_else(|| key.clone());
         let id = format!("auto-{}", key.replace(' ', "-"));
         for &i in &candidate.claims {
             claims[i].topics.push(id.clone());

@@ -95,16 +95,19 @@ pub async fn copy(text: &str) -> Result<(), String> {
     wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(describe)
 }
 
-/// Scrolls the element with `id` into view: to the middle, or just enough (`nearest`).
-pub fn scroll_to(id: &str, nearest: bool) {
+/// Scrolls the element with `id` into view: to the middle, smoothly; or, for a
+/// counterpart in the other article, at once and just enough (two smooth scrolls
+/// in one page cancel each other).
+pub fn scroll_to(id: &str, counterpart: bool) {
     if let Some(el) = gloo::utils::document().get_element_by_id(id) {
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(if nearest {
-            web_sys::ScrollLogicalPosition::Nearest
+        if counterpart {
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_behavior(web_sys::ScrollBehavior::Instant);
         } else {
-            web_sys::ScrollLogicalPosition::Center
-        });
-        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        }
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -81,7 +81,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                     </ul>
                 }
                 <button type="button" class="link-button read-link"
-                    aria-label={format!("Read claim {} in context", claim.id)}
+                    aria-label={format!("Read in context: claim {}", claim.id)}
                     onclick={dispatch(&state, Action::Read(claim.id.clone()))}>
                     { "Read in context" }
                 </button>

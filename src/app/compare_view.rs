@@ -6,14 +6,21 @@ use super::state::Action;
 use super::{AppContext, dispatch};
 use crate::analysis::Side;
 use crate::analysis::export::decimal;
-use crate::explore::{self, Counts, Row, RowKind, Selection};
+use crate::explore::{Counts, Group, Row, RowKind, Selection};
+use std::rc::Rc;
 use yew::prelude::*;
 
+#[derive(PartialEq, Properties)]
+pub struct CompareViewProps {
+    /// The visible rows by topic (computed once by the app per filter change).
+    pub groups: Rc<Vec<Group>>,
+}
+
 #[component]
-pub fn CompareView() -> Html {
+pub fn CompareView(props: &CompareViewProps) -> Html {
     let state = use_context::<AppContext>().expect("app context");
     let c = &state.comparison;
-    let groups = explore::groups(c, &state.filters);
+    let groups = &props.groups;
     let total = Counts::of(groups.iter().flat_map(|g| &g.rows));
     let (label_a, label_b) = (&c.sources[0].label, &c.sources[1].label);
 
@@ -42,13 +49,18 @@ pub fn CompareView() -> Html {
                     </h3>
                     <ul class="rows">
                         for row in group.rows.iter() {
-                            <RowView row={row.clone()} />
+                            <RowView key={row_key(row)} row={row.clone()} />
                         }
                     </ul>
                 </section>
             }
         </section>
     }
+}
+
+/// A stable key for a row: its claims.
+fn row_key(row: &Row) -> String {
+    format!("{:?}-{:?}", row.a, row.b)
 }
 
 fn group_id(topic: Option<&str>) -> String {

@@ -5,49 +5,60 @@ use super::state::Action;
 use super::{AppContext, dispatch};
 use crate::analysis::export::decimal;
 use crate::explore::{self, Counts, RowKind};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
 pub fn Filters() -> Html {
     let state = use_context::<AppContext>().expect("app context");
-    let c = &state.comparison;
     let filters = &state.filters;
-    let topics = explore::topic_counts(c);
+    // Counts depend on the comparison only, not on the filters.
+    let key = Rc::as_ptr(&state.comparison) as usize;
+    let topics = {
+        let c = state.comparison.clone();
+        use_memo(key, move |_| explore::topic_counts(&c))
+    };
+    let kind_counts = {
+        let c = state.comparison.clone();
+        use_memo(key, move |_| Counts::of(&explore::rows(&c)))
+    };
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1);
-    let all_rows = explore::rows(c);
-    let kind_counts = Counts::of(&all_rows);
+    // Open on wide screens; on a phone the filters fold away above the results.
+    let open =
+        use_state(|| gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 900.0));
+    let active = filters.topics.iter().count() + filters.kinds.iter().count() + usize::from(filters.entity.is_some());
 
     html! {
         <aside class="filters" aria-labelledby="filters-title">
-            <div class="filters-head">
-                <h2 id="filters-title">{ "Filters" }</h2>
-                <button type="button" class="link-button" disabled={filters.is_empty()}
-                    onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all" }</button>
-            </div>
+            <details class="filters-fold" open={*open}>
+            <summary><h2 id="filters-title">{ "Filters" }</h2>
+                if active > 0 { <span class="filters-active">{ format!(" ({active} on)") }</span> }
+            </summary>
+            <button type="button" class="link-button clear-all" disabled={filters.is_empty()}
+                onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all" }</button>
 
             <section aria-labelledby="topics-title">
                 <h3 id="topics-title">{ "Topics" }</h3>
                 <ul class="topic-list">
                     for t in topics.iter() {
-                        <li>
+                        <li class="topic-item">
                             <button type="button" class="topic-filter"
                                 aria-pressed={filters.topics.contains(&t.id).to_string()}
-                                aria-label={t.label.clone()}
                                 aria-describedby={format!("count-{}", t.id)}
                                 title={t.description.clone()}
                                 onclick={dispatch(&state, Action::ToggleTopic(t.id.clone()))}>
-                                <span class="topic-name">{ &t.label }</span>
-                                <span class="topic-count" id={format!("count-{}", t.id)}>
-                                    { format!("A {} \u{b7} B {}", t.a, t.b) }
-                                    if let Some(side) = t.blind_spot() {
-                                        <span class="sr-only">{ format!(", not covered by Source {}", side.letter()) }</span>
-                                    }
-                                </span>
-                                <svg class="coverage" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
-                                    <rect class="bar-a" x="0" y="0" height="3.5" width={decimal(100.0 * t.a as f64 / widest as f64, 1)} />
-                                    <rect class="bar-b" x="0" y="4.5" height="3.5" width={decimal(100.0 * t.b as f64 / widest as f64, 1)} />
-                                </svg>
+                                { &t.label }
                             </button>
+                            <span class="topic-count" id={format!("count-{}", t.id)}>
+                                { format!("A {} \u{b7} B {}", t.a, t.b) }
+                                if let Some(side) = t.blind_spot() {
+                                    <span class="sr-only">{ format!(", not covered by Source {}", side.letter()) }</span>
+                                }
+                            </span>
+                            <svg class="coverage" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                                <rect class="bar-a" x="0" y="0" height="3.5" width={decimal(100.0 * t.a as f64 / widest as f64, 1)} />
+                                <rect class="bar-b" x="0" y="4.5" height="3.5" width={decimal(100.0 * t.b as f64 / widest as f64, 1)} />
+                            </svg>
                         </li>
                     }
                 </ul>
@@ -57,17 +68,16 @@ pub fn Filters() -> Html {
                 <h3 id="kinds-title">{ "Show" }</h3>
                 <ul class="kind-list">
                     for kind in RowKind::ALL {
-                        <li>
-                            <button type="button" class={classes!("kind-filter", format!("kind-{}", kind.id()))}
+                        <li class={classes!("kind-item", format!("kind-{}", kind.id()))}>
+                            <button type="button" class="kind-filter"
                                 aria-pressed={filters.kinds.contains(&kind).to_string()}
-                                aria-label={kind.label()}
                                 aria-describedby={format!("kind-count-{}", kind.id())}
                                 title={kind.description()}
                                 onclick={dispatch(&state, Action::ToggleKind(kind))}>
                                 <span class="kind-icon" aria-hidden="true">{ kind.icon() }</span>
-                                <span>{ kind.label() }</span>
-                                <span class="kind-count" id={format!("kind-count-{}", kind.id())}>{ kind_counts.get(kind) }</span>
+                                { kind.label() }
                             </button>
+                            <span class="kind-count" id={format!("kind-count-{}", kind.id())}>{ kind_counts.get(kind) }</span>
                         </li>
                     }
                 </ul>
@@ -85,6 +95,7 @@ pub fn Filters() -> Html {
                     <p class="hint">{ "Click a name on any claim to show only claims that mention it." }</p>
                 }
             </section>
+            </details>
         </aside>
     }
 }

@@ -53,16 +53,17 @@ fn Coverage() -> Html {
             <p class="legend-inline"><span class="swatch side-a" aria-hidden="true"></span>{ format!("{} ", c.sources[0].label) }<span class="swatch side-b" aria-hidden="true"></span>{ c.sources[1].label.clone() }</p>
             <ul class="bars">
                 for t in topics.iter() {
-                    <li>
-                        <button type="button" class="bar-row" onclick={show_topic(&t.id)}
-                            aria-label={format!("{}: {} in {}, {} in {}", t.label, t.a, c.sources[0].label, t.b, c.sources[1].label)}>
-                            <span class="bar-label">{ &t.label }</span>
-                            <svg class="bar-svg" viewBox="0 0 120 16" preserveAspectRatio="none" aria-hidden="true">
-                                <rect class="bar-a" x="0" y="1" height="6" width={decimal(100.0 * t.a as f64 / widest, 1)} />
-                                <rect class="bar-b" x="0" y="9" height="6" width={decimal(100.0 * t.b as f64 / widest, 1)} />
-                            </svg>
-                            <span class="bar-values" aria-hidden="true">{ format!("{} \u{b7} {}", t.a, t.b) }</span>
-                        </button>
+                    <li class="bar-row">
+                        <button type="button" class="bar-label link-button" onclick={show_topic(&t.id)}
+                            aria-describedby={format!("bar-{}", t.id)}>{ &t.label }</button>
+                        <svg class="bar-svg" viewBox="0 0 120 16" preserveAspectRatio="none" aria-hidden="true">
+                            <rect class="bar-a" x="0" y="1" height="6" width={decimal(100.0 * t.a as f64 / widest, 1)} />
+                            <rect class="bar-b" x="0" y="9" height="6" width={decimal(100.0 * t.b as f64 / widest, 1)} />
+                        </svg>
+                        <span class="bar-values" id={format!("bar-{}", t.id)}>
+                            <span aria-hidden="true">{ format!("{} \u{b7} {}", t.a, t.b) }</span>
+                            <span class="sr-only">{ format!("{} claims in {}, {} in {}", t.a, c.sources[0].label, t.b, c.sources[1].label) }</span>
+                        </span>
                     </li>
                 }
             </ul>
@@ -151,7 +152,13 @@ fn KeyNumbers() -> Html {
     let numbers: Vec<(&str, &str, String)> = c
         .claims
         .iter()
-        .flat_map(|cl| cl.numbers.iter().map(move |q| (cl.id.as_str(), cl.source.as_str(), q.text.clone())))
+        .flat_map(|cl| {
+            // Versions ("HMS Core 4.0") are names, not figures.
+            cl.numbers
+                .iter()
+                .filter(|q| q.kind != "version")
+                .map(move |q| (cl.id.as_str(), cl.source.as_str(), q.text.clone()))
+        })
         .collect();
     html! {
         <section class="chart" aria-labelledby="numbers-title">
@@ -177,7 +184,7 @@ fn KeyNumbers() -> Html {
 }
 
 /// Heatmap geometry, in SVG units (integers: no float formatting needed).
-const CELL: usize = 14;
+const CELL: usize = 22;
 const MARGIN: usize = 34;
 
 /// Claims × claims similarity. One focusable SVG: arrow keys move a cursor cell,

@@ -18,15 +18,40 @@ pub struct PairPanelProps {
 pub fn PairPanel(props: &PairPanelProps) -> Html {
     let state = use_context::<AppContext>().expect("app context");
     let c = &state.comparison;
-    let close_ref = use_node_ref();
+    // A native modal dialog: it traps focus, closes on Esc, and gives focus back
+    // to what opened it when it closes.
+    let dialog_ref = use_node_ref();
     {
-        let close_ref = close_ref.clone();
+        let dialog_ref = dialog_ref.clone();
         use_effect_with((props.a.clone(), props.b.clone()), move |_| {
-            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+            if let Some(dialog) = dialog_ref.cast::<web_sys::HtmlDialogElement>()
+                && !dialog.open()
+            {
+                let _ = dialog.show_modal();
             }
         });
     }
+    let close = {
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dialog) = dialog_ref.cast::<web_sys::HtmlDialogElement>() {
+                dialog.close();
+            }
+        })
+    };
+    // A click on the backdrop lands on the dialog element itself.
+    let on_backdrop = {
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            let on_dialog = e
+                .target()
+                .zip(dialog_ref.get())
+                .is_some_and(|(t, d)| wasm_bindgen::JsValue::from(t) == wasm_bindgen::JsValue::from(d));
+            if on_dialog && let Some(dialog) = dialog_ref.cast::<web_sys::HtmlDialogElement>() {
+                dialog.close();
+            }
+        })
+    };
     let (Some(ca), Some(cb)) = (c.claim(&props.a), c.claim(&props.b)) else { return Html::default() };
     let ia = c.claims.iter().position(|x| x.id == ca.id).unwrap_or_default();
     let ib = c.claims.iter().position(|x| x.id == cb.id).unwrap_or_default();
@@ -36,12 +61,12 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
     let score = a_row.zip(b_col).and_then(|(i, j)| c.similarity.get(i).and_then(|r| r.get(j))).copied();
     let (diff_a, diff_b) = explore::word_diff(&ca.text, &cb.text);
     html! {
-        <div class="dialog-backdrop" onclick={dispatch(&state, Action::Select(None))}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="pair-title"
-                onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+        <dialog class="dialog" ref={dialog_ref} aria-labelledby="pair-title"
+            onclose={dispatch(&state, Action::Select(None))} onclick={on_backdrop}>
+            <div class="dialog-body">
                 <div class="dialog-head">
                     <h2 id="pair-title">{ format!("{} and {}", ca.id, cb.id) }</h2>
-                    <button type="button" ref={close_ref} onclick={dispatch(&state, Action::Select(None))}>{ "Close" }</button>
+                    <button type="button" autofocus=true onclick={close}>{ "Close" }</button>
                 </div>
                 if let Some(link) = link {
                     <p class={classes!("pair-relation", format!("kind-{}", link.relation.as_str()))}>
@@ -60,7 +85,7 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
                 </div>
                 <p class="chart-note">{ "Underlined words appear in both claims in the same order (a word-by-word diff)." }</p>
             </div>
-        </div>
+        </dialog>
     }
 }
 
