@@ -15,7 +15,8 @@
 //! Run with `scripts/bench.sh` or `cargo bench --bench pipeline`;
 //! `PARALLAX_BENCH_SHOW=N` prints generated article N instead, and
 //! `PARALLAX_BENCH_DIGEST=1` a digest of all 500 comparisons (to check that an
-//! optimisation changes no result).
+//! optimisation changes no result); `PARALLAX_BENCH_ONCE=pipeline:200` runs one
+//! pass of one workload (`pipeline`, `analysis` or `align`), for a profiler.
 
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -34,6 +35,7 @@ const ALIGN_CLAIMS: usize = 200;
 
 fn main() {
     let articles = &*GENERATED;
+    let (claims_a, claims_b) = &*ALIGN_INPUT;
     // `PARALLAX_BENCH_SHOW=3` prints article 3 of the generated corpus and stops.
     if let Some(index) = std::env::var("PARALLAX_BENCH_SHOW").ok().and_then(|v| v.parse::<usize>().ok()) {
         let article = &articles[index.min(articles.len() - 1)];
@@ -46,8 +48,22 @@ fn main() {
         println!("{}", digest(articles));
         return;
     }
+    // `PARALLAX_BENCH_ONCE=pipeline|analysis|align[:ARTICLES]` runs one pass of one
+    // workload and stops: for a profiler (`perf record`, `valgrind --tool=callgrind`).
+    if let Ok(once) = std::env::var("PARALLAX_BENCH_ONCE") {
+        let (workload, count) = once.split_once(':').unwrap_or((once.as_str(), ""));
+        let articles = &articles[..count.parse().unwrap_or(articles.len()).min(articles.len())];
+        match workload {
+            "pipeline" => run_pipeline(articles),
+            "analysis" => run_analysis(articles),
+            "align" => {
+                black_box(align::align(claims_a, claims_b, Knowledge::embedded()));
+            }
+            other => eprintln!("PARALLAX_BENCH_ONCE: unknown workload {other:?}"),
+        }
+        return;
+    }
     let bytes = input_bytes(articles);
-    let (claims_a, claims_b) = &*ALIGN_INPUT;
     println!(
         "corpus: {} generated articles, {:.2} MB ({} bytes, {:.1} KB each on average); \
          align input: {} x {} claims",
@@ -112,7 +128,7 @@ fn run_pipeline(articles: &[SourceText]) {
 fn run_analysis(articles: &[SourceText]) {
     let knowledge = Knowledge::embedded();
     for (i, article) in articles.iter().enumerate() {
-        let side = if i % 2 == 0 { Side::A } else { Side::B };
+        let side = if i.is_multiple_of(2) { Side::A } else { Side::B };
         black_box(analyze(article, side, knowledge));
     }
 }
@@ -493,7 +509,7 @@ impl Generator {
         }
         SourceText {
             id: format!("gen_{index:04}"),
-            label: if index % 2 == 0 { "Source A" } else { "Source B" }.to_owned(),
+            label: if index.is_multiple_of(2) { "Source A" } else { "Source B" }.to_owned(),
             title,
             title_derived: false,
             text: blocks.join("\n\n"),

@@ -20,8 +20,26 @@ use state::{Action, HistoryMode, State, Theme};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What every component can reach: the state and its dispatcher.
+/// What every view can reach: the state and its dispatcher.
 pub type AppContext = UseReducerHandle<State>;
+
+/// The comparison as a prop: shared, and equal by identity (never compared field
+/// by field), so a component re-renders only when it gets another comparison.
+#[derive(Clone, Debug)]
+pub struct Shared(pub Rc<Comparison>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Comparison;
+    fn deref(&self) -> &Comparison {
+        &self.0
+    }
+}
 
 /// Mounts the app on `#app` (or `<body>` when the page has no such element)
 /// after installing the panic hook that turns a crash into a visible message.
@@ -37,10 +55,9 @@ pub fn start() {
     };
 }
 
-/// The state a page load starts from: the embedded comparison, the view in the URL,
-/// and the stored theme.
-fn initial_state() -> State {
-    let comparison = Rc::new(analysis::compare_embedded());
+/// The state the explorer starts from: the comparison, the view in the URL, and
+/// the stored theme.
+fn initial_state(comparison: Rc<Comparison>) -> State {
     let mut state = State::new(comparison.clone());
     let (url, problems) = UrlState::from_pairs(&browser::query_pairs(), &comparison);
     state = restore(state, url, problems);
@@ -54,9 +71,34 @@ fn restore(state: State, url: UrlState, problems: Vec<String>) -> State {
     Rc::try_unwrap(next).unwrap_or_else(|rc| (*rc).clone())
 }
 
+#[derive(Default, PartialEq, Properties)]
+pub struct AppProps {
+    /// The comparison to show; without one, the embedded corpus.
+    #[prop_or_default]
+    pub comparison: Option<Rc<Comparison>>,
+}
+
+/// The app: the explorer over the given comparison, or over the embedded corpus
+/// (analysed once, when the app mounts).
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+pub fn App(props: &AppProps) -> Html {
+    let comparison = use_memo(props.comparison.clone(), |given| {
+        given.clone().unwrap_or_else(|| Rc::new(analysis::compare_embedded()))
+    });
+    html! { <Explorer comparison={(*comparison).clone()} /> }
+}
+
+#[derive(PartialEq, Properties)]
+struct ExplorerProps {
+    comparison: Rc<Comparison>,
+}
+
+#[component]
+fn Explorer(props: &ExplorerProps) -> Html {
+    let state = {
+        let comparison = props.comparison.clone();
+        use_reducer(move || initial_state(comparison))
+    };
 
     // Back and Forward: the URL is the truth.
     {

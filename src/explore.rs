@@ -396,6 +396,31 @@ fn primary_topic<'c>(row: &Row, c: &'c Comparison, filters: &Filters) -> Option<
     }
 }
 
+/// One entry of the comparison view's list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// The heading of `groups[i]`.
+    Heading(usize),
+    Row {
+        row: Row,
+        visible: bool,
+    },
+}
+
+/// The comparison view as one list: each visible group's heading and rows, then
+/// every other row, hidden. Rows stay in the page across filter changes, so a
+/// change moves and hides rows instead of building them again.
+pub fn layout(all: &[Row], groups: &[Group]) -> Vec<Item> {
+    let mut items = Vec::with_capacity(all.len() + groups.len());
+    for (i, group) in groups.iter().enumerate() {
+        items.push(Item::Heading(i));
+        items.extend(group.rows.iter().map(|row| Item::Row { row: row.clone(), visible: true }));
+    }
+    let shown = |row: &Row| groups.iter().any(|g| g.rows.contains(row));
+    items.extend(all.iter().filter(|row| !shown(row)).map(|row| Item::Row { row: row.clone(), visible: false }));
+    items
+}
+
 /// Per topic: how many claims of each source have it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicCount {

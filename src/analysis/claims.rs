@@ -233,7 +233,7 @@ fn mentions(tokens: &[Token], text: &str, aliases: &[PhraseMatch<Alias>], knowle
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
-            && !knowledge.not_names.contains(&t.text(text))
+            && !knowledge.not_names.contains(t.text(text))
     };
     for m in aliases {
         let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {
@@ -374,7 +374,7 @@ fn attribution(
     let verb = cues.iter().find(|m| {
         m.values.contains(&Cue::SpeechVerb)
             && !in_name(m.first)
-            && next_term(tokens, m.last).is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm.as_str()))
+            && next_term(tokens, m.last).is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
     })?;
     let subject = subject_before(tokens, text, verb.first, knowledge)?;
     // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
@@ -562,7 +562,7 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[Phra
                 if word.gap_before
                     || word.kind != Kind::Word
                     || word.is_stopword()
-                    || knowledge.counted_stop.contains(&word.norm.as_str())
+                    || knowledge.counted_stop.contains(&word.norm)
                     || n - last > 3
                 {
                     break;

@@ -4,6 +4,7 @@
 //! reason, and credit lines ("Source: BBC") become the outlets an article cites.
 //! The patterns live in `data/furniture.json`.
 
+use super::knowledge::List;
 use super::text;
 use serde::{Deserialize, Serialize};
 
@@ -13,11 +14,11 @@ pub struct FurnitureRule {
     pub kind: &'static str,
     pub reason: &'static str,
     /// Lines starting with one of these (case-insensitive).
-    pub prefixes: &'static [&'static str],
+    pub prefixes: List,
     /// Whole lines equal to one of these.
-    pub lines: &'static [&'static str],
+    pub lines: List,
     /// Lines containing one of these.
-    pub contains: &'static [&'static str],
+    pub contains: List,
 }
 
 #[derive(Debug)]

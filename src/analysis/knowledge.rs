@@ -8,13 +8,27 @@ use super::tokens::Token;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
+/// A word list of the data files, kept as one string (items separated by U+001F)
+/// so the binary holds no table of pointers for it.
+#[derive(Clone, Copy, Debug)]
+pub struct List(pub &'static str);
+
+impl List {
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.split('\u{1f}').filter(|s| !s.is_empty())
+    }
+    pub fn contains(self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+}
+
 /// An entity of the lexicon (`data/lexicon.json`).
 #[derive(Debug)]
 pub struct EntityDef {
     pub name: &'static str,
     /// `person`, `org`, `product`, `place`, `media` or `policy`.
     pub kind: &'static str,
-    pub aliases: &'static [&'static str],
+    pub aliases: List,
     /// The organisation or product it belongs to ("Gmail" → "Google Mobile Services").
     pub parent: Option<&'static str>,
     pub case_sensitive: bool,
@@ -24,7 +38,7 @@ pub struct EntityDef {
 #[derive(Debug)]
 pub struct ConceptDef {
     pub name: &'static str,
-    pub aliases: &'static [&'static str],
+    pub aliases: List,
 }
 
 /// A topic as `data/topics.json` defines it.
@@ -33,32 +47,32 @@ pub struct TopicData {
     pub id: &'static str,
     pub label: &'static str,
     pub description: &'static str,
-    pub terms: &'static [&'static str],
+    pub terms: List,
 }
 
 /// The cue phrases of `data/cues.json`.
 #[derive(Debug)]
 pub struct Cues {
-    pub according_to: &'static [&'static str],
-    pub speech_verbs: &'static [&'static str],
-    pub by_agent: &'static [&'static str],
-    pub impersonal: &'static [&'static str],
-    pub not_after_verb: &'static [&'static str],
-    pub lead_words: &'static [&'static str],
-    pub negation: &'static [&'static str],
-    pub not_negations: &'static [&'static str],
-    pub times: &'static [&'static str],
+    pub according_to: List,
+    pub speech_verbs: List,
+    pub by_agent: List,
+    pub impersonal: List,
+    pub not_after_verb: List,
+    pub lead_words: List,
+    pub negation: List,
+    pub not_negations: List,
+    pub times: List,
     pub scales: &'static [(&'static str, f64)],
-    pub qualifiers: &'static [&'static str],
-    pub counted_stop: &'static [&'static str],
-    pub positive: &'static [&'static str],
-    pub negative: &'static [&'static str],
-    pub not_names: &'static [&'static str],
+    pub qualifiers: List,
+    pub counted_stop: List,
+    pub positive: List,
+    pub negative: List,
+    pub not_names: List,
 }
 
 /// The data files, as build.rs wrote them out.
 mod data {
-    use super::{ConceptDef, Cues, EntityDef, FurnitureRule, TopicData};
+    use super::{ConceptDef, Cues, EntityDef, FurnitureRule, List, TopicData};
     include!(concat!(env!("OUT_DIR"), "/knowledge_data.rs"));
 }
 
@@ -78,7 +92,7 @@ impl From<&TopicData> for TopicDef {
             id: t.id.to_owned(),
             label: t.label.to_owned(),
             description: t.description.to_owned(),
-            terms: t.terms.iter().map(|s| (*s).to_owned()).collect(),
+            terms: t.terms.iter().map(str::to_owned).collect(),
         }
     }
 }
@@ -117,17 +131,17 @@ pub struct Knowledge {
     /// Words never taken as the start of an attribution ("Although", "However").
     pub lead_words: PhraseSet<()>,
     /// Words after a speech verb that mean it is not one ("reports to").
-    pub not_after_verb: &'static [&'static str],
+    pub not_after_verb: List,
     /// Negations (`true`), and look-alikes that are not ("not only": `false`).
     pub negation: PhraseSet<bool>,
     pub times: PhraseSet<()>,
     pub scales: PhraseSet<f64>,
     pub qualifiers: PhraseSet<()>,
-    pub counted_stop: &'static [&'static str],
+    pub counted_stop: List,
     /// Outlook words; the value is +1 or -1.
     pub outlook: PhraseSet<i32>,
     /// Capitalised words that are not names ("CEO").
-    pub not_names: &'static [&'static str],
+    pub not_names: List,
 }
 
 static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::with_topics(&[]));
@@ -156,12 +170,12 @@ impl Knowledge {
         let mut concept_aliases = PhraseSet::new(MatchOn::Word);
         for (i, entity) in data::ENTITIES.iter().enumerate() {
             aliases.insert(entity.name, entity.case_sensitive, Alias::Entity(i));
-            for alias in entity.aliases {
+            for alias in entity.aliases.iter() {
                 aliases.insert(alias, entity.case_sensitive, Alias::Entity(i));
             }
         }
         for (i, concept) in data::CONCEPTS.iter().enumerate() {
-            for alias in concept.aliases {
+            for alias in concept.aliases.iter() {
                 concept_aliases.insert(alias, alias.chars().all(|c| c.is_uppercase()), Alias::Concept(i));
             }
         }
@@ -192,12 +206,12 @@ impl Knowledge {
             (Cue::ByAgent, cues.by_agent),
             (Cue::Impersonal, cues.impersonal),
         ] {
-            for phrase in phrases {
+            for phrase in phrases.iter() {
                 knowledge.attribution.insert(phrase, false, cue);
             }
         }
         for (phrases, negates) in [(cues.negation, true), (cues.not_negations, false)] {
-            for phrase in phrases {
+            for phrase in phrases.iter() {
                 knowledge.negation.insert(phrase, false, negates);
             }
         }
@@ -205,7 +219,7 @@ impl Knowledge {
             knowledge.scales.insert(word, false, *factor);
         }
         for (polarity, words) in [(1, cues.positive), (-1, cues.negative)] {
-            for word in words {
+            for word in words.iter() {
                 knowledge.outlook.insert(word, false, polarity);
             }
         }
@@ -221,7 +235,7 @@ impl Knowledge {
                     // An entity reference matches every alias of that entity.
                     Some(name) => {
                         if let Some(entity) = self.entities.iter().find(|e| e.name == name) {
-                            for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
+                            for alias in entity.aliases.iter().chain(std::iter::once(entity.name)) {
                                 terms.insert(alias, entity.case_sensitive, i);
                             }
                         }
@@ -251,9 +265,9 @@ impl Knowledge {
 }
 
 /// Cue phrases, compared word for word.
-fn set_of(phrases: &[&str]) -> PhraseSet<()> {
+fn set_of(phrases: List) -> PhraseSet<()> {
     let mut set = PhraseSet::new(MatchOn::Word);
-    for phrase in phrases {
+    for phrase in phrases.iter() {
         set.insert(phrase, false, ());
     }
     set

@@ -74,7 +74,8 @@ pub fn split(text: &str) -> Vec<Sentence> {
 // ---------------------------------------------------------------------------
 // Word lists
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("../../data/abbreviations.txt")));
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt"))));
 
 /// The word lists of `abbreviations.txt`.
 #[derive(Default)]

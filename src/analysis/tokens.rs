@@ -13,7 +13,7 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 /// The stopwords, sorted (looked up by binary search).
 static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&str> = include_str!("../../data/stopwords.txt")
+    let mut words: Vec<&str> = include_str!(concat!(env!("OUT_DIR"), "/stopwords.txt"))
         .lines()
         .filter(|line| !line.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)

@@ -1,28 +1,34 @@
 //! A claim as a card: its id, its text with shared words and search hits marked,
 //! who says it, the entities it names (each one a filter), and a way to read it in context.
+//!
+//! These components take everything as props (no context), so a filter change
+//! re-renders only the rows whose props changed.
 
-use super::state::Action;
-use super::{AppContext, dispatch};
+use super::Shared;
+use super::state::{Action, State};
 use crate::explore::{self, Query};
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
 pub struct ClaimTextProps {
+    pub comparison: Shared,
     /// Index into `Comparison::claims`.
     pub claim: usize,
     /// The link whose shared words to mark, if any.
     #[prop_or_default]
     pub link: Option<usize>,
+    /// The search, whose hits to mark.
+    #[prop_or_default]
+    pub query: AttrValue,
 }
 
 /// The claim's text with marks: shared words (`<mark class="shared">`) and search hits.
 #[component]
 pub fn ClaimText(props: &ClaimTextProps) -> Html {
-    let state = use_context::<AppContext>().expect("app context");
-    let c = &state.comparison;
+    let c = &props.comparison;
     let claim = &c.claims[props.claim];
     let shared = props.link.map(|l| explore::shared_spans(claim, &c.links[l])).unwrap_or_default();
-    let hits = Query::parse(&state.filters.query).hits(claim);
+    let hits = Query::parse(&props.query).hits(claim);
     html! {
         <>
             for seg in explore::segments(&claim.text, &shared, &hits) {
@@ -43,17 +49,27 @@ fn segment(text: &str, shared: bool, hit: bool) -> Html {
 
 #[derive(PartialEq, Properties)]
 pub struct ClaimCardProps {
+    pub comparison: Shared,
     pub claim: usize,
     #[prop_or_default]
     pub link: Option<usize>,
+    #[prop_or_default]
+    pub query: AttrValue,
+    /// The entity filter, so its chip shows as pressed.
+    #[prop_or_default]
+    pub entity: Option<AttrValue>,
+    pub dispatcher: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn ClaimCard(props: &ClaimCardProps) -> Html {
-    let state = use_context::<AppContext>().expect("app context");
-    let c = &state.comparison;
+    let c = &props.comparison;
     let claim = &c.claims[props.claim];
     let side = c.side_of(claim);
+    let send = |action: Action| {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
+    };
     html! {
         <div class={classes!("claim-card", format!("side-{}", side.letter().to_lowercase()))}>
             <p class="claim-meta">
@@ -62,7 +78,9 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                     <span class="claim-section">{ format!(" \u{b7} {section}") }</span>
                 }
             </p>
-            <p class="claim-text"><ClaimText claim={props.claim} link={props.link} /></p>
+            <p class="claim-text">
+                <ClaimText comparison={c.clone()} claim={props.claim} link={props.link} query={props.query.clone()} />
+            </p>
             if let Some(by) = &claim.attribution {
                 <p class="claim-attribution">{ format!("Says: {by}") }</p>
             }
@@ -72,8 +90,8 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                         for entity in claim.entities.iter() {
                             <li>
                                 <button type="button" class="entity-chip"
-                                    aria-pressed={(state.filters.entity.as_deref() == Some(entity.as_str())).to_string()}
-                                    onclick={dispatch(&state, Action::ToggleEntity(entity.clone()))}>
+                                    aria-pressed={(props.entity.as_deref() == Some(entity.as_str())).to_string()}
+                                    onclick={send(Action::ToggleEntity(entity.clone()))}>
                                     { entity }
                                 </button>
                             </li>
@@ -82,7 +100,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 }
                 <button type="button" class="link-button read-link"
                     aria-label={format!("Read in context: claim {}", claim.id)}
-                    onclick={dispatch(&state, Action::Read(claim.id.clone()))}>
+                    onclick={send(Action::Read(claim.id.clone()))}>
                     { "Read in context" }
                 </button>
             </div>

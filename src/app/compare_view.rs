@@ -1,12 +1,13 @@
 //! The comparison view: rows of linked claims, Source A beside Source B, grouped
 //! by topic; a claim only one source has stands beside an explicit empty cell.
 
+use super::Shared;
 use super::claim::ClaimCard;
-use super::state::Action;
+use super::state::{Action, State};
 use super::{AppContext, dispatch};
 use crate::analysis::Side;
 use crate::analysis::export::decimal;
-use crate::explore::{Counts, Group, Row, RowKind, Selection};
+use crate::explore::{self, Counts, Group, Item, Row, RowKind, Selection};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,7 +22,15 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let state = use_context::<AppContext>().expect("app context");
     let c = &state.comparison;
     let groups = &props.groups;
+    let shared = Shared(state.comparison.clone());
+    let query = AttrValue::from(state.filters.query.clone());
+    let entity = state.filters.entity.clone().map(AttrValue::from);
     let total = Counts::of(groups.iter().flat_map(|g| &g.rows));
+    let all_rows = {
+        let c = state.comparison.clone();
+        use_memo(Rc::as_ptr(&c) as usize, move |_| explore::rows(&c))
+    };
+    let items = explore::layout(&all_rows, groups);
     let (label_a, label_b) = (&c.sources[0].label, &c.sources[1].label);
 
     html! {
@@ -41,20 +50,30 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                     <button type="button" onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all filters" }</button>
                 </div>
             }
-            for group in groups.iter() {
-                <section class="group" aria-labelledby={group_id(group.topic.as_deref())}>
-                    <h3 class="group-head" id={group_id(group.topic.as_deref())}>
-                        <span>{ &group.label }</span>
-                        <span class="group-counts">{ group.counts.summary() }</span>
-                    </h3>
-                    <ul class="rows">
-                        for row in group.rows.iter() {
-                            <RowView key={row_key(row)} row={row.clone()} />
-                        }
-                    </ul>
-                </section>
-            }
+            <ul class="rows">
+                for item in items.iter() {
+                    { match item {
+                        Item::Heading(g) => heading(&groups[*g]),
+                        Item::Row { row, visible } => html! {
+                            <RowView key={row_key(row)} row={row.clone()} hidden={!visible} comparison={shared.clone()}
+                                query={query.clone()} entity={entity.clone()} dispatcher={state.dispatcher()} />
+                        },
+                    } }
+                }
+            </ul>
         </section>
+    }
+}
+
+fn heading(group: &Group) -> Html {
+    let id = group_id(group.topic.as_deref());
+    html! {
+        <li key={format!("h-{id}")} class="group-item">
+            <h3 class="group-head" id={id}>
+                <span>{ &group.label }</span>
+                <span class="group-counts">{ group.counts.summary() }</span>
+            </h3>
+        </li>
     }
 }
 
@@ -70,12 +89,17 @@ fn group_id(topic: Option<&str>) -> String {
 #[derive(PartialEq, Properties)]
 pub struct RowProps {
     pub row: Row,
+    /// Filtered out: kept in the page, hidden.
+    pub hidden: bool,
+    pub comparison: Shared,
+    pub query: AttrValue,
+    pub entity: Option<AttrValue>,
+    pub dispatcher: UseReducerDispatcher<State>,
 }
 
 #[component]
 fn RowView(props: &RowProps) -> Html {
-    let state = use_context::<AppContext>().expect("app context");
-    let c = &state.comparison;
+    let c = &props.comparison;
     let row = &props.row;
     let kind = row.kind;
     let empty = |side: Side| {
@@ -86,17 +110,21 @@ fn RowView(props: &RowProps) -> Html {
             </div>
         }
     };
-    let link = row.link(c);
-    let open_pair = match (row.a, row.b) {
-        (Some(a), Some(b)) => Some(dispatch(
-            &state,
-            Action::Select(Some(Selection::Pair(c.claims[a].id.clone(), c.claims[b].id.clone()))),
-        )),
-        _ => None,
+    let card = |claim: usize| {
+        html! {
+            <ClaimCard comparison={c.clone()} claim={claim} link={row.link} query={props.query.clone()}
+                entity={props.entity.clone()} dispatcher={props.dispatcher.clone()} />
+        }
     };
+    let link = row.link(c);
+    let open_pair = row.a.zip(row.b).map(|(a, b)| {
+        let dispatcher = props.dispatcher.clone();
+        let pair = Selection::Pair(c.claims[a].id.clone(), c.claims[b].id.clone());
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Select(Some(pair.clone()))))
+    });
     html! {
-        <li class={classes!("row", format!("kind-{}", kind.id()))}>
-            { row.a.map_or_else(|| empty(Side::A), |a| html! { <ClaimCard claim={a} link={row.link} /> }) }
+        <li class={classes!("row", format!("kind-{}", kind.id()))} hidden={props.hidden}>
+            { row.a.map_or_else(|| empty(Side::A), card) }
             <div class="relation">
                 <p class="relation-label">
                     <span class="relation-icon" aria-hidden="true">{ kind.icon() }</span>
@@ -110,7 +138,7 @@ fn RowView(props: &RowProps) -> Html {
                     <button type="button" class="link-button" onclick={open}>{ "Compare the pair" }</button>
                 }
             </div>
-            { row.b.map_or_else(|| empty(Side::B), |b| html! { <ClaimCard claim={b} link={row.link} /> }) }
+            { row.b.map_or_else(|| empty(Side::B), card) }
         </li>
     }
 }

@@ -38,7 +38,7 @@ function describe(violations) {
 }
 
 const STATES = [
-  { name: "compare view", path: "", ready: "li.row" },
+  { name: "compare view", path: "", ready: "li.row:not([hidden])" },
   {
     name: "reader view with a selected claim and the removed lines shown",
     path: "?view=reader&claim=A9",
@@ -53,7 +53,7 @@ const STATES = [
   {
     name: "filtered compare view (topic, relation, entity, search hits)",
     path: "?topics=google-services&show=tension,related&entity=Huawei%20Mobile%20Services&q=HMS",
-    ready: "li.row mark.hit",
+    ready: "li.row:not([hidden]) mark.hit",
   },
   { name: "no results, with a notice about a malformed link", path: "?q=zzzz&bogus=1", ready: ".empty" },
 ];

@@ -27,7 +27,7 @@ function snapshot(page) {
   });
 }
 
-const rowTexts = (page) => page.locator("li.row").allInnerTexts();
+const rowTexts = (page) => page.locator("li.row:not([hidden])").allInnerTexts();
 
 /** The topic filter button whose visible name is `label` (whatever its accessible name adds). */
 const topicButton = (page, label) => page.locator(".filters").getByRole("button", { name: label, exact: true });
@@ -38,7 +38,7 @@ export const tests = [
     async run({ browser, server }) {
       await withPage(browser, {}, async (page) => {
         await openApp(page, server);
-        const all = await page.locator("li.row").count();
+        const all = await page.locator("li.row:not([hidden])").count();
         const topic = (name) => (f) => f.classes.includes("topic-filter") && f.name.startsWith(name);
 
         // Tab from the top of the page: the skip link, the views, the tools, then the topics.
@@ -50,19 +50,19 @@ export const tests = [
         assert(new URL(page.url()).searchParams.get("topics") === "5g-europe", `URL carries the topic: ${page.url()}`);
         assert(topic("5G in Europe")(await focused(page)), "focus stays on the topic after the re-render");
 
-        const row = page.locator("li.row", { hasText: BRITAIN });
+        const row = page.locator("li.row:not([hidden])", { hasText: BRITAIN });
         assertEqual(await row.count(), 1, "one row holds the Britain claim");
         assertEqual((await row.locator(".claim-card.side-a .claim-id").innerText()).trim(), "Source A \u00b7 A14", "Britain is claim A14 of Source A");
         assertEqual((await row.locator(".empty-cell.side-b").innerText()).trim(), "Not reported by Source B", "the empty cell beside it");
         assert((await row.locator(".relation").innerText()).includes("Only in A"), "relation says Only in A");
         for (const text of await rowTexts(page)) assert(/5G|Europe|Britain/i.test(text), `every row is about 5G in Europe: ${text.slice(0, 80)}`);
-        assert((await page.locator("li.row").count()) < all, "the topic narrows the rows");
+        assert((await page.locator("li.row:not([hidden])").count()) < all, "the topic narrows the rows");
 
         // Shift+Tab goes back one topic; Tab returns; Enter toggles as Space does.
         assert(topic("US ban & Entity List")(await tabTo(page, () => true, "the previous stop", { shift: true })), "Shift+Tab goes back to the previous topic");
         await tabTo(page, topic("5G in Europe"), "the 5G topic again", { max: 1 });
         await page.keyboard.press("Enter");
-        await until(() => page.locator("li.row").count(), "all rows back after Enter", { check: (n) => n === all });
+        await until(() => page.locator("li.row:not([hidden])").count(), "all rows back after Enter", { check: (n) => n === all });
         assertEqual(await five.getAttribute("aria-pressed"), "false", "Enter unpressed the topic");
         await page.keyboard.press("Enter");
         await until(() => row.count(), "Britain row back after a second Enter", { check: (n) => n === 1 });
@@ -84,7 +84,7 @@ export const tests = [
       await withPage(browser, { permissions: clipboard }, async (page) => {
         await openApp(page, server);
         await topicButton(page, "Google services (GMS)").click();
-        const row = page.locator("li.row.kind-tension", { hasText: HMS_CANNOT }).filter({ hasText: ALTERNATIVE });
+        const row = page.locator("li.row:not([hidden]).kind-tension", { hasText: HMS_CANNOT }).filter({ hasText: ALTERNATIVE });
         await row.waitFor();
         assertEqual(await row.count(), 1, "one tension row pairs A9 with B7");
         const relation = await row.locator(".relation").innerText();
@@ -181,7 +181,7 @@ export const tests = [
     async run({ browser, server }) {
       await withPage(browser, {}, async (page) => {
         await openApp(page, server);
-        const all = await page.locator("li.row").count();
+        const all = await page.locator("li.row:not([hidden])").count();
         await page.keyboard.press("/");
         assertEqual((await focused(page)).id, "search", "“/” focuses the search field");
         // Checked at the end, so the rest of the flow still runs when this fails.
@@ -189,21 +189,21 @@ export const tests = [
         await page.fill("#search", "");
 
         await page.keyboard.type("Britain");
-        await until(() => page.locator("li.row").count(), "rows narrowed by the search", { check: (n) => n === 1 });
-        assertEqual(await page.locator("li.row mark.hit").allInnerTexts(), ["Britain"], "the hit is marked");
-        assert((await page.locator("li.row").innerText()).includes(BRITAIN), "the row is the Britain claim");
+        await until(() => page.locator("li.row:not([hidden])").count(), "rows narrowed by the search", { check: (n) => n === 1 });
+        assertEqual(await page.locator("li.row:not([hidden]) mark.hit").allInnerTexts(), ["Britain"], "the hit is marked");
+        assert((await page.locator("li.row:not([hidden])").innerText()).includes(BRITAIN), "the row is the Britain claim");
         await until(() => new URL(page.url()).searchParams.get("q"), "URL carries the query", { check: (q) => q === "Britain" });
 
         // A broader word: every row that shows has a marked hit.
         await page.fill("#search", "alternative");
-        await until(() => page.locator("li.row").count(), "rows for “alternative”", { check: (n) => n > 0 && n < all });
-        for (const hits of await page.locator("li.row").evaluateAll((rows) => rows.map((r) => r.querySelectorAll("mark.hit").length))) {
+        await until(() => page.locator("li.row:not([hidden])").count(), "rows for “alternative”", { check: (n) => n > 0 && n < all });
+        for (const hits of await page.locator("li.row:not([hidden])").evaluateAll((rows) => rows.map((r) => r.querySelectorAll("mark.hit").length))) {
           assert(hits > 0, "every row shown has a marked hit");
         }
 
         await page.keyboard.press("Escape");
         assertEqual(await page.inputValue("#search"), "", "Esc clears the field");
-        await until(() => page.locator("li.row").count(), "all rows back", { check: (n) => n === all });
+        await until(() => page.locator("li.row:not([hidden])").count(), "all rows back", { check: (n) => n === all });
         assertEqual(await page.locator("mark.hit").count(), 0, "no hits left");
         assertEqual(new URL(page.url()).searchParams.get("q"), null, "query gone from the URL");
         assertEqual(afterSlash, "", "the “/” that focuses the search is not typed into it");
@@ -249,7 +249,7 @@ export const tests = [
       await withPage(browser, {}, async (page) => {
         await openApp(page, server);
         const defaults = await snapshot(page);
-        const defaultRows = await page.locator("li.row").count();
+        const defaultRows = await page.locator("li.row:not([hidden])").count();
 
         await openApp(page, server, "?view=sideways&topics=nope&show=bogus&claim=Z99&pair=A9&entity=Nobody&utm_source=x");
         const notice = page.locator(".notice");
@@ -260,7 +260,7 @@ export const tests = [
         assertEqual(await notice.getAttribute("role"), "status", "the notice is announced");
         const now = await snapshot(page);
         assertEqual({ ...now, query: "" }, defaults, "every malformed part falls back to its default");
-        assertEqual(await page.locator("li.row").count(), defaultRows, "every row shown, as with no parameters");
+        assertEqual(await page.locator("li.row:not([hidden])").count(), defaultRows, "every row shown, as with no parameters");
         await notice.getByRole("button", { name: "Dismiss" }).click();
         await until(() => notice.count(), "notice dismissed", { check: (n) => n === 0 });
 
@@ -412,7 +412,7 @@ export const tests = [
             // The frame that shows the change: its rAF runs before style, layout and paint;
             // a task queued from it runs after them.
             const painted = await new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));
-            out.push({ dom: dom - start, frame: painted - start, rows: document.querySelectorAll("li.row").length });
+            out.push({ dom: dom - start, frame: painted - start, rows: document.querySelectorAll("li.row:not([hidden])").length });
           }
           return out.slice(1); // the first toggle warms up
         });

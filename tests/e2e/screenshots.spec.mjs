@@ -6,7 +6,7 @@
 import { withPage, openApp, screenshot, until, assert, assertEqual } from "./lib.mjs";
 
 const VIEWS = [
-  { id: "compare", path: "", ready: "li.row" },
+  { id: "compare", path: "", ready: "li.row:not([hidden])" },
   { id: "reader", path: "?view=reader&claim=A9", ready: "a#read-A9.selected" },
   { id: "overview", path: "?view=overview", ready: "svg.heatmap", cards: false },
   { id: "pair-dialog", path: "?pair=A9~B7", ready: 'dialog.dialog[open]', fullPage: false },
