@@ -11,11 +11,13 @@ mod filters;
 mod overview;
 mod pair;
 mod reader_view;
+mod sources_view;
 pub mod state;
 mod toolbar;
 
 use crate::analysis::{self, Comparison};
 use crate::explore::{self, Selection, UrlState, View};
+use crate::library::Library;
 use state::{Action, HistoryMode, State, Theme};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -55,59 +57,65 @@ pub fn start() {
     };
 }
 
-/// The state the explorer starts from: the comparison, the view in the URL, and
-/// the stored theme.
-fn initial_state(comparison: Rc<Comparison>) -> State {
-    let mut state = State::new(comparison.clone());
-    let (url, problems) = UrlState::from_pairs(&browser::query_pairs(), &comparison);
-    state = restore(state, url, problems);
+/// The state a page load starts from: the reader's library (given, or stored in
+/// the browser), the pair and view in the URL, and the stored theme.
+fn initial_state(given: Option<Library>) -> State {
+    use yew::Reducible;
+    let (library, problem) = match given {
+        Some(library) => (library, None),
+        None => match browser::load_library() {
+            Ok(library) => (library, None),
+            Err(problem) => (Library::default(), Some(problem)),
+        },
+    };
+    let pairs = browser::query_pairs();
+    let pair = UrlState::pair_of(&pairs).unwrap_or_else(state::default_pair);
+    let state = Rc::new(State::new(library, pair)).reduce(Action::Restore(pairs));
+    let mut state = Rc::try_unwrap(state).unwrap_or_else(|rc| (*rc).clone());
+    if let Some(problem) = problem {
+        state.notice = Some(state::Notice { text: problem, alert: true });
+    }
     state.theme = browser::stored_theme().map(|t| Theme::parse(&t)).unwrap_or_default();
     state
 }
 
-fn restore(state: State, url: UrlState, problems: Vec<String>) -> State {
-    use yew::Reducible;
-    let next = Rc::new(state).reduce(Action::Restore(url, problems));
-    Rc::try_unwrap(next).unwrap_or_else(|rc| (*rc).clone())
-}
-
 #[derive(Default, PartialEq, Properties)]
 pub struct AppProps {
-    /// The comparison to show; without one, the embedded corpus.
+    /// The reader's sources and topics to start from (tests pass one); without
+    /// it, those stored in the browser. Only a stored library is saved back.
     #[prop_or_default]
-    pub comparison: Option<Rc<Comparison>>,
+    pub library: Option<Library>,
 }
 
-/// The app: the explorer over the given comparison, or over the embedded corpus
-/// (analysed once, when the app mounts).
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let comparison = use_memo(props.comparison.clone(), |given| {
-        given.clone().unwrap_or_else(|| Rc::new(analysis::compare_embedded()))
-    });
-    html! { <Explorer comparison={(*comparison).clone()} /> }
-}
-
-#[derive(PartialEq, Properties)]
-struct ExplorerProps {
-    comparison: Rc<Comparison>,
-}
-
-#[component]
-fn Explorer(props: &ExplorerProps) -> Html {
     let state = {
-        let comparison = props.comparison.clone();
-        use_reducer(move || initial_state(comparison))
+        let given = props.library.clone();
+        use_reducer(move || initial_state(given))
     };
+
+    // The library is saved whenever it changes (not on the first render).
+    {
+        let library = state.library.clone();
+        let dispatcher = state.dispatcher();
+        let persist = props.library.is_none();
+        let first = use_mut_ref(|| true);
+        use_effect_with(Rc::as_ptr(&library) as usize, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) || !persist {
+                return;
+            }
+            if let Err(problem) = browser::save_library(&library) {
+                dispatcher.dispatch(Action::Alert(problem));
+            }
+        });
+    }
 
     // Back and Forward: the URL is the truth.
     {
         let dispatcher = state.dispatcher();
-        let comparison = state.comparison.clone();
         use_effect_with((), move |_| {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                let (url, problems) = UrlState::from_pairs(&browser::query_pairs(), &comparison);
-                dispatcher.dispatch(Action::Restore(url, problems));
+                dispatcher.dispatch(Action::Restore(browser::query_pairs()));
             });
             move || drop(listener)
         });
@@ -173,22 +181,23 @@ fn Explorer(props: &ExplorerProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
-            <toolbar::Toolbar />
+            { toolbar::toolbar(&state) }
             if let Some(notice) = &state.notice {
-                <div class="notice" role="status">
-                    <span>{ notice }</span>
+                <div class={classes!("notice", notice.alert.then_some("alert"))} role={if notice.alert { "alert" } else { "status" }}>
+                    <span>{ &notice.text }</span>
                     <button type="button" class="link-button" onclick={dispatch(&state, Action::DismissNotice)}>{ "Dismiss" }</button>
                 </div>
             }
             <div class={classes!("layout", format!("view-{}", state.view.id()))}>
-                if state.view != View::Overview {
+                if !matches!(state.view, View::Overview | View::Sources) {
                     <filters::Filters />
                 }
                 <main id="main" tabindex="-1" aria-labelledby="view-title">
                     { match state.view {
                         View::Compare => html! { <compare_view::CompareView groups={groups.clone()} /> },
-                        View::Reader => html! { <reader_view::ReaderView /> },
-                        View::Overview => html! { <overview::Overview /> },
+                        View::Reader => reader_view::reader_view(&state),
+                        View::Overview => overview::overview(&state),
+                        View::Sources => html! { <sources_view::SourcesView /> },
                     } }
                 </main>
             </div>
@@ -208,6 +217,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
 fn announce(state: &State, groups: &[explore::Group]) -> String {
     let c = &state.comparison;
     match state.view {
+        View::Sources => format!("{} sources of your own.", state.library.sources.len()),
         View::Compare | View::Overview => {
             let counts = explore::Counts::of(groups.iter().flat_map(|g| &g.rows));
             format!("Showing {}.", counts.summary())

@@ -3,21 +3,18 @@
 //! Article texts and their metadata live under `data/corpus/` as plain files, so a
 //! reviewer can read and change them without touching code.
 
-use serde::Deserialize;
 use std::sync::LazyLock;
 
 /// One article as it arrives: raw text plus the metadata a reader sees.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceText {
     pub id: String,
     /// "Source A", "Source B", … — how the UI names the source.
     pub label: String,
     pub title: String,
     /// True when the article carried no title and this one was derived.
-    #[serde(default)]
     pub title_derived: bool,
     /// The raw article text, page furniture and all.
-    #[serde(default)]
     pub text: String,
 }
 

@@ -3,11 +3,10 @@
 //! into a URL. Pure Rust, like [`crate::analysis`]: the app renders it, the tests
 //! check it natively, and **it never depends on `yew`, `web-sys` or `gloo`**.
 
-use crate::analysis::align::Link;
 use crate::analysis::compare::{Comparison, Side, Subset};
 use crate::analysis::order;
 use crate::analysis::tokens::{self, Token};
-use crate::analysis::{Claim, Relation};
+use crate::analysis::{Claim, Link, Relation};
 use std::borrow::Borrow;
 use std::ops::Range;
 
@@ -18,16 +17,19 @@ pub enum View {
     Compare,
     Reader,
     Overview,
+    /// Choose, add and manage sources and topics.
+    Sources,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Compare, View::Reader, View::Overview];
+    pub const ALL: [View; 4] = [View::Compare, View::Reader, View::Overview, View::Sources];
 
     pub fn id(self) -> &'static str {
         match self {
             View::Compare => "compare",
             View::Reader => "reader",
             View::Overview => "overview",
+            View::Sources => "sources",
         }
     }
     pub fn label(self) -> &'static str {
@@ -35,6 +37,7 @@ impl View {
             View::Compare => "Compare",
             View::Reader => "Read articles",
             View::Overview => "Overview",
+            View::Sources => "Sources",
         }
     }
     pub fn parse(id: &str) -> Option<View> {
@@ -495,57 +498,16 @@ pub fn segments(text: &str, shared: &[Range<usize>], hits: &[Range<usize>]) -> V
     out
 }
 
-/// Where a claim names the keys a link shares: its words to highlight.
-pub fn shared_spans(claim: &Claim, link: &Link) -> Vec<Range<usize>> {
-    claim.features.spans.iter().filter(|(key, _)| link.shared_keys.contains(key)).map(|(_, r)| r.clone()).collect()
-}
-
-/// A claim's words, each with whether the other claim has it at the same place.
-pub type DiffWords = Vec<(Range<usize>, bool)>;
-
-/// A word-level diff of two claims: for each claim, its word ranges and whether
-/// the other claim has the same word (stem) in the same order. (A longest common
-/// subsequence; the `similar` crate did the same for 13 KB more gzipped wasm.)
-pub fn word_diff(a: &str, b: &str) -> (DiffWords, DiffWords) {
-    // Content words only: "of" and "the" in common say nothing.
-    let words = |text: &str| -> Vec<Token> {
-        tokens::tokenize(text).into_iter().filter(|t| t.is_term() && !t.is_stopword()).collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let ka: Vec<&str> = wa.iter().map(|t| t.key.as_str()).collect();
-    let kb: Vec<&str> = wb.iter().map(|t| t.key.as_str()).collect();
-    let (same_a, same_b) = common_words(&ka, &kb);
-    let marked = |words: &[Token], same: &[bool]| words.iter().zip(same).map(|(t, &s)| (t.start..t.end, s)).collect();
-    (marked(&wa, &same_a), marked(&wb, &same_b))
-}
-
-/// Marks the words of a longest common subsequence of `a` and `b` (claims are
-/// short, so the quadratic table is small).
-fn common_words(a: &[&str], b: &[&str]) -> (Vec<bool>, Vec<bool>) {
-    let (n, m) = (a.len(), b.len());
-    let mut table = vec![0u16; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            table[at(i, j)] =
-                if a[i] == b[j] { table[at(i + 1, j + 1)] + 1 } else { table[at(i + 1, j)].max(table[at(i, j + 1)]) };
-        }
-    }
-    let (mut same_a, mut same_b) = (vec![false; n], vec![false; m]);
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[i] == b[j] {
-            same_a[i] = true;
-            same_b[j] = true;
-            i += 1;
-            j += 1;
-        } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    (same_a, same_b)
+/// Where a claim names what another claim also names (a word stem, an entity or
+/// a concept): its words to highlight beside that claim.
+pub fn shared_spans(claim: &Claim, other: &Claim) -> Vec<Range<usize>> {
+    claim
+        .features
+        .spans
+        .iter()
+        .filter(|(key, _)| other.features.terms.contains_key(key))
+        .map(|(_, r)| r.clone())
+        .collect()
 }
 
 /// What is selected: one claim, or a pair of claims (from the heatmap or a row).
@@ -571,9 +533,17 @@ pub struct UrlState {
     pub view: View,
     pub filters: Filters,
     pub selection: Option<Selection>,
+    /// The sources compared (ids of A and B), when not the embedded story.
+    pub pair: Option<(String, String)>,
 }
 
 impl UrlState {
+    /// The sources a URL asks to compare (`a` and `b`), if it names both.
+    pub fn pair_of(pairs: &[(String, String)]) -> Option<(String, String)> {
+        let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        Some((get("a")?, get("b")?))
+    }
+
     /// Reads query parameters (already percent-decoded). Unknown or malformed values
     /// are dropped; the second value names them, for a notice.
     pub fn from_pairs(pairs: &[(String, String)], c: &Comparison) -> (UrlState, Vec<String>) {
@@ -652,6 +622,10 @@ impl UrlState {
             Some(Selection::Claim(id)) => pairs.push(("claim", id.clone())),
             Some(Selection::Pair(a, b)) => pairs.push(("pair", format!("{a}~{b}"))),
             None => {}
+        }
+        if let Some((a, b)) = &self.pair {
+            pairs.push(("a", a.clone()));
+            pairs.push(("b", b.clone()));
         }
         pairs
     }

@@ -16,3 +16,4 @@ pub mod analysis;
 pub mod app;
 pub mod corpus;
 pub mod explore;
+pub mod library;

@@ -43,10 +43,8 @@ async fn mount_app(query: &str) -> Mounted {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    // The comparison is passed in, so the app renders at once (the page computes
-    // it after its first paint).
-    let comparison = std::rc::Rc::new(parallax::analysis::compare_embedded());
-    let props = parallax::app::AppProps { comparison: Some(comparison) };
+    // An empty library of the reader's own: nothing read from or saved to storage.
+    let props = parallax::app::AppProps { library: Some(parallax::library::Library::default()) };
     let handle = yew::Renderer::<parallax::app::App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted { root, handle: Some(handle) }
@@ -161,4 +159,30 @@ fn wasm_gives_the_same_comparison_as_native() {
     let comparison = parallax::analysis::compare_embedded();
     let json = parallax::analysis::export::to_json(&parallax::analysis::compare::Subset::all(&comparison));
     assert_eq!(json, include_str!("fixtures/embedded-comparison.json"));
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_article_can_be_compared() {
+    let root = mount_app("?view=sources").await;
+    let field = |id: &str| root.query_selector(&format!("#{id}")).unwrap().expect(id);
+    field("new-title").dyn_into::<web_sys::HtmlInputElement>().unwrap().set_value("My own piece");
+    field("new-text")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .set_value("Huawei said HMS can replace Google Mobile Services. Britain rejected the US request.");
+    click(&root, "button[type=submit]", "Add this text").await;
+    assert!(text(&root).contains("Added 1 source."), "{}", text(&root));
+    assert!(text(&root).contains("Your sources (1)"));
+    // Choose it as Source A.
+    let select: web_sys::HtmlSelectElement = field("pick-a").dyn_into().unwrap();
+    select.set_value("u1");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert!(text(&root.query_selector(".sources").unwrap().unwrap()).contains("My own piece"));
+    assert!(location_search().contains("a=u1"));
+    // Empty text is refused with a message, and the library keeps what it had.
+    field("new-text").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().set_value("   ");
+    click(&root, "button[type=submit]", "Add this text").await;
+    assert!(text(&root).contains("the text is empty"));
+    assert!(text(&root).contains("Your sources (1)"));
 }

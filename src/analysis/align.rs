@@ -11,11 +11,9 @@
 use super::claims::Claim;
 use super::knowledge::Knowledge;
 use super::order;
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Relation {
     /// Both report it.
     Same,
@@ -37,7 +35,7 @@ impl Relation {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     /// Claim id in source A.
     pub a: String,
@@ -50,9 +48,6 @@ pub struct Link {
     pub shared: Vec<String>,
     /// One line saying why the claims are linked this way.
     pub why: String,
-    /// Keys both claims name (for highlighting); not part of the JSON.
-    #[serde(skip)]
-    pub shared_keys: Vec<String>,
 }
 
 /// The weights and thresholds of alignment, in one place.
@@ -249,15 +244,13 @@ impl<'c> Aligner<'c> {
 
         let score =
             (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers).clamp(0.0, 1.0);
-        Pair { score, shared, evidence, shared_topics, shared_numbers }
+        Pair { score, evidence, shared_topics, shared_numbers }
     }
 }
 
 /// The parts of one pair's similarity.
 struct Pair<'c> {
     score: f32,
-    /// Shared keys with their contribution, largest first.
-    shared: Vec<(&'c str, f32)>,
     /// Shared keys both claims name directly and that are not too common.
     evidence: Vec<&'c str>,
     shared_topics: Vec<&'c str>,
@@ -471,15 +464,7 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
                 why.push_str(&format!(" (B\u{2019}s \u{201C}{pronoun}\u{201D} read as {name})"));
             }
             shared.extend(topics.iter().map(|t| format!("topic: {t}")));
-            Link {
-                a: ca.id.clone(),
-                b: cb.id.clone(),
-                score: round3(c.pair.score),
-                relation,
-                shared,
-                why,
-                shared_keys: c.pair.shared.iter().map(|(k, _)| (*k).to_owned()).collect(),
-            }
+            Link { a: ca.id.clone(), b: cb.id.clone(), score: round3(c.pair.score), relation, shared, why }
         })
         .collect();
     order::sort_by(&mut links, |x, y| {

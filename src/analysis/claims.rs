@@ -11,12 +11,10 @@ use super::phrases::{self, PhraseMatch};
 use super::sentences;
 use super::tokens::{self, Kind, Token};
 use super::topics;
-use serde::Serialize;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A number in a claim and what it counts.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     /// As written, with its qualifier and counted noun: "more than 1.3 million registered developers".
     pub text: String,
@@ -26,7 +24,6 @@ pub struct Quantity {
     /// `count`, `version`, `percent` or `money`.
     pub kind: &'static str,
     /// Stemmed key of the counted noun: two quantities with the same key count the same thing.
-    #[serde(skip)]
     pub counts_key: String,
 }
 
@@ -113,7 +110,7 @@ impl Features {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// "A3": the source's letter in the comparison and the claim's position in it.
     pub id: String,
@@ -127,12 +124,11 @@ pub struct Claim {
     pub end: usize,
     pub topics: Vec<String>,
     /// Per topic, the words that matched it.
-    pub evidence: BTreeMap<String, Vec<String>>,
+    pub evidence: topics::Evidence,
     pub entities: Vec<String>,
     pub attribution: Option<String>,
     pub numbers: Vec<Quantity>,
     pub times: Vec<String>,
-    #[serde(skip)]
     pub features: Features,
 }
 
@@ -159,7 +155,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                 start: block.start + sentence.start,
                 end: block.start + sentence.end,
                 topics: Vec::new(),
-                evidence: BTreeMap::new(),
+                evidence: Vec::new(),
                 entities: Vec::new(),
                 attribution: None,
                 numbers: Vec::new(),

@@ -6,7 +6,6 @@
 
 use super::knowledge::List;
 use super::text;
-use serde::{Deserialize, Serialize};
 
 /// A pattern for page furniture (`data/furniture.json`).
 #[derive(Debug)]
@@ -47,24 +46,22 @@ impl Furniture {
 }
 
 /// A line that is not part of the article body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removed {
     /// `title`, `promo`, `comments`, `link_spam`, `share`, `credit`.
     pub kind: String,
     pub text: String,
-    #[serde(skip_serializing_if = "String::is_empty", default)]
     pub reason: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {
     Heading,
     Paragraph,
 }
 
 /// A heading or a paragraph of the cleaned text, as a byte range into it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     pub start: usize,
@@ -73,7 +70,7 @@ pub struct Block {
 
 /// The article body: headings and paragraphs separated by blank lines, plus
 /// everything that was taken out of it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cleaned {
     pub text: String,
     pub blocks: Vec<Block>,

@@ -7,11 +7,10 @@ use super::clean::{self, Cleaned, Removed};
 use super::knowledge::Knowledge;
 use super::topics;
 use crate::corpus::SourceText;
-use serde::Serialize;
 
 pub const SCHEMA: &str = "parallax/comparison@1";
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SourceSummary {
     pub id: String,
     pub title: String,
@@ -21,22 +20,19 @@ pub struct SourceSummary {
     pub cited: Vec<String>,
     pub removed: Vec<Removed>,
     /// The cleaned body the claim offsets point into.
-    #[serde(skip)]
     pub cleaned: Cleaned,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TopicRef {
     pub id: String,
     pub label: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// True for key-phrase topics found automatically.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub auto: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub schema: &'static str,
     /// Source A, then source B.
@@ -48,7 +44,6 @@ pub struct Comparison {
     /// Links, best first.
     pub links: Vec<Link>,
     /// Similarity of every A claim (rows) to every B claim (columns).
-    #[serde(skip)]
     pub similarity: Vec<Vec<f32>>,
 }
 
@@ -164,6 +159,20 @@ pub fn compare_embedded() -> Comparison {
     compare(&sources[0], &sources[1])
 }
 
+impl Default for Comparison {
+    /// Nothing compared yet.
+    fn default() -> Self {
+        Comparison {
+            schema: SCHEMA,
+            sources: Vec::new(),
+            topics: Vec::new(),
+            claims: Vec::new(),
+            links: Vec::new(),
+            similarity: Vec::new(),
+        }
+    }
+}
+
 impl Comparison {
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
@@ -233,27 +242,5 @@ impl<'c> Subset<'c> {
 
     pub fn topic_label(&self, id: &'c str) -> &'c str {
         self.comparison.topic_label(id)
-    }
-}
-
-/// The `parallax/comparison@1` JSON form of a subset.
-#[derive(Serialize)]
-pub struct SubsetJson<'s, 'c> {
-    schema: &'static str,
-    sources: &'c [SourceSummary],
-    topics: &'c [TopicRef],
-    claims: &'s [&'c Claim],
-    links: &'s [&'c Link],
-}
-
-impl<'c> Subset<'c> {
-    pub fn json(&self) -> SubsetJson<'_, 'c> {
-        SubsetJson {
-            schema: SCHEMA,
-            sources: &self.comparison.sources,
-            topics: &self.comparison.topics,
-            claims: &self.claims,
-            links: &self.links,
-        }
     }
 }

@@ -2,7 +2,7 @@
 //! app's downloads both use these.
 
 use super::align::Relation;
-use super::compare::{Side, Subset};
+use super::compare::{SCHEMA, Side, Subset};
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,11 +73,214 @@ pub fn render(comparison: &Subset, format: Format) -> String {
     }
 }
 
-pub fn to_json(comparison: &Subset) -> String {
-    let mut json =
-        serde_json::to_string_pretty(&comparison.json()).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    json.push('\n');
-    json
+/// The `parallax/comparison@1` JSON (see `docs/comparison-schema.md`), pretty
+/// printed. Written field by field with [`Json`]: no serialization framework in
+/// the app for one document (it would cost the wasm bundle about 6 KB gzipped).
+pub fn to_json(c: &Subset) -> String {
+    let mut j = Json::default();
+    j.open('{');
+    j.key("schema");
+    j.string(SCHEMA);
+    j.key("sources");
+    j.open('[');
+    for s in c.sources() {
+        j.item();
+        j.open('{');
+        j.field("id", &s.id);
+        j.field("title", &s.title);
+        j.field("label", &s.label);
+        j.key("title_derived");
+        j.raw(if s.title_derived { "true" } else { "false" });
+        j.strings("cited", s.cited.iter().map(String::as_str));
+        j.key("removed");
+        j.open('[');
+        for r in &s.removed {
+            j.item();
+            j.open('{');
+            j.field("kind", &r.kind);
+            j.field("text", &r.text);
+            if !r.reason.is_empty() {
+                j.field("reason", &r.reason);
+            }
+            j.close('}');
+        }
+        j.close(']');
+        j.close('}');
+    }
+    j.close(']');
+    j.key("topics");
+    j.open('[');
+    for t in &c.comparison.topics {
+        j.item();
+        j.open('{');
+        j.field("id", &t.id);
+        j.field("label", &t.label);
+        if !t.description.is_empty() {
+            j.field("description", &t.description);
+        }
+        if t.auto {
+            j.key("auto");
+            j.raw("true");
+        }
+        j.close('}');
+    }
+    j.close(']');
+    j.key("claims");
+    j.open('[');
+    for claim in &c.claims {
+        j.item();
+        j.open('{');
+        j.field("id", &claim.id);
+        j.field("source", &claim.source);
+        j.key("section");
+        match &claim.section {
+            Some(section) => j.string(section),
+            None => j.raw("null"),
+        }
+        j.field("text", &claim.text);
+        j.key("start");
+        j.raw(&claim.start.to_string());
+        j.key("end");
+        j.raw(&claim.end.to_string());
+        j.strings("topics", claim.topics.iter().map(String::as_str));
+        j.key("evidence");
+        j.open('{');
+        for (topic, words) in &claim.evidence {
+            j.strings(topic, words.iter().map(String::as_str));
+        }
+        j.close('}');
+        j.strings("entities", claim.entities.iter().map(String::as_str));
+        j.key("attribution");
+        match &claim.attribution {
+            Some(by) => j.string(by),
+            None => j.raw("null"),
+        }
+        j.key("numbers");
+        j.open('[');
+        for q in &claim.numbers {
+            j.item();
+            j.open('{');
+            j.field("text", &q.text);
+            j.key("value");
+            j.raw(&number(q.value));
+            j.field("counts", &q.counts);
+            j.field("kind", q.kind);
+            j.close('}');
+        }
+        j.close(']');
+        j.strings("times", claim.times.iter().map(String::as_str));
+        j.close('}');
+    }
+    j.close(']');
+    j.key("links");
+    j.open('[');
+    for link in &c.links {
+        j.item();
+        j.open('{');
+        j.field("a", &link.a);
+        j.field("b", &link.b);
+        j.key("score");
+        j.raw(&number(link.score.into()));
+        j.field("relation", link.relation.as_str());
+        j.strings("shared", link.shared.iter().map(String::as_str));
+        j.field("why", &link.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.close('}');
+    j.out.push('\n');
+    j.out
+}
+
+/// A JSON number without float formatting: integers as such, others to at most
+/// three decimals (scores are rounded to three; quantities rarely need more).
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return (value as i64).to_string();
+    }
+    let fixed = decimal(value, 3);
+    fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A pretty JSON writer: two-space indent, one item per line.
+#[derive(Default)]
+struct Json {
+    out: String,
+    depth: usize,
+    /// The open container has no item yet.
+    fresh: bool,
+}
+
+impl Json {
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.fresh = true;
+    }
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.fresh {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.fresh = false;
+    }
+    fn newline(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+    /// Starts an array item or an object member.
+    fn item(&mut self) {
+        if !self.fresh {
+            self.out.push(',');
+        }
+        self.newline();
+        self.fresh = false;
+    }
+    fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.out.push_str(": ");
+    }
+    fn field(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.string(value);
+    }
+    fn raw(&mut self, value: &str) {
+        self.out.push_str(value);
+    }
+    fn strings<'a>(&mut self, key: &str, items: impl Iterator<Item = &'a str>) {
+        self.key(key);
+        self.open('[');
+        for item in items {
+            self.item();
+            self.string(item);
+        }
+        self.close(']');
+    }
+    fn string(&mut self, s: &str) {
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                c if (c as u32) < 0x20 => {
+                    let code = c as u32;
+                    let hex = |d: u32| char::from_digit(d, 16).unwrap_or('0');
+                    self.out.push_str("\\u00");
+                    self.out.push(hex(code >> 4));
+                    self.out.push(hex(code & 0xF));
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
 }
 
 fn relation_heading(relation: Relation) -> &'static str {
@@ -208,6 +411,17 @@ mod tests {
         assert_eq!(csv_cell("a, b"), "\"a, b\"");
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn json_strings_and_numbers() {
+        let mut j = Json::default();
+        j.string("a\"b\\c\nd\u{1}\u{201C}");
+        assert_eq!(j.out, "\"a\\\"b\\\\c\\nd\\u0001\u{201C}\"");
+        let cases = [(1300000.0, "1300000"), (4.0, "4"), (1.3, "1.3"), (0.162, "0.162"), (0.25, "0.25"), (-2.0, "-2")];
+        for (value, expected) in cases {
+            assert_eq!(number(value), expected);
+        }
     }
 
     #[test]

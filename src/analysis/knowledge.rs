@@ -5,7 +5,6 @@
 use super::clean::{Furniture, FurnitureRule};
 use super::phrases::{MatchOn, PhraseMatch, PhraseSet};
 use super::tokens::Token;
-use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// A word list of the data files, kept as one string (items separated by U+001F)
@@ -77,11 +76,10 @@ mod data {
 }
 
 /// A topic as defined in `data/topics.json` or by the user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicDef {
     pub id: String,
     pub label: String,
-    #[serde(default)]
     pub description: String,
     pub terms: Vec<String>,
 }

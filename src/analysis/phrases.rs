@@ -7,7 +7,7 @@
 //! and may require the exact spelling (so "US" is not "us"). Matching is
 //! leftmost-longest and never runs across phrase-separating punctuation.
 
-use super::tokens::{self, Kind, Token};
+use super::tokens::{self, Kind, Token, word_hash};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Elem {
@@ -76,6 +76,16 @@ pub fn is_year(token: &Token) -> bool {
 }
 
 impl Elem {
+    /// For a slot, its index in `[{n}, {year}, {month}]`.
+    fn slot(&self) -> Option<usize> {
+        match self {
+            Elem::Word { .. } => None,
+            Elem::Number => Some(0),
+            Elem::Year => Some(1),
+            Elem::Month => Some(2),
+        }
+    }
+
     fn matches(&self, token: &Token, text: &str, on: MatchOn) -> bool {
         match self {
             Elem::Word { key, exact } => {
@@ -123,98 +133,160 @@ impl MatchOn {
     }
 }
 
-#[derive(Debug)]
-pub struct PhraseSet<V> {
+/// The patterns and how to find them; values live in [`PhraseSet`]. Kept apart
+/// from the value type so the matching code exists once, not once per kind of value.
+#[derive(Debug, Default)]
+struct Index {
     on: MatchOn,
-    patterns: Vec<(Vec<Elem>, Vec<V>)>,
-    /// Patterns by the key of their first word, longest first.
-    by_first: Vec<(String, Vec<usize>)>,
+    patterns: Vec<Vec<Elem>>,
+    /// Patterns by the key of their first word, longest first; sorted by the key's
+    /// [`word_hash`], then the key, so a lookup compares integers, not strings.
+    by_first: Vec<(u64, String, Vec<usize>)>,
     /// Patterns that start with a slot.
     slot_first: Vec<usize>,
 }
 
+impl Index {
+    /// Where the patterns starting with `key` are (or would go) in `by_first`.
+    fn first_index(&self, key: &str) -> Result<usize, usize> {
+        let hash = word_hash(key);
+        self.by_first.binary_search_by(|(h, k, _)| h.cmp(&hash).then_with(|| k.as_str().cmp(key)))
+    }
+
+    /// The pattern for `elems`: an existing one, or a new one (second value: new).
+    fn pattern(&mut self, elems: Vec<Elem>) -> (usize, bool) {
+        let list = match &elems[0] {
+            Elem::Word { key, .. } => {
+                let at = match self.first_index(key) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        self.by_first.insert(at, (word_hash(key), key.clone(), Vec::new()));
+                        at
+                    }
+                };
+                &mut self.by_first[at].2
+            }
+            _ => &mut self.slot_first,
+        };
+        let patterns = &mut self.patterns;
+        if let Some(&p) = list.iter().find(|&&p| patterns[p] == elems) {
+            return (p, false);
+        }
+        // Keep each list longest first, so `find` can stop at the first fit of a length.
+        let at = list.iter().position(|&p| patterns[p].len() < elems.len()).unwrap_or(list.len());
+        list.insert(at, patterns.len());
+        patterns.push(elems);
+        (patterns.len() - 1, true)
+    }
+
+    /// Leftmost-longest, non-overlapping matches: (first token, last token, pattern).
+    fn find(&self, tokens: &[Token], text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut first = 0;
+        while first < tokens.len() {
+            if !tokens[first].is_term() {
+                first += 1;
+                continue;
+            }
+            let starting = self.first_index(self.on.form(&tokens[first]));
+            let candidates = starting.ok().map(|i| &self.by_first[i].2).into_iter().flatten().chain(&self.slot_first);
+            let mut best: Option<(usize, usize, usize)> = None; // (pattern, length, last token)
+            // Whether the word fits a `{n}`, `{year}` or `{month}` slot: many patterns start
+            // with one, so each is tested once per word.
+            let mut fits_slot: [Option<bool>; 3] = [None; 3];
+            for &p in candidates {
+                let elems = &self.patterns[p];
+                if best.is_some_and(|(_, len, _)| len >= elems.len()) {
+                    continue;
+                }
+                if let Some(slot) = elems[0].slot()
+                    && !*fits_slot[slot].get_or_insert_with(|| elems[0].matches(&tokens[first], text, self.on))
+                {
+                    continue;
+                }
+                if let Some(last) = self.fit(elems, tokens, first, text) {
+                    best = Some((p, elems.len(), last));
+                }
+            }
+            match best {
+                Some((p, _, last)) => {
+                    out.push((first, last, p));
+                    first = last + 1;
+                }
+                None => first += 1,
+            }
+        }
+        out
+    }
+
+    /// Where `elems` match the words of `tokens` from the word at `first` on, with
+    /// no phrase-separating punctuation between them: the index of the last token.
+    fn fit(&self, elems: &[Elem], tokens: &[Token], first: usize, text: &str) -> Option<usize> {
+        let mut at = first;
+        let mut last = first;
+        for (k, elem) in elems.iter().enumerate() {
+            while !tokens.get(at)?.is_term() {
+                at += 1;
+            }
+            let token = &tokens[at];
+            if (k > 0 && token.gap_before) || !elem.matches(token, text, self.on) {
+                return None;
+            }
+            last = at;
+            at += 1;
+        }
+        Some(last)
+    }
+}
+
+/// Phrases, each with the values registered for it.
+#[derive(Debug)]
+pub struct PhraseSet<V> {
+    index: Index,
+    /// Per pattern of the index, its values.
+    values: Vec<Vec<V>>,
+}
+
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        Self { on: MatchOn::Stem, patterns: Vec::new(), by_first: Vec::new(), slot_first: Vec::new() }
+        Self { index: Index::default(), values: Vec::new() }
     }
 }
 
 impl<V: PartialEq> PhraseSet<V> {
     /// An empty set comparing words by `on`.
     pub fn new(on: MatchOn) -> Self {
-        Self { on, ..Self::default() }
+        Self { index: Index { on, ..Index::default() }, values: Vec::new() }
     }
 
     /// Registers `phrase` with `value`. Returns false (and registers nothing) when the
     /// phrase has no words.
     pub fn insert(&mut self, phrase: &str, case_sensitive: bool, value: V) -> bool {
-        let elems = parse(phrase, case_sensitive, self.on);
+        let elems = parse(phrase, case_sensitive, self.index.on);
         if elems.is_empty() {
             return false;
         }
-        let list = match &elems[0] {
-            Elem::Word { key, .. } => {
-                let at = match self.by_first.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-                    Ok(at) => at,
-                    Err(at) => {
-                        self.by_first.insert(at, (key.clone(), Vec::new()));
-                        at
-                    }
-                };
-                &mut self.by_first[at].1
-            }
-            _ => &mut self.slot_first,
-        };
-        let patterns = &mut self.patterns;
-        if let Some(&p) = list.iter().find(|&&p| patterns[p].0 == elems) {
-            if !patterns[p].1.contains(&value) {
-                patterns[p].1.push(value);
-            }
-            return true;
+        let (p, new) = self.index.pattern(elems);
+        if new {
+            self.values.push(Vec::new());
         }
-        // Keep each list longest first, so `find` can stop at the first fit of a length.
-        let at = list.iter().position(|&p| patterns[p].0.len() < elems.len()).unwrap_or(list.len());
-        list.insert(at, patterns.len());
-        patterns.push((elems, vec![value]));
+        if !self.values[p].contains(&value) {
+            self.values[p].push(value);
+        }
         true
     }
 
     pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.values.is_empty()
     }
 
     /// Leftmost-longest, non-overlapping matches over the words of `tokens`.
     pub fn find<'s>(&'s self, tokens: &[Token], text: &str) -> Vec<PhraseMatch<'s, V>> {
-        let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_term()).collect();
-        let mut out = Vec::new();
-        let mut w = 0;
-        while w < words.len() {
-            let first = &tokens[words[w]];
-            let starting = self.by_first.binary_search_by(|(k, _)| k.as_str().cmp(self.on.form(first)));
-            let candidates = starting.ok().map(|i| &self.by_first[i].1).into_iter().flatten().chain(&self.slot_first);
-            let mut best: Option<(usize, usize)> = None; // (pattern, length)
-            for &p in candidates {
-                let elems = &self.patterns[p].0;
-                if best.is_some_and(|(_, len)| len >= elems.len()) || w + elems.len() > words.len() {
-                    continue;
-                }
-                let fits = elems.iter().enumerate().all(|(k, elem)| {
-                    let token = &tokens[words[w + k]];
-                    (k == 0 || !token.gap_before) && elem.matches(token, text, self.on)
-                });
-                if fits {
-                    best = Some((p, elems.len()));
-                }
-            }
-            match best {
-                Some((p, len)) => {
-                    out.push(PhraseMatch { first: words[w], last: words[w + len - 1], values: &self.patterns[p].1 });
-                    w += len;
-                }
-                None => w += 1,
-            }
-        }
-        out
+        self.index
+            .find(tokens, text)
+            .into_iter()
+            .map(|(first, last, p)| PhraseMatch { first, last, values: &self.values[p] })
+            .collect()
     }
 }
 

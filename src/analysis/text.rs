@@ -11,11 +11,20 @@
 /// Curly quotes, dashes and apostrophes are kept as they are.
 pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = raw;
+    loop {
+        // Most text needs no change: copy it in runs.
+        let plain =
+            rest.bytes().position(|b| matches!(b, b'\r' | b'\n' | b'\t') || !b.is_ascii()).unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        let mut chars = rest[plain..].chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
         match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if !rest.starts_with('\n') {
                     push_newline(&mut out);
                 }
             }

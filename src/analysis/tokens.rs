@@ -1,15 +1,28 @@
 //! Words and their normal forms: the one tokenizer every stage shares.
 //!
-//! Built on Unicode word boundaries (UAX #29, `unicode-segmentation`). A word's
-//! `key` is its lowercase, apostrophe-normalised, possessive-free, Snowball-stemmed
-//! form: what aliases, topic terms, search and similarity all compare.
+//! Built on Unicode word boundaries (UAX #29, `unicode-segmentation`; ASCII text
+//! takes a fast path with the same segments). A word's `key` is its lowercase,
+//! apostrophe-normalised, possessive-free, Snowball-stemmed form (stems are
+//! remembered per thread): what aliases, topic terms, search and similarity all compare.
 
 use pagefind_stem::{Algorithm, Stemmer};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The stem cache has 2^STEM_SLOT_BITS slots.
+const STEM_SLOT_BITS: u32 = 12;
+
+thread_local! {
+    /// Words seen before and their stems, each in the slot its [`word_hash`] picks (a
+    /// newer word takes a slot over): stemming was most of the cost of tokenizing, and
+    /// a text repeats its words. A hash map would be no faster and cost more wasm.
+    static STEMS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
 
 /// The stopwords, sorted (looked up by binary search).
 static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -78,35 +91,97 @@ fn joins_phrase(punct: &str) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut gap = false;
-    for (start, segment) in text.split_word_bound_indices() {
-        let Some(first) = segment.chars().next() else {
-            continue;
-        };
-        if first.is_whitespace() || crate::analysis::text::is_space(first) {
-            continue;
-        }
-        let kind = classify(segment);
-        if kind == Kind::Punct {
-            if !joins_phrase(segment) {
-                gap = true;
+    if text.is_ascii() {
+        // The segments of `split_word_bound_indices` minus whitespace (in ASCII, a
+        // whitespace segment never holds anything else), without the Unicode tables.
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            if is_ascii_space(bytes[pos]) {
+                pos += 1;
+                continue;
             }
-            tokens.push(Token {
-                start,
-                end: start + segment.len(),
-                kind,
-                norm: segment.to_owned(),
-                key: segment.to_owned(),
-                gap_before: false,
-            });
-            continue;
+            let end = bytes[pos..].iter().position(|&b| is_ascii_space(b)).map_or(bytes.len(), |n| pos + n);
+            for word in ascii_word_bounds(&bytes[pos..end]) {
+                let (start, end) = (pos + word.start, pos + word.end);
+                push_segment(&mut tokens, &mut gap, start, &text[start..end]);
+            }
+            pos = end;
         }
-        let norm = normalize_word(segment);
-        // Dotted initialisms ("u.s") are not words the stemmer knows.
-        let key = if kind == Kind::Word && !norm.contains('.') { stem(&norm).into_owned() } else { norm.clone() };
-        tokens.push(Token { start, end: start + segment.len(), kind, norm, key, gap_before: gap });
-        gap = false;
+    } else {
+        for (start, segment) in text.split_word_bound_indices() {
+            push_segment(&mut tokens, &mut gap, start, segment);
+        }
     }
     tokens
+}
+
+/// `char::is_whitespace`, for ASCII.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// UAX #29 word boundaries of a whitespace-free ASCII run, as byte ranges: letters,
+/// digits and `_` join, and so do `.` `'` `:` between letters (WB6/7) and `.` `'`
+/// `,` `;` between digits (WB11/12); any other byte stands alone. These are the
+/// segments of `split_word_bound_indices`, whose own ASCII fast path is private.
+pub fn ascii_word_bounds(run: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let core = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let &b = run.get(i)?;
+        let start = i;
+        i += 1;
+        if core(b) {
+            while let Some(&c) = run.get(i) {
+                let joins = core(c)
+                    || match (run[i - 1], run.get(i + 1)) {
+                        (prev, Some(&next)) if prev.is_ascii_digit() && next.is_ascii_digit() => {
+                            matches!(c, b'.' | b',' | b';' | b'\'')
+                        }
+                        (prev, Some(&next)) if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() => {
+                            matches!(c, b'.' | b':' | b'\'')
+                        }
+                        _ => false,
+                    };
+                if !joins {
+                    break;
+                }
+                i += 1;
+            }
+        }
+        Some(start..i)
+    })
+}
+
+/// Adds the token of one word-boundary segment (none for whitespace).
+fn push_segment(tokens: &mut Vec<Token>, gap: &mut bool, start: usize, segment: &str) {
+    let Some(first) = segment.chars().next() else {
+        return;
+    };
+    if first.is_whitespace() || crate::analysis::text::is_space(first) {
+        return;
+    }
+    let kind = classify(segment);
+    if kind == Kind::Punct {
+        if !joins_phrase(segment) {
+            *gap = true;
+        }
+        tokens.push(Token {
+            start,
+            end: start + segment.len(),
+            kind,
+            norm: segment.to_owned(),
+            key: segment.to_owned(),
+            gap_before: false,
+        });
+        return;
+    }
+    let norm = normalize_word(segment);
+    // Dotted initialisms ("u.s") are not words the stemmer knows.
+    let key = if kind == Kind::Word && !norm.contains('.') { cached_stem(&norm) } else { norm.clone() };
+    tokens.push(Token { start, end: start + segment.len(), kind, norm, key, gap_before: *gap });
+    *gap = false;
 }
 
 fn classify(segment: &str) -> Kind {
@@ -122,11 +197,14 @@ fn classify(segment: &str) -> Kind {
 
 /// Lowercases, straightens apostrophes and drops a possessive "'s" / trailing "'".
 pub fn normalize_word(word: &str) -> String {
-    let mut norm: String = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c })
-        .collect();
+    let mut norm: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c })
+            .collect()
+    };
     if norm.ends_with("'s") {
         norm.truncate(norm.len() - 2);
     } else if norm.ends_with('\'') {
@@ -138,6 +216,34 @@ pub fn normalize_word(word: &str) -> String {
 /// Snowball (Porter 2) English stem of a normalised word.
 pub fn stem(norm: &str) -> Cow<'_, str> {
     STEMMER.stem(norm)
+}
+
+/// [`stem`], remembered.
+fn cached_stem(norm: &str) -> String {
+    if norm.is_empty() {
+        return String::new();
+    }
+    STEMS
+        .try_with(|stems| {
+            let mut stems = stems.borrow_mut();
+            if stems.is_empty() {
+                stems.resize(1 << STEM_SLOT_BITS, (String::new(), String::new()));
+            }
+            let (word, key) = &mut stems[(word_hash(norm) >> (64 - STEM_SLOT_BITS)) as usize];
+            if word.as_str() != norm {
+                *key = stem(norm).into_owned();
+                word.clear();
+                word.push_str(norm);
+            }
+            key.clone()
+        })
+        .unwrap_or_else(|_| stem(norm).into_owned())
+}
+
+/// FxHash (as in rustc) of a word: cheap and well spread, for caches and sorted indexes.
+pub fn word_hash(word: &str) -> u64 {
+    word.bytes()
+        .fold(word.len() as u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
 }
 
 /// The key of a free-standing phrase, word by word: what [`Token::key`] would be.
@@ -162,6 +268,42 @@ mod tests {
         for (input, expected) in cases {
             let keys: Vec<String> = tokenize(input).into_iter().map(|t| t.key).collect();
             assert_eq!(keys, expected, "input {input:?}");
+        }
+    }
+
+    /// Random runs over an alphabet of every kind of ASCII byte the rules name.
+    fn ascii_samples(alphabet: &[u8], max_len: u64, count: usize) -> Vec<String> {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        (0..count)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let len = (state % max_len) as usize;
+                (0..len).map(|k| char::from(alphabet[((state >> (5 * k)) % alphabet.len() as u64) as usize])).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_uax29() {
+        for run in ascii_samples(b"abZab019_.,;:'.'\"!?()-/@#%&*+=[]{}|~^", 12, 50_000) {
+            let fast: Vec<(usize, usize)> = ascii_word_bounds(run.as_bytes()).map(|r| (r.start, r.end)).collect();
+            let uax: Vec<(usize, usize)> =
+                run.split_word_bound_indices().map(|(at, piece)| (at, at + piece.len())).collect();
+            assert_eq!(fast, uax, "{run:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_tokens_match_unicode_tokens() {
+        for text in ascii_samples(b"aZs'9 1.,;:-\t\n\r\x0b\x0c\x00\"(_", 12, 20_000) {
+            let mut tokens = Vec::new();
+            let mut gap = false;
+            for (start, segment) in text.split_word_bound_indices() {
+                push_segment(&mut tokens, &mut gap, start, segment);
+            }
+            assert_eq!(tokenize(&text), tokens, "{text:?}");
         }
     }
 

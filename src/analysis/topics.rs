@@ -5,26 +5,28 @@ use super::claims::Claim;
 use super::knowledge::{Knowledge, TopicDef};
 use super::order;
 use super::tokens::{self, Kind, Token};
-use std::collections::BTreeMap;
+
+/// A claim's topics with the words that matched each, in topic-set order.
+pub type Evidence = Vec<(String, Vec<String>)>;
 
 /// The topics a claim's words match, in topic-set order, with the matching words as evidence.
-pub fn tag(tokens: &[Token], text: &str, knowledge: &Knowledge) -> (Vec<String>, BTreeMap<String, Vec<String>>) {
-    let mut hits: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+pub fn tag(tokens: &[Token], text: &str, knowledge: &Knowledge) -> (Vec<String>, Evidence) {
+    let mut hits: Vec<Vec<String>> = vec![Vec::new(); knowledge.topics.len()];
     for m in knowledge.topic_terms.find(tokens, text) {
         let words = text[m.span(tokens)].to_owned();
         for &topic in m.values {
-            let evidence = hits.entry(topic).or_default();
-            if !evidence.contains(&words) {
-                evidence.push(words.clone());
+            if !hits[topic].contains(&words) {
+                hits[topic].push(words.clone());
             }
         }
     }
-    let ids = hits.keys().map(|&t| knowledge.topics[t].id.clone()).collect();
-    let mut evidence = BTreeMap::new();
-    for (t, words) in hits {
-        evidence.insert(knowledge.topics[t].id.clone(), words);
-    }
-    (ids, evidence)
+    let evidence: Evidence = hits
+        .into_iter()
+        .enumerate()
+        .filter(|(_, words)| !words.is_empty())
+        .map(|(t, words)| (knowledge.topics[t].id.clone(), words))
+        .collect();
+    (evidence.iter().map(|(id, _)| id.clone()).collect(), evidence)
 }
 
 /// Most automatic topics one comparison gets.
@@ -101,7 +103,7 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
         let id = format!("auto-{}", key.replace(' ', "-"));
         for &i in &candidate.claims {
             claims[i].topics.push(id.clone());
-            claims[i].evidence.insert(id.clone(), vec![label.clone()]);
+            claims[i].evidence.push((id.clone(), vec![label.clone()]));
         }
         topics.push(TopicDef {
             id,

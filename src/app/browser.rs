@@ -1,6 +1,10 @@
 //! The browser APIs the app uses, in one place: the URL and history, downloads,
 //! the clipboard, scrolling, focus and local storage.
 
+use super::state::NewSource;
+use crate::analysis::knowledge::TopicDef;
+use crate::corpus::SourceText;
+use crate::library::{self, Library};
 use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Option<web_sys::Window> {
@@ -145,4 +149,147 @@ pub fn apply_theme(theme: &str) {
     if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
         let _ = storage.set_item(THEME_KEY, theme);
     }
+}
+
+// --- The reader's library: JSON through the browser's own parser ---------------
+
+const LIBRARY_KEY: &str = "parallax.workspace";
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value.into());
+}
+
+fn strings(items: &[String]) -> js_sys::Array {
+    items.iter().map(|s| JsValue::from_str(s)).collect()
+}
+
+/// The workspace file: `{format, sources: [{id, label, title, text}], topics: [...]}`.
+pub fn library_json(library: &Library) -> String {
+    let root = js_sys::Object::new();
+    set(&root, "format", library::FORMAT);
+    let sources: js_sys::Array = library
+        .sources
+        .iter()
+        .map(|s| {
+            let o = js_sys::Object::new();
+            set(&o, "id", s.id.as_str());
+            set(&o, "label", s.label.as_str());
+            set(&o, "title", s.title.as_str());
+            set(&o, "text", s.text.as_str());
+            JsValue::from(o)
+        })
+        .collect();
+    set(&root, "sources", sources);
+    let topics: js_sys::Array = library
+        .topics
+        .iter()
+        .map(|t| {
+            let o = js_sys::Object::new();
+            set(&o, "id", t.id.as_str());
+            set(&o, "label", t.label.as_str());
+            set(&o, "description", t.description.as_str());
+            set(&o, "terms", strings(&t.terms));
+            JsValue::from(o)
+        })
+        .collect();
+    set(&root, "topics", topics);
+    js_sys::JSON::stringify_with_replacer_and_space(&root, &JsValue::NULL, &JsValue::from(1))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+fn text_field(object: &JsValue, key: &str, what: &str) -> Result<String, String> {
+    get(object, key).as_string().ok_or_else(|| format!("{what} has no text field \u{201C}{key}\u{201D}"))
+}
+
+/// Whether JSON text is a Parallax workspace file (rather than a corpus).
+pub fn is_workspace(text: &str) -> bool {
+    js_sys::JSON::parse(text).is_ok_and(|root| get(&root, "format").as_string().as_deref() == Some(library::FORMAT))
+}
+
+/// Reads a workspace file (or the stored copy).
+pub fn parse_library(text: &str) -> Result<Library, String> {
+    let root = js_sys::JSON::parse(text).map_err(|_| "it is not valid JSON".to_owned())?;
+    if get(&root, "format").as_string().as_deref() != Some(library::FORMAT) {
+        return Err(format!(
+            "it is not a Parallax workspace (no \u{201C}format\u{201D}: \u{201C}{}\u{201D})",
+            library::FORMAT
+        ));
+    }
+    let mut library = Library::default();
+    for (i, s) in js_sys::Array::from(&get(&root, "sources")).iter().enumerate() {
+        let what = format!("source {}", i + 1);
+        library.sources.push(SourceText {
+            id: text_field(&s, "id", &what)?,
+            label: get(&s, "label").as_string().unwrap_or_default(),
+            title: get(&s, "title").as_string().unwrap_or_default(),
+            title_derived: false,
+            text: text_field(&s, "text", &what)?,
+        });
+    }
+    for (i, t) in js_sys::Array::from(&get(&root, "topics")).iter().enumerate() {
+        let what = format!("topic {}", i + 1);
+        let terms: Vec<String> = js_sys::Array::from(&get(&t, "terms")).iter().filter_map(|x| x.as_string()).collect();
+        library.topics.push(TopicDef {
+            id: text_field(&t, "id", &what)?,
+            label: text_field(&t, "label", &what)?,
+            description: get(&t, "description").as_string().unwrap_or_default(),
+            terms,
+        });
+    }
+    Ok(library)
+}
+
+/// A JSON corpus: an array of `{title, text, label?, url?, date?}`.
+pub fn parse_corpus(text: &str) -> Result<Vec<NewSource>, String> {
+    let root = js_sys::JSON::parse(text).map_err(|_| "it is not valid JSON".to_owned())?;
+    if !js_sys::Array::is_array(&root) {
+        return Err("it is not a JSON array".into());
+    }
+    let mut sources = Vec::new();
+    for (i, entry) in js_sys::Array::from(&root).iter().enumerate() {
+        let what = format!("entry {}", i + 1);
+        if !entry.is_object() {
+            return Err(format!("{what} is not an object"));
+        }
+        sources.push(NewSource {
+            title: get(&entry, "title").as_string().unwrap_or_default(),
+            text: text_field(&entry, "text", &what)?,
+            label: get(&entry, "label").as_string(),
+        });
+    }
+    Ok(sources)
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| "This browser does not let Parallax keep data (storage is off or blocked): your sources last until you close the tab. Export the workspace to keep them.".to_owned())
+}
+
+/// The library stored in the browser (an empty one the first time).
+pub fn load_library() -> Result<Library, String> {
+    let Some(text) = storage()?.get_item(LIBRARY_KEY).ok().flatten() else {
+        return Ok(Library::default());
+    };
+    parse_library(&text).map_err(|e| {
+        format!("Your saved sources could not be read ({e}). They are left as they were; showing the embedded story.")
+    })
+}
+
+/// Stores the library; says why when the browser refuses.
+pub fn save_library(library: &Library) -> Result<(), String> {
+    storage()?.set_item(LIBRARY_KEY, &library_json(library)).map_err(|e| {
+        let name = get(&e, "name").as_string().unwrap_or_default();
+        if name == "QuotaExceededError" {
+            "The browser's storage for Parallax is full: your change is kept in this tab but was not saved. Export the workspace to keep it, or delete some sources.".to_owned()
+        } else {
+            format!("Your change could not be saved ({}): it is kept in this tab only. Export the workspace to keep it.", describe(e))
+        }
+    })
 }

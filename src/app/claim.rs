@@ -14,9 +14,9 @@ pub struct ClaimTextProps {
     pub comparison: Shared,
     /// Index into `Comparison::claims`.
     pub claim: usize,
-    /// The link whose shared words to mark, if any.
+    /// The claim it stands beside, whose words it shares are marked.
     #[prop_or_default]
-    pub link: Option<usize>,
+    pub other: Option<usize>,
     /// The search, whose hits to mark.
     #[prop_or_default]
     pub query: AttrValue,
@@ -27,7 +27,7 @@ pub struct ClaimTextProps {
 pub fn ClaimText(props: &ClaimTextProps) -> Html {
     let c = &props.comparison;
     let claim = &c.claims[props.claim];
-    let shared = props.link.map(|l| explore::shared_spans(claim, &c.links[l])).unwrap_or_default();
+    let shared = props.other.map(|o| explore::shared_spans(claim, &c.claims[o])).unwrap_or_default();
     let hits = Query::parse(&props.query).hits(claim);
     html! {
         <>
@@ -51,8 +51,9 @@ fn segment(text: &str, shared: bool, hit: bool) -> Html {
 pub struct ClaimCardProps {
     pub comparison: Shared,
     pub claim: usize,
+    /// The claim it stands beside (its shared words are marked).
     #[prop_or_default]
-    pub link: Option<usize>,
+    pub other: Option<usize>,
     #[prop_or_default]
     pub query: AttrValue,
     /// The entity filter, so its chip shows as pressed.
@@ -79,7 +80,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 }
             </p>
             <p class="claim-text">
-                <ClaimText comparison={c.clone()} claim={props.claim} link={props.link} query={props.query.clone()} />
+                <ClaimText comparison={c.clone()} claim={props.claim} other={props.other} query={props.query.clone()} />
             </p>
             if let Some(by) = &claim.attribution {
                 <p class="claim-attribution">{ format!("Says: {by}") }</p>

@@ -79,7 +79,8 @@ fn heading(group: &Group) -> Html {
 
 /// A stable key for a row: its claims.
 fn row_key(row: &Row) -> String {
-    format!("{:?}-{:?}", row.a, row.b)
+    let index = |claim: Option<usize>| claim.map_or(0, |i| i + 1);
+    (index(row.a) * 100_000 + index(row.b)).to_string()
 }
 
 fn group_id(topic: Option<&str>) -> String {
@@ -111,8 +112,9 @@ fn RowView(props: &RowProps) -> Html {
         }
     };
     let card = |claim: usize| {
+        let other = if Some(claim) == row.a { row.b } else { row.a };
         html! {
-            <ClaimCard comparison={c.clone()} claim={claim} link={row.link} query={props.query.clone()}
+            <ClaimCard comparison={c.clone()} claim={claim} other={other} query={props.query.clone()}
                 entity={props.entity.clone()} dispatcher={props.dispatcher.clone()} />
         }
     };

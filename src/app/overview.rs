@@ -5,13 +5,11 @@
 use super::state::Action;
 use super::{AppContext, dispatch};
 use crate::analysis::export::decimal;
-use crate::analysis::{Comparison, Relation, Side};
+use crate::analysis::{Relation, Side};
 use crate::explore::{self, Selection};
 use yew::prelude::*;
 
-#[component]
-pub fn Overview() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+pub fn overview(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <section class="overview" aria-labelledby="view-title">
@@ -20,10 +18,10 @@ pub fn Overview() -> Html {
                 <p class="view-summary">{ format!("{} links: {} shared, {} related, {} in tension.", c.links.len(), c.count_links(Relation::Same), c.count_links(Relation::Related), c.count_links(Relation::Tension)) }</p>
             </div>
             <div class="charts">
-                <Coverage />
-                <BlindSpots />
-                <Outlets />
-                <KeyNumbers />
+                { coverage(state) }
+                { blind_spots(state) }
+                { outlets(state) }
+                { key_numbers(state) }
                 <Heatmap />
             </div>
         </section>
@@ -31,9 +29,7 @@ pub fn Overview() -> Html {
 }
 
 /// Topic coverage: for each topic, a bar per source; a click filters by the topic.
-#[component]
-fn Coverage() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+fn coverage(state: &AppContext) -> Html {
     let c = &state.comparison;
     let topics = explore::topic_counts(c);
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1) as f64;
@@ -72,9 +68,7 @@ fn Coverage() -> Html {
 }
 
 /// Topics only one source covers.
-#[component]
-fn BlindSpots() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+fn blind_spots(state: &AppContext) -> Html {
     let c = &state.comparison;
     let topics = explore::topic_counts(c);
     html! {
@@ -86,7 +80,7 @@ fn BlindSpots() -> Html {
                 <ul class="plain-list">
                     for t in topics.iter().filter(|t| t.blind_spot() == Some(side)) {
                         <li>
-                            <button type="button" class="link-button" onclick={dispatch_topic(&state, &t.id)}>{ &t.label }</button>
+                            <button type="button" class="link-button" onclick={dispatch_topic(state, &t.id)}>{ &t.label }</button>
                             { format!(" \u{2014} {} claims in {}", t.a.max(t.b), c.sources[1 - side.index()].label) }
                         </li>
                     }
@@ -110,9 +104,7 @@ fn dispatch_topic(state: &AppContext, id: &str) -> Callback<MouseEvent> {
 }
 
 /// The outlets each article cites.
-#[component]
-fn Outlets() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+fn outlets(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <section class="chart" aria-labelledby="outlets-title">
@@ -125,9 +117,8 @@ fn Outlets() -> Html {
                         <ul class="plain-list">
                             for outlet in s.cited.iter() {
                                 <li>
-                                    <svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="4" /></svg>
                                     if c.claims.iter().any(|cl| cl.entities.contains(outlet)) {
-                                        <button type="button" class="link-button" onclick={dispatch(&state, Action::ToggleEntity(outlet.clone()))}>{ outlet }</button>
+                                        <button type="button" class="link-button" onclick={dispatch(state, Action::ToggleEntity(outlet.clone()))}>{ outlet }</button>
                                     } else {
                                         { outlet }
                                     }
@@ -145,9 +136,7 @@ fn Outlets() -> Html {
 }
 
 /// The numbers the claims give, with what they count.
-#[component]
-fn KeyNumbers() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+fn key_numbers(state: &AppContext) -> Html {
     let c = &state.comparison;
     let numbers: Vec<(&str, &str, String)> = c
         .claims
@@ -172,7 +161,7 @@ fn KeyNumbers() -> Html {
                         for (id, _, text) in numbers {
                             <tr>
                                 <td>{ text }</td>
-                                <td><button type="button" class="link-button" onclick={dispatch(&state, Action::Read(id.to_owned()))}
+                                <td><button type="button" class="link-button" onclick={dispatch(state, Action::Read(id.to_owned()))}
                                     aria-label={format!("Read claim {id}")}>{ id }</button></td>
                             </tr>
                         }
@@ -188,7 +177,8 @@ const CELL: usize = 22;
 const MARGIN: usize = 34;
 
 /// Claims × claims similarity. One focusable SVG: arrow keys move a cursor cell,
-/// Enter opens the pair; a click on any cell opens it too.
+/// Enter opens the pair; a click on any cell opens it too (one handler for all
+/// cells: each cell names its place in `data-cell`).
 #[component]
 fn Heatmap() -> Html {
     let state = use_context::<AppContext>().expect("app context");
@@ -199,13 +189,18 @@ fn Heatmap() -> Html {
     if a.is_empty() || b.is_empty() {
         return html! { <section class="chart"><h3>{ "Similarity" }</h3><p>{ "Both sources need claims." }</p></section> };
     }
-    let (ci, cj) = (cursor.0.min(a.len() - 1), cursor.1.min(b.len() - 1));
-    let open = |i: usize, j: usize| Action::Select(Some(Selection::Pair(a[i].id.clone(), b[j].id.clone())));
-    let onkeydown = {
-        let cursor = cursor.clone();
+    let (rows, cols) = (a.len(), b.len());
+    let (ci, cj) = (cursor.0.min(rows - 1), cursor.1.min(cols - 1));
+    let pair_ids: Vec<(String, String)> =
+        (0..rows * cols).map(|k| (a[k / cols].id.clone(), b[k % cols].id.clone())).collect();
+    let open = {
         let dispatcher = state.dispatcher();
-        let (rows, cols) = (a.len(), b.len());
-        let action = open(ci, cj);
+        move |k: usize| {
+            dispatcher.dispatch(Action::Select(Some(Selection::Pair(pair_ids[k].0.clone(), pair_ids[k].1.clone()))))
+        }
+    };
+    let onkeydown = {
+        let (cursor, open) = (cursor.clone(), open.clone());
         Callback::from(move |e: KeyboardEvent| {
             let (mut i, mut j) = (ci, cj);
             match e.key().as_str() {
@@ -217,7 +212,7 @@ fn Heatmap() -> Html {
                 "End" => j = cols - 1,
                 "Enter" | " " => {
                     e.prevent_default();
-                    dispatcher.dispatch(action.clone());
+                    open(ci * cols + cj);
                     return;
                 }
                 _ => return,
@@ -226,63 +221,62 @@ fn Heatmap() -> Html {
             cursor.set((i, j));
         })
     };
-    let width = MARGIN + CELL * b.len();
-    let height = MARGIN + CELL * a.len();
-    let link_of = |i: usize, j: usize| c.links.iter().find(|l| l.a == a[i].id && l.b == b[j].id);
-    let cell_label = |i: usize, j: usize| {
-        let score = c.similarity.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0.0);
-        let relation = link_of(i, j).map_or("not linked".to_owned(), |l| format!("linked, {}", l.relation.as_str()));
-        format!(
-            "{} and {}: similarity {}, {relation}. Press Enter to compare them.",
-            a[i].id,
-            b[j].id,
-            decimal(score.into(), 2)
-        )
-    };
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let cell = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.get_attribute("data-cell"));
+        if let Some(k) = cell.and_then(|k| k.parse::<usize>().ok()) {
+            open(k);
+        }
+    });
+    let relation_of =
+        |i: usize, j: usize| c.links.iter().find(|l| l.a == a[i].id && l.b == b[j].id).map(|l| l.relation);
+    let score_of = |i: usize, j: usize| c.similarity.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0.0);
+    let label = format!(
+        "{} and {}: similarity {}, {}. Press Enter to compare them.",
+        a[ci].id,
+        b[cj].id,
+        decimal(score_of(ci, cj).into(), 2),
+        match relation_of(ci, cj) {
+            Some(Relation::Same) => "linked, same",
+            Some(Relation::Related) => "linked, related",
+            Some(Relation::Tension) => "linked, tension",
+            None => "not linked",
+        }
+    );
+    let (width, height) = ((MARGIN + CELL * cols).to_string(), (MARGIN + CELL * rows).to_string());
     html! {
         <section class="chart heatmap-chart" aria-labelledby="heatmap-title">
             <h3 id="heatmap-title">{ "Similarity of every pair of claims" }</h3>
             <p class="chart-note" id="heatmap-help">{ "Rows: claims of Source A. Columns: claims of Source B. Darker is more similar; outlined cells are linked. Click a cell, or focus the chart and use the arrow keys and Enter, to open the pair." }</p>
             <div class="heatmap-scroll">
                 <svg class="heatmap" role="application" aria-roledescription="heatmap" tabindex="0" aria-labelledby="heatmap-title" aria-describedby="heatmap-help heatmap-cursor"
-                    viewBox={format!("0 0 {width} {height}")} width={format!("{width}")} height={format!("{height}")} onkeydown={onkeydown}>
+                    viewBox={format!("0 0 {width} {height}")} width={width.clone()} height={height.clone()} onkeydown={onkeydown} onclick={onclick}>
                     for (j, cb) in b.iter().enumerate() {
                         <text class="axis" x={(MARGIN + CELL * j + CELL / 2).to_string()} y="28" text-anchor="middle">{ cb.id.trim_start_matches('B') }</text>
                     }
                     for (i, ca) in a.iter().enumerate() {
-                        <g>
-                            <text class="axis" x="28" y={(MARGIN + CELL * i + CELL * 3 / 4).to_string()} text-anchor="end">{ ca.id.clone() }</text>
-                            for j in 0..b.len() {
-                                { cell(&state, c, i, j, open(i, j), link_of(i, j).map(|l| l.relation), (i, j) == (ci, cj)) }
-                            }
-                        </g>
+                        <text class="axis" x="28" y={(MARGIN + CELL * i + CELL * 3 / 4).to_string()} text-anchor="end">{ ca.id.clone() }</text>
+                    }
+                    for k in 0..rows * cols {
+                        { cell(k / cols, k % cols, score_of(k / cols, k % cols), relation_of(k / cols, k % cols), (k / cols, k % cols) == (ci, cj), k) }
                     }
                 </svg>
             </div>
-            <p class="heatmap-cursor" id="heatmap-cursor" aria-live="polite">{ cell_label(ci, cj) }</p>
+            <p class="heatmap-cursor" id="heatmap-cursor" aria-live="polite">{ label }</p>
         </section>
     }
 }
 
-fn cell(
-    state: &AppContext,
-    c: &Comparison,
-    i: usize,
-    j: usize,
-    action: Action,
-    relation: Option<Relation>,
-    cursor: bool,
-) -> Html {
-    let score = c.similarity.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0.0);
+fn cell(i: usize, j: usize, score: f32, relation: Option<Relation>, cursor: bool, k: usize) -> Html {
     let shade = (score / 0.5).clamp(0.0, 1.0);
-    let x = MARGIN + CELL * j;
-    let y = MARGIN + CELL * i;
+    let class = match (relation, cursor) {
+        (_, true) => "cell cursor",
+        (Some(Relation::Same), _) => "cell linked-same",
+        (Some(Relation::Related), _) => "cell linked-related",
+        (Some(Relation::Tension), _) => "cell linked-tension",
+        (None, _) => "cell",
+    };
     html! {
-        <rect class={classes!("cell", relation.map(|r| format!("linked-{}", r.as_str())), cursor.then_some("cursor"))}
-            x={x.to_string()} y={y.to_string()} width={(CELL - 1).to_string()} height={(CELL - 1).to_string()}
-            style={format!("fill-opacity:{}", decimal((0.06 + 0.94 * shade).into(), 2))}
-            onclick={dispatch(state, action)}>
-            <title>{ format!("similarity {}", decimal(score.into(), 2)) }</title>
-        </rect>
+        <rect class={class} data-cell={k.to_string()} x={(MARGIN + CELL * j).to_string()} y={(MARGIN + CELL * i).to_string()}
+            width={(CELL - 1).to_string()} height={(CELL - 1).to_string()} fill-opacity={decimal((0.06 + 0.94 * shade).into(), 2)} />
     }
 }

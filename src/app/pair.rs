@@ -1,11 +1,11 @@
 //! Two claims side by side in a dialog: their link (relation, score, why), the
 //! words they share, and a word-by-word diff of their wording.
 
+use super::Shared;
+use super::claim::ClaimText;
 use super::state::Action;
 use super::{AppContext, dispatch};
 use crate::analysis::export::decimal;
-use crate::explore;
-use std::ops::Range;
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
@@ -59,7 +59,6 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
     let a_row = c.claims_of(crate::analysis::Side::A).position(|x| x.id == ca.id);
     let b_col = c.claims_of(crate::analysis::Side::B).position(|x| x.id == cb.id);
     let score = a_row.zip(b_col).and_then(|(i, j)| c.similarity.get(i).and_then(|r| r.get(j))).copied();
-    let (diff_a, diff_b) = explore::word_diff(&ca.text, &cb.text);
     html! {
         <dialog class="dialog" ref={dialog_ref} aria-labelledby="pair-title"
             onclose={dispatch(&state, Action::Select(None))} onclick={on_backdrop}>
@@ -80,10 +79,10 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
                     <p class="pair-relation">{ format!("Not linked: similarity {} is below what a link needs, or the evidence is too thin.", decimal(score.unwrap_or(0.0).into(), 2)) }</p>
                 }
                 <div class="pair-columns">
-                    { side(&state, &c.sources[0].label, ia, &ca.text, &diff_a) }
-                    { side(&state, &c.sources[1].label, ib, &cb.text, &diff_b) }
+                    { side(&state, &c.sources[0].label, ia, ib) }
+                    { side(&state, &c.sources[1].label, ib, ia) }
                 </div>
-                <p class="chart-note">{ "Underlined words appear in both claims in the same order (a word-by-word diff)." }</p>
+                <p class="chart-note">{ "Marked words name the same thing in both claims: the same word, entity or idea." }</p>
             </div>
         </dialog>
     }
@@ -97,29 +96,12 @@ fn relation_text(relation: crate::analysis::Relation) -> &'static str {
     }
 }
 
-fn side(state: &AppContext, label: &str, index: usize, text: &str, diff: &[(Range<usize>, bool)]) -> Html {
+fn side(state: &AppContext, label: &str, index: usize, other: usize) -> Html {
     let id = state.comparison.claims[index].id.clone();
-    let mut parts: Vec<Html> = Vec::new();
-    let mut cursor = 0;
-    for (range, same) in diff {
-        if range.start > cursor {
-            parts.push(html! { { text[cursor..range.start].to_owned() } });
-        }
-        let word = text[range.clone()].to_owned();
-        parts.push(if *same {
-            html! { <span class="diff-same">{ word }</span> }
-        } else {
-            html! { { word } }
-        });
-        cursor = range.end;
-    }
-    if cursor < text.len() {
-        parts.push(html! { { text[cursor..].to_owned() } });
-    }
     html! {
         <div class="pair-side">
             <p class="source-label">{ format!("{label} \u{b7} {id}") }</p>
-            <p class="claim-text">{ parts.into_iter().collect::<Html>() }</p>
+            <p class="claim-text"><ClaimText comparison={Shared(state.comparison.clone())} claim={index} other={Some(other)} /></p>
             <button type="button" class="link-button" onclick={dispatch(state, Action::Read(id.clone()))}>{ "Read in context" }</button>
         </div>
     }

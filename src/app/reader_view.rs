@@ -12,9 +12,7 @@ use crate::analysis::{Comparison, Side};
 use crate::explore::{Query, RowKind, Selection};
 use yew::prelude::*;
 
-#[component]
-pub fn ReaderView() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+pub fn reader_view(state: &AppContext) -> Html {
     let c = &state.comparison;
     let selected: Vec<&str> = state.selection.as_ref().map(Selection::ids).unwrap_or_default();
     // The selection's counterparts: claims linked to a selected claim.
@@ -38,13 +36,13 @@ pub fn ReaderView() -> Html {
                 <h2 id="view-title">{ "Read the articles" }</h2>
                 <p class="view-summary">{ "Claims are marked by topic. Select one to see it beside what the other source says." }</p>
             </div>
-            <TopicLegend />
+            { topic_legend(state) }
             if let Some(Selection::Claim(id)) = &state.selection {
-                <SelectedClaim id={id.clone()} />
+                { selected_claim(state, id) }
             }
             <div class="articles">
                 for side in [Side::A, Side::B] {
-                    { article(&state, c, side, &selected, &linked) }
+                    { article(state, c, side, &selected, &linked) }
                 }
             </div>
         </section>
@@ -92,7 +90,7 @@ fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], li
             parts.push(html! {
                 <a id={format!("read-{}", claim.id)} class={classes} href={format!("?view=reader&claim={}", claim.id)}
                     aria-current={is_selected.then_some("true")} onclick={onclick}
-                    title={format!("{} \u{b7} {}", claim.id, claim.topics.iter().map(|t| c.topic_label(t)).collect::<Vec<_>>().join(", "))}>
+                    >
                     <ClaimText comparison={shared.clone()} claim={*index} query={query_text.clone()} />
                 </a>
             });
@@ -139,9 +137,7 @@ fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], li
     }
 }
 
-#[component]
-fn TopicLegend() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+fn topic_legend(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <details class="legend">
@@ -155,17 +151,10 @@ fn TopicLegend() -> Html {
     }
 }
 
-#[derive(PartialEq, Properties)]
-struct SelectedClaimProps {
-    id: String,
-}
-
 /// What the analysis found in the selected claim, and its links with their reasons.
-#[component]
-fn SelectedClaim(props: &SelectedClaimProps) -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+fn selected_claim(state: &AppContext, id: &str) -> Html {
     let c = &state.comparison;
-    let Some(claim) = c.claim(&props.id) else { return Html::default() };
+    let Some(claim) = c.claim(id) else { return Html::default() };
     let links: Vec<_> = c.links_of(&claim.id).collect();
     let side = c.side_of(claim);
     let facts: Vec<(&str, String)> = [
@@ -182,7 +171,7 @@ fn SelectedClaim(props: &SelectedClaimProps) -> Html {
         <aside class="selected-claim" aria-labelledby="selected-title">
             <div class="selected-head">
                 <h3 id="selected-title">{ format!("{} \u{b7} claim {}", c.sources[side.index()].label, claim.id) }</h3>
-                <button type="button" class="link-button" onclick={dispatch(&state, Action::Select(None))}>{ "Clear selection" }</button>
+                <button type="button" class="link-button" onclick={dispatch(state, Action::Select(None))}>{ "Clear selection" }</button>
             </div>
             <p class="claim-text">{ &claim.text }</p>
             <dl class="facts">
@@ -196,7 +185,7 @@ fn SelectedClaim(props: &SelectedClaimProps) -> Html {
                 <ul class="selected-links">
                     for link in links {
                         <li>
-                            { link_line(&state, c, link, side) }
+                            { link_line(state, c, link, side) }
                         </li>
                     }
                 </ul>

@@ -3,8 +3,11 @@
 //! Domain logic (rows, filters, search, URL form) lives in [`crate::explore`];
 //! this module only decides what each action does to the state.
 
-use crate::analysis::Comparison;
+use crate::analysis::knowledge::Knowledge;
+use crate::analysis::{self, Comparison};
+use crate::corpus;
 use crate::explore::{Filters, RowKind, Selection, UrlState, View};
+use crate::library::Library;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -54,25 +57,39 @@ pub enum HistoryMode {
     None,
 }
 
+/// A message for the reader: news (`status`) or a problem (`alert`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub alert: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct State {
     pub comparison: Rc<Comparison>,
+    /// The reader's own sources and topics (persisted by the app).
+    pub library: Rc<Library>,
+    /// Ids of the sources compared: A, then B.
+    pub pair: (String, String),
+    /// The analysis knowledge with the reader's topics (`None`: the embedded one).
+    pub knowledge: Option<Rc<Knowledge>>,
     pub view: View,
     pub filters: Filters,
     pub selection: Option<Selection>,
     pub theme: Theme,
     /// Whether the reader view lists the lines removed as page furniture.
     pub show_removed: bool,
-    /// A short message for the reader (a malformed link, a copied link).
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     pub history: HistoryMode,
 }
 
-/// Equal when everything the reader sees is equal; the comparison by identity
-/// (it is shared, not copied), and the history mode not at all.
+/// Equal when everything the reader sees is equal; shared parts by identity
+/// (never copied), and the history mode not at all.
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.comparison, &other.comparison)
+            && Rc::ptr_eq(&self.library, &other.library)
+            && self.pair == other.pair
             && self.view == other.view
             && self.filters == other.filters
             && self.selection == other.selection
@@ -82,10 +99,22 @@ impl PartialEq for State {
     }
 }
 
+/// The pair compared by default: the embedded story.
+pub fn default_pair() -> (String, String) {
+    let embedded = corpus::embedded();
+    (embedded[0].id.clone(), embedded[1].id.clone())
+}
+
 impl State {
-    pub fn new(comparison: Rc<Comparison>) -> State {
-        State {
-            comparison,
+    /// The explorer over `library`, comparing `pair` (or the embedded story when
+    /// an id is unknown).
+    pub fn new(library: Library, pair: (String, String)) -> State {
+        let knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
+        let mut state = State {
+            comparison: Rc::new(Comparison::default()),
+            library: Rc::new(library),
+            pair,
+            knowledge,
             view: View::default(),
             filters: Filters::default(),
             selection: None,
@@ -93,13 +122,52 @@ impl State {
             show_removed: false,
             notice: None,
             history: HistoryMode::None,
+        };
+        state.recompare();
+        state
+    }
+
+    pub fn knowledge(&self) -> &Knowledge {
+        match &self.knowledge {
+            Some(knowledge) => knowledge,
+            None => Knowledge::embedded(),
         }
+    }
+
+    /// Compares the current pair again (after the pair, the sources or the topics
+    /// changed); filters and selection start afresh.
+    fn recompare(&mut self) {
+        if self.library.find(&self.pair.0).is_none() || self.library.find(&self.pair.1).is_none() {
+            self.pair = default_pair();
+        }
+        let labelled = |id: &str, label: &str| {
+            let mut source = self.library.find(id).cloned().unwrap_or_default();
+            source.label = label.to_owned();
+            source
+        };
+        let (a, b) = (labelled(&self.pair.0, "Source A"), labelled(&self.pair.1, "Source B"));
+        self.comparison = Rc::new(analysis::compare_with(&a, &b, self.knowledge()));
+        self.filters = Filters::default();
+        self.selection = None;
+    }
+
+    fn tell(&mut self, text: String, alert: bool) {
+        self.notice = Some(Notice { text, alert });
     }
 
     /// What the URL carries of this state.
     pub fn url_state(&self) -> UrlState {
-        UrlState { view: self.view, filters: self.filters.clone(), selection: self.selection.clone() }
+        let pair = (self.pair != default_pair()).then(|| self.pair.clone());
+        UrlState { view: self.view, filters: self.filters.clone(), selection: self.selection.clone(), pair }
     }
+}
+
+/// A source to add: title (may be empty), text, and an optional outlet label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewSource {
+    pub title: String,
+    pub text: String,
+    pub label: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -114,12 +182,25 @@ pub enum Action {
     Select(Option<Selection>),
     /// Open a claim in the reader view.
     Read(String),
-    /// The URL changed (first load, Back, Forward); problems are what it could not use.
-    Restore(UrlState, Vec<String>),
+    /// The URL changed (first load, Back, Forward): its parameters.
+    Restore(Vec<(String, String)>),
     SetTheme(Theme),
     ToggleRemoved,
     Notify(String),
+    /// Something went wrong: say so (the state is otherwise unchanged).
+    Alert(String),
     DismissNotice,
+    /// Add sources; the reader learns which were added and which were refused, and
+    /// why (with the problems found while reading them).
+    AddSources(Vec<NewSource>, Vec<String>),
+    RemoveSource(String),
+    /// Compare this source as A (`true`) or B.
+    Choose(bool, String),
+    SwapPair,
+    AddTopic(String, String),
+    RemoveTopic(String),
+    /// Replace the reader's sources and topics (an imported workspace).
+    ReplaceLibrary(Library),
 }
 
 impl Reducible for State {
@@ -149,16 +230,25 @@ impl Reducible for State {
                 next.view = View::Reader;
                 next.selection = Some(Selection::Claim(id));
             }
-            Action::Restore(url, problems) => {
+            Action::Restore(pairs) => {
+                next.history = HistoryMode::None;
+                let wanted = UrlState::pair_of(&pairs).unwrap_or_else(default_pair);
+                if wanted != next.pair
+                    && next.library.find(&wanted.0).is_some()
+                    && next.library.find(&wanted.1).is_some()
+                {
+                    next.pair = wanted;
+                    next.recompare();
+                }
+                let (url, problems) = UrlState::from_pairs(&pairs, &next.comparison);
                 next.view = url.view;
                 next.filters = url.filters;
                 next.selection = url.selection;
-                next.history = HistoryMode::None;
                 if !problems.is_empty() {
-                    next.notice = Some(format!(
-                        "Part of this link was not understood and was left out ({}).",
-                        problems.join(", ")
-                    ));
+                    next.tell(
+                        format!("Part of this link was not understood and was left out ({}).", problems.join(", ")),
+                        false,
+                    );
                 }
             }
             Action::SetTheme(theme) => {
@@ -170,12 +260,92 @@ impl Reducible for State {
                 next.history = HistoryMode::None;
             }
             Action::Notify(message) => {
-                next.notice = Some(message);
+                next.tell(message, false);
+                next.history = HistoryMode::None;
+            }
+            Action::Alert(message) => {
+                next.tell(message, true);
                 next.history = HistoryMode::None;
             }
             Action::DismissNotice => {
                 next.notice = None;
                 next.history = HistoryMode::None;
+            }
+            Action::AddSources(sources, problems) => {
+                next.history = HistoryMode::None;
+                let mut library = (*next.library).clone();
+                let mut added = 0;
+                let mut refused = problems;
+                for source in &sources {
+                    match library.add(&source.title, &source.text, source.label.as_deref()) {
+                        Ok(_) => added += 1,
+                        Err(e) if refused.len() < 3 => refused.push(e.to_string()),
+                        Err(_) => refused.push(String::new()),
+                    }
+                }
+                let mut text = format!("Added {added} {}.", if added == 1 { "source" } else { "sources" });
+                if !refused.is_empty() {
+                    let shown: Vec<&str> = refused.iter().map(String::as_str).filter(|r| !r.is_empty()).collect();
+                    text = format!("{text} Not added: {} ({}).", refused.len(), shown.join("; "));
+                }
+                if added > 0 {
+                    next.library = Rc::new(library);
+                }
+                next.tell(text, added == 0);
+            }
+            Action::RemoveSource(id) => {
+                let mut library = (*next.library).clone();
+                if library.remove(&id) {
+                    let in_pair = next.pair.0 == id || next.pair.1 == id;
+                    next.library = Rc::new(library);
+                    if in_pair {
+                        next.recompare();
+                    }
+                }
+            }
+            Action::Choose(as_a, id) => {
+                if next.library.find(&id).is_some() {
+                    if as_a {
+                        next.pair.0 = id
+                    } else {
+                        next.pair.1 = id
+                    }
+                    next.recompare();
+                }
+            }
+            Action::SwapPair => {
+                next.pair = (next.pair.1.clone(), next.pair.0.clone());
+                next.recompare();
+            }
+            Action::AddTopic(label, terms) => {
+                let mut library = (*next.library).clone();
+                match library.add_topic(&label, &terms) {
+                    Ok(topic) => {
+                        let text = format!("Added the topic \u{201C}{}\u{201D}.", topic.label);
+                        next.knowledge = Some(Rc::new(Knowledge::with_topics(&library.topics)));
+                        next.library = Rc::new(library);
+                        next.recompare();
+                        next.tell(text, false);
+                    }
+                    Err(problem) => next.tell(format!("The topic was not added: {problem}."), true),
+                }
+            }
+            Action::RemoveTopic(id) => {
+                let mut library = (*next.library).clone();
+                if library.remove_topic(&id) {
+                    next.knowledge =
+                        (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
+                    next.library = Rc::new(library);
+                    next.recompare();
+                }
+            }
+            Action::ReplaceLibrary(library) => {
+                next.knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
+                let text =
+                    format!("Workspace imported: {} sources, {} topics.", library.sources.len(), library.topics.len());
+                next.library = Rc::new(library);
+                next.recompare();
+                next.tell(text, false);
             }
         }
         // Same state: keep the same Rc, so Yew skips the render.

@@ -8,9 +8,7 @@ use yew::prelude::*;
 
 pub const SEARCH_ID: &str = "search";
 
-#[component]
-pub fn Toolbar() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+pub fn toolbar(state: &AppContext) -> Html {
     let c = &state.comparison;
 
     let on_search = {
@@ -91,7 +89,7 @@ pub fn Toolbar() -> Html {
                 for view in View::ALL {
                     <button type="button" class="view-tab"
                         aria-current={(state.view == view).then_some("page")}
-                        onclick={dispatch(&state, Action::SetView(view))}>
+                        onclick={dispatch(state, Action::SetView(view))}>
                         { view.label() }
                     </button>
                 }
@@ -109,7 +107,7 @@ pub fn Toolbar() -> Html {
                         <button type="button" onclick={on_export(format)} aria-label={format!("Export as {}", format.label())}>{ format.label() }</button>
                     }
                 </div>
-                <button type="button" class="theme-toggle" onclick={dispatch(&state, Action::SetTheme(theme.next()))}
+                <button type="button" class="theme-toggle" onclick={dispatch(state, Action::SetTheme(theme.next()))}
                     title="Switch between system, dark and light themes">{ theme_label }</button>
             </div>
         </header>

@@ -96,7 +96,7 @@ export const tests = [
         await dialog.waitFor();
         assertEqual(await dialog.locator("h2").innerText(), "A9 and B7", "dialog title");
         assert((await dialog.locator(".pair-relation").innerText()).startsWith("Tension"), "dialog names the tension");
-        assert((await dialog.locator(".diff-same").count()) > 0, "the word diff marks shared words");
+        assert((await dialog.locator("mark.shared").count()) > 0, "the word diff marks shared words");
         await dialog.locator(".pair-side").nth(0).getByRole("button", { name: "Read in context" }).click();
         await page.waitForSelector("a#read-A9.selected");
         assertEqual(await dialog.count(), 0, "reading closes the dialog");
@@ -318,8 +318,9 @@ export const tests = [
         const dialog = page.locator('dialog.dialog[open]');
 
         // By mouse: the A9 × B7 cell (row of A9, column of B7).
-        const cell = page.locator("svg.heatmap g").nth(8).locator("rect.cell").nth(6);
-        assertEqual(await cell.locator("title").textContent(), "similarity 0.16", "A9 × B7 cell's tooltip");
+        // Cells are numbered row by row: A9 is row 8, B7 column 6, of 18 columns.
+        const cell = page.locator('svg.heatmap rect.cell[data-cell="150"]');
+        assertEqual(await cell.getAttribute("class"), "cell linked-tension", "A9 × B7 is drawn as a tension link");
         await cell.click();
         await dialog.waitFor();
         assertEqual(await dialog.locator("h2").innerText(), "A9 and B7", "the clicked pair");
@@ -348,7 +349,7 @@ export const tests = [
         await until(() => dialog.count(), "Close closes the dialog", { check: (n) => n === 0 });
 
         // An unlinked pair says why it is not linked.
-        await page.locator("svg.heatmap g").nth(0).locator("rect.cell").nth(17).click();
+        await page.locator('svg.heatmap rect.cell[data-cell="17"]').click();
         await dialog.waitFor();
         assert((await dialog.locator(".pair-relation").innerText()).startsWith("Not linked"), "unlinked pair explained");
         await page.keyboard.press("Escape");
