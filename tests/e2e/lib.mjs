@@ -88,8 +88,9 @@ export async function launch() {
  * console errors and uncaught exceptions; `problems()` returns them. `permissions`
  * are granted to the context (e.g. ["clipboard-read", "clipboard-write"]).
  */
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", permissions = [] } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, acceptDownloads: true });
+/** `bypassCSP` lets a test inject its tools (axe) past the app's Content-Security-Policy. */
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", permissions = [], bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, acceptDownloads: true, bypassCSP });
   if (permissions.length) await context.grantPermissions(permissions);
   const page = await context.newPage();
   const errors = [];
