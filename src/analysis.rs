@@ -26,3 +26,13 @@ pub mod topics;
 pub use align::{Link, Relation};
 pub use claims::Claim;
 pub use compare::{Comparison, Side, compare, compare_embedded, compare_with};
+
+/// The text layers alone: sentences, then their tokens with Snowball stems.
+/// Returns how many words were stemmed. The benchmark against a JavaScript
+/// NLP library (`scripts/bench-wink.mjs`) measures this.
+pub fn stem_words(text: &str) -> usize {
+    sentences::split(text)
+        .iter()
+        .map(|s| tokens::tokenize(&s.text).iter().filter(|t| t.kind == tokens::Kind::Word).count())
+        .sum()
+}

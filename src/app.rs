@@ -8,6 +8,7 @@ mod claim;
 mod compare_view;
 mod fatal;
 mod filters;
+mod import;
 mod overview;
 mod pair;
 mod reader_view;
@@ -46,6 +47,11 @@ impl std::ops::Deref for Shared {
 /// Mounts the app on `#app` (or `<body>` when the page has no such element)
 /// after installing the panic hook that turns a crash into a visible message.
 pub fn start() {
+    // In the import worker there is no page to mount on: the worker only calls
+    // `import_job`.
+    if web_sys::window().is_none() {
+        return;
+    }
     fatal::install_panic_hook();
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
@@ -57,24 +63,22 @@ pub fn start() {
     };
 }
 
-/// The state a page load starts from: the reader's library (given, or stored in
-/// the browser), the pair and view in the URL, and the stored theme.
+/// Sentences, tokens and stems of `text` (how many words were stemmed): the
+/// export `scripts/bench-wink.mjs` times against wink-nlp.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn text_pipeline(text: &str) -> u32 {
+    analysis::stem_words(text) as u32
+}
+
+/// The state a page load starts from: the reader's library (given, or empty
+/// until the stored one arrives), the pair and view in the URL, and the stored theme.
 fn initial_state(given: Option<Library>) -> State {
     use yew::Reducible;
-    let (library, problem) = match given {
-        Some(library) => (library, None),
-        None => match browser::load_library() {
-            Ok(library) => (library, None),
-            Err(problem) => (Library::default(), Some(problem)),
-        },
-    };
+    let library = given.unwrap_or_default();
     let pairs = browser::query_pairs();
     let pair = UrlState::pair_of(&pairs).unwrap_or_else(state::default_pair);
     let state = Rc::new(State::new(library, pair)).reduce(Action::Restore(pairs));
     let mut state = Rc::try_unwrap(state).unwrap_or_else(|rc| (*rc).clone());
-    if let Some(problem) = problem {
-        state.notice = Some(state::Notice { text: problem, alert: true });
-    }
     state.theme = browser::stored_theme().map(|t| Theme::parse(&t)).unwrap_or_default();
     state
 }
@@ -94,18 +98,33 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || initial_state(given))
     };
 
-    // The library is saved whenever it changes (not on the first render).
+    // The stored library arrives (IndexedDB is asynchronous); from then on it is
+    // saved whenever the reader changes it. A library given as a prop is neither.
+    {
+        let dispatcher = state.dispatcher();
+        let persist = props.library.is_none();
+        use_effect_with((), move |_| {
+            if persist {
+                yew::platform::spawn_local(async move {
+                    match browser::load_library().await {
+                        Ok(library) => dispatcher.dispatch(Action::LibraryLoaded(library, browser::query_pairs())),
+                        Err(problem) => dispatcher.dispatch(Action::Alert(problem)),
+                    }
+                });
+            }
+        });
+    }
     {
         let library = state.library.clone();
         let dispatcher = state.dispatcher();
         let persist = props.library.is_none();
-        let first = use_mut_ref(|| true);
-        use_effect_with(Rc::as_ptr(&library) as usize, move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) || !persist {
-                return;
-            }
-            if let Err(problem) = browser::save_library(&library) {
-                dispatcher.dispatch(Action::Alert(problem));
+        use_effect_with(state.changes, move |&changes| {
+            if changes > 0 && persist {
+                yew::platform::spawn_local(async move {
+                    if let Err(problem) = browser::save_library(&library).await {
+                        dispatcher.dispatch(Action::Alert(problem));
+                    }
+                });
             }
         });
     }

@@ -17,3 +17,4 @@ pub mod app;
 pub mod corpus;
 pub mod explore;
 pub mod library;
+pub mod synthetic;

@@ -3,9 +3,11 @@
 //! beside the embedded story. Pure Rust: **it never depends on `yew`, `web-sys` or
 //! `gloo`**; the app stores a [`Library`] and the browser parses JSON for it.
 
+use crate::analysis::compare::{self, Side};
+use crate::analysis::export::Json;
 use crate::analysis::input::{self, InputError};
-use crate::analysis::knowledge::TopicDef;
-use crate::analysis::text;
+use crate::analysis::knowledge::{Knowledge, TopicDef};
+use crate::analysis::{order, text};
 use crate::corpus::{self, SourceText};
 use std::fmt;
 
@@ -20,6 +22,42 @@ pub const MAX_SOURCES: usize = 2000;
 pub struct Library {
     pub sources: Vec<SourceText>,
     pub topics: Vec<TopicDef>,
+    /// What the analysis found in sources when they were imported, by source id.
+    pub digests: Vec<(String, Digest)>,
+}
+
+/// A source to add: title (may be empty), text, an optional outlet label, and
+/// its digest when the import analysed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewSource {
+    pub title: String,
+    pub text: String,
+    pub label: Option<String>,
+    pub digest: Option<Digest>,
+}
+
+/// What the analysis found in a source: its title (derived when the text has
+/// none), how many claims, and its main topics (labels, most claims first).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Digest {
+    pub title: String,
+    pub claims: usize,
+    pub topics: Vec<String>,
+}
+
+/// Analyses `source` the way a comparison would and keeps what the sources list shows.
+pub fn digest(source: &NewSource, knowledge: &Knowledge) -> Digest {
+    let text = SourceText { title: source.title.clone(), text: source.text.clone(), ..SourceText::default() };
+    let (summary, claims) = compare::analyze(&text, Side::A, knowledge);
+    let mut counts = order::tally(claims.iter().flat_map(|c| c.topics.iter().map(String::as_str)).collect());
+    order::sort_by(&mut counts, |x, y| y.1.cmp(&x.1));
+    let topics = counts
+        .iter()
+        .filter_map(|(id, _)| knowledge.topics.iter().find(|t| t.id == *id))
+        .take(3)
+        .map(|t| t.label.clone())
+        .collect();
+    Digest { title: summary.title, claims: claims.len(), topics }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -262,14 +300,34 @@ pub fn markdown_to_text(md: &str) -> String {
     out
 }
 
-/// A short stable fingerprint of a text, whitespace-insensitive (FNV-1a).
+/// A short stable fingerprint of a text, whitespace-insensitive (FNV-1a over its
+/// words, each followed by one space). Byte by byte, decoding only non-ASCII
+/// characters: a 1,000-article import fingerprints megabytes.
 pub fn fingerprint(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in text.split_whitespace() {
-        for byte in word.bytes().chain(std::iter::once(b' ')) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x100_0000_01b3);
+    let mut mix = |byte: u8| {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x100_0000_01b3);
+    };
+    let bytes = text.as_bytes();
+    let (mut i, mut in_word) = (0, false);
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if space {
+            if in_word {
+                mix(b' ');
+            }
+        } else {
+            bytes[i..i + len].iter().for_each(|&b| mix(b));
         }
+        in_word = !space;
+        i += len;
+    }
+    if in_word {
+        mix(b' ');
     }
     hash
 }
@@ -286,36 +344,146 @@ impl Library {
 
     /// Adds a source under a fresh id. `title` may be empty (the analysis derives one).
     pub fn add(&mut self, title: &str, text: &str, label: Option<&str>) -> Result<&SourceText, ImportError> {
-        if text.trim().is_empty() {
-            return Err(InputError::Empty.into());
+        let source =
+            NewSource { title: title.to_owned(), text: text.to_owned(), label: label.map(str::to_owned), digest: None };
+        let (_, refused) = self.add_all(vec![source]);
+        match refused.into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(self.sources.last().expect("just added")),
         }
-        if text.len() > input::MAX_BYTES {
-            return Err(InputError::TooLarge { bytes: text.len() }.into());
-        }
-        if self.sources.len() >= MAX_SOURCES {
-            return Err(ImportError::Full);
-        }
-        let print = fingerprint(text);
-        if let Some(same) = self.all().find(|s| fingerprint(&s.text) == print) {
-            let title = if same.title.is_empty() { same.id.clone() } else { same.title.clone() };
-            return Err(ImportError::Duplicate { title });
-        }
-        let next =
+    }
+
+    /// Adds sources under fresh ids, in order; returns how many were added and
+    /// why the others were refused. Linear in the library's size: duplicates are
+    /// found by fingerprint, each text hashed once.
+    pub fn add_all(&mut self, sources: Vec<NewSource>) -> (usize, Vec<ImportError>) {
+        // Fingerprints of every text, sorted, with the name a duplicate is reported by.
+        let mut prints: Vec<(u64, String)> = self
+            .all()
+            .map(|s| (fingerprint(&s.text), if s.title.is_empty() { s.id.clone() } else { s.title.clone() }))
+            .collect();
+        order::sort_by(&mut prints, |x, y| x.0.cmp(&y.0));
+        let mut next =
             self.sources.iter().filter_map(|s| s.id.strip_prefix('u')?.parse::<usize>().ok()).max().unwrap_or(0) + 1;
-        self.sources.push(SourceText {
-            id: format!("u{next}"),
-            label: label.map(str::trim).filter(|l| !l.is_empty()).unwrap_or("Your source").to_owned(),
-            title: title.trim().to_owned(),
-            title_derived: false,
-            text: text.to_owned(),
+        let (mut added, mut refused) = (0, Vec::new());
+        for source in sources {
+            let text = source.text;
+            let id = format!("u{next}");
+            let title = source.title.trim().to_owned();
+            let problem = if text.trim().is_empty() {
+                Some(InputError::Empty.into())
+            } else if text.len() > input::MAX_BYTES {
+                Some(InputError::TooLarge { bytes: text.len() }.into())
+            } else if self.sources.len() >= MAX_SOURCES {
+                Some(ImportError::Full)
+            } else {
+                let print = fingerprint(&text);
+                match prints.binary_search_by(|(p, _)| p.cmp(&print)) {
+                    Ok(at) => Some(ImportError::Duplicate { title: prints[at].1.clone() }),
+                    Err(at) => {
+                        prints.insert(at, (print, if title.is_empty() { id.clone() } else { title.clone() }));
+                        None
+                    }
+                }
+            };
+            if let Some(problem) = problem {
+                refused.push(problem);
+                continue;
+            }
+            next += 1;
+            if let Some(digest) = source.digest {
+                self.digests.push((id.clone(), digest));
+            }
+            self.sources.push(SourceText {
+                id,
+                label: source
+                    .label
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .unwrap_or("Your source")
+                    .to_owned(),
+                title,
+                title_derived: false,
+                text,
+            });
+            added += 1;
+        }
+        (added, refused)
+    }
+
+    /// The workspace file (`parallax/workspace@1`): `{format, sources: [{id,
+    /// label, title, text, digest?}], topics: [{id, label, description, terms}]}`.
+    pub fn to_json(&self) -> String {
+        let mut j = Json::default();
+        j.open('{');
+        j.field("format", FORMAT);
+        j.objects("sources", &self.sources, |j, s| {
+            j.field("id", &s.id);
+            j.field("label", &s.label);
+            j.field("title", &s.title);
+            j.field("text", &s.text);
+            if let Some(d) = self.digest(&s.id) {
+                j.key("digest");
+                j.open('{');
+                j.field("title", &d.title);
+                j.key("claims");
+                j.raw(&d.claims.to_string());
+                j.strings("topics", d.topics.iter().map(String::as_str));
+                j.close('}');
+            }
         });
-        Ok(self.sources.last().expect("just pushed"))
+        j.objects("topics", &self.topics, |j, t| {
+            j.field("id", &t.id);
+            j.field("label", &t.label);
+            j.field("description", &t.description);
+            j.strings("terms", t.terms.iter().map(String::as_str));
+        });
+        j.close('}');
+        j.finish()
+    }
+
+    /// What the analysis found in a source when it was imported.
+    pub fn digest(&self, id: &str) -> Option<&Digest> {
+        self.digests.iter().find(|(of, _)| of == id).map(|(_, digest)| digest)
+    }
+
+    /// The reader's sources whose name, label, topics or text contain `query`
+    /// (ignoring case); all of them for an empty query. Linear in the text.
+    pub fn find_sources(&self, query: &str) -> Vec<&SourceText> {
+        let query = text::lowercase(query.trim());
+        if query.is_empty() {
+            return self.sources.iter().collect();
+        }
+        let contains = |s: &str| text::contains_folded(s, &query);
+        self.sources
+            .iter()
+            .filter(|s| {
+                contains(&self.name_of(s))
+                    || contains(&s.label)
+                    || self.digest(&s.id).is_some_and(|d| d.topics.iter().any(|t| contains(t)))
+                    || contains(&s.text)
+            })
+            .collect()
+    }
+
+    /// The name the reader knows a source by: its title, the title the analysis
+    /// derived, or its first words.
+    pub fn name_of(&self, source: &SourceText) -> String {
+        if !source.title.is_empty() {
+            return source.title.clone();
+        }
+        match self.digest(&source.id) {
+            Some(digest) if !digest.title.is_empty() => digest.title.clone(),
+            _ => source.text.split_whitespace().take(10).collect::<Vec<_>>().join(" ") + "\u{2026}",
+        }
     }
 
     /// Removes one of the reader's sources (the embedded ones stay).
     pub fn remove(&mut self, id: &str) -> bool {
         let before = self.sources.len();
         self.sources.retain(|s| s.id != id);
+        self.digests.retain(|(of, _)| of != id);
         self.sources.len() != before
     }
 
@@ -390,6 +558,74 @@ mod tests {
         assert!(matches!(library.add("Copy", &embedded, None), Err(ImportError::Duplicate { .. })));
         assert!(library.remove("u1"));
         assert_eq!(library.add("Mine", "Some text here.", None).unwrap().id, "u1");
+    }
+
+    #[test]
+    fn fingerprints_ignore_whitespace_only() {
+        let same = [
+            ("one two", "one   two"),
+            ("one two", " one\ttwo\n"),
+            ("one two", "one\u{A0}two"),
+            ("caf\u{E9} ok", "caf\u{E9}\u{2003}ok"),
+        ];
+        for (a, b) in same {
+            assert_eq!(fingerprint(a), fingerprint(b), "{a:?} ~ {b:?}");
+        }
+        let different = [("one two", "onetwo"), ("one two", "one two."), ("caf\u{E9}", "cafe")];
+        for (a, b) in different {
+            assert_ne!(fingerprint(a), fingerprint(b), "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn add_all_refuses_duplicates_within_a_batch_and_keeps_digests() {
+        let mut library = Library::default();
+        let source = |title: &str, text: &str| NewSource {
+            title: title.into(),
+            text: text.into(),
+            digest: Some(Digest { title: format!("{title}!"), claims: 2, topics: vec!["T".into()] }),
+            ..NewSource::default()
+        };
+        let (added, refused) = library.add_all(vec![
+            source("One", "First text."),
+            source("Two", "Second text."),
+            source("Again", "First   text."),
+            source("", " "),
+        ]);
+        assert_eq!(added, 2);
+        assert_eq!(refused, [ImportError::Duplicate { title: "One".into() }, ImportError::Input(InputError::Empty)]);
+        assert_eq!(library.digest("u2").map(|d| d.title.as_str()), Some("Two!"));
+        assert!(library.remove("u1"));
+        assert_eq!(library.digest("u1"), None);
+        assert_eq!(library.find_sources("second").len(), 1);
+        assert_eq!(library.find_sources("SECOND TEXT").len(), 1);
+        assert_eq!(library.find_sources("").len(), 1);
+        assert_eq!(library.find_sources("nowhere").len(), 0);
+    }
+
+    #[test]
+    fn workspace_json_is_valid_and_carries_digests() {
+        let mut library = Library::default();
+        let digest = Digest { title: "Derived".into(), claims: 3, topics: vec!["A \"quoted\" topic".into()] };
+        let text = "Line \"one\"\nline\ttwo \\ \u{1}\u{201C}".to_owned();
+        library.add_all(vec![NewSource { text: text.clone(), digest: Some(digest), ..NewSource::default() }]);
+        library.add_topic("Chips", "chip, fab").unwrap();
+        let json: serde_json::Value = serde_json::from_str(&library.to_json()).expect("valid JSON");
+        assert_eq!(json["format"], FORMAT);
+        assert_eq!(json["sources"][0]["text"], text.as_str());
+        assert_eq!(json["sources"][0]["digest"]["claims"], 3);
+        assert_eq!(json["sources"][0]["digest"]["topics"][0], "A \"quoted\" topic");
+        assert_eq!(json["topics"][0]["terms"][1], "fab");
+        assert_eq!(library.name_of(&library.sources[0]), "Derived");
+    }
+
+    #[test]
+    fn digests_name_claims_and_topics() {
+        let source = NewSource { text: corpus::embedded()[0].text.clone(), ..NewSource::default() };
+        let digest = digest(&source, Knowledge::embedded());
+        assert!(digest.claims > 10, "{digest:?}");
+        assert!(!digest.title.is_empty());
+        assert!((1..=3).contains(&digest.topics.len()), "{digest:?}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::knowledge::{Alias, Cue, Knowledge};
 use super::order;
 use super::phrases::{self, PhraseMatch};
 use super::sentences;
+use super::text;
 use super::tokens::{self, Kind, Token};
 use super::topics;
 use std::ops::Range;
@@ -374,9 +375,9 @@ fn attribution(
     })?;
     let subject = subject_before(tokens, text, verb.first, knowledge)?;
     // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
-    let lower = subject.to_lowercase();
+    let lower = text::lowercase(&subject);
     if let Some(rest) = lower.strip_prefix("the ").or_else(|| lower.strip_prefix("this "))
-        && let Some(found) = earlier.iter().rev().find(|a| a.to_lowercase().contains(rest))
+        && let Some(found) = earlier.iter().rev().find(|a| text::lowercase(a).contains(rest))
     {
         return Some(found.clone());
     }
@@ -494,7 +495,7 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[Phra
     while i < tokens.len() {
         let t = &tokens[i];
         let value = match t.kind {
-            Kind::Number => t.norm.replace(',', "").parse::<f64>().ok(),
+            Kind::Number => text::decimal(&t.norm.replace(',', "")),
             Kind::Word => phrases::number_word(&t.norm),
             Kind::Punct => None,
         };

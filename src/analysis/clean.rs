@@ -28,19 +28,19 @@ pub struct Furniture {
 impl Furniture {
     /// The rule a line falls under, if any, and for prefix rules the rest of the line.
     fn classify<'l>(&self, line: &'l str) -> Option<(&FurnitureRule, &'l str)> {
-        let lower = line.to_lowercase();
+        let lower = text::lowercase(line);
         let bare = lower.trim_end_matches(['.', ':', '!', ' ']);
         self.rules.iter().find_map(|rule| {
-            if rule.lines.iter().any(|l| l.to_lowercase().trim_end_matches(['.', ':', '!', ' ']) == bare) {
+            if rule.lines.iter().any(|l| text::lowercase(l).trim_end_matches(['.', ':', '!', ' ']) == bare) {
                 return Some((rule, ""));
             }
-            if let Some(p) = rule.prefixes.iter().find(|p| lower.starts_with(&p.to_lowercase())) {
+            if let Some(p) = rule.prefixes.iter().find(|p| lower.starts_with(&text::lowercase(p))) {
                 // `to_lowercase` can change byte lengths; cut the original by characters.
                 let rest: String = line.chars().skip(p.chars().count()).collect();
                 let rest_start = line.len() - rest.len();
                 return Some((rule, line[rest_start..].trim()));
             }
-            rule.contains.iter().any(|c| lower.contains(&c.to_lowercase())).then_some((rule, ""))
+            rule.contains.iter().any(|c| lower.contains(&text::lowercase(c))).then_some((rule, ""))
         })
     }
 }

@@ -202,9 +202,10 @@ fn number(value: f64) -> String {
     fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// A pretty JSON writer: two-space indent, one item per line.
+/// The crate's JSON writer (comparisons here, the workspace in `library`):
+/// pretty, with a two-space indent and one item per line.
 #[derive(Default)]
-struct Json {
+pub struct Json {
     out: String,
     depth: usize,
     /// The open container has no item yet.
@@ -212,12 +213,12 @@ struct Json {
 }
 
 impl Json {
-    fn open(&mut self, bracket: char) {
+    pub fn open(&mut self, bracket: char) {
         self.out.push(bracket);
         self.depth += 1;
         self.fresh = true;
     }
-    fn close(&mut self, bracket: char) {
+    pub fn close(&mut self, bracket: char) {
         self.depth -= 1;
         if !self.fresh {
             self.newline();
@@ -232,26 +233,26 @@ impl Json {
         }
     }
     /// Starts an array item or an object member.
-    fn item(&mut self) {
+    pub fn item(&mut self) {
         if !self.fresh {
             self.out.push(',');
         }
         self.newline();
         self.fresh = false;
     }
-    fn key(&mut self, key: &str) {
+    pub fn key(&mut self, key: &str) {
         self.item();
         self.string(key);
         self.out.push_str(": ");
     }
-    fn field(&mut self, key: &str, value: &str) {
+    pub fn field(&mut self, key: &str, value: &str) {
         self.key(key);
         self.string(value);
     }
-    fn raw(&mut self, value: &str) {
+    pub fn raw(&mut self, value: &str) {
         self.out.push_str(value);
     }
-    fn strings<'a>(&mut self, key: &str, items: impl Iterator<Item = &'a str>) {
+    pub fn strings<'a>(&mut self, key: &str, items: impl Iterator<Item = &'a str>) {
         self.key(key);
         self.open('[');
         for item in items {
@@ -260,26 +261,48 @@ impl Json {
         }
         self.close(']');
     }
-    fn string(&mut self, s: &str) {
+    pub fn string(&mut self, s: &str) {
         self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    let code = c as u32;
-                    let hex = |d: u32| char::from_digit(d, 16).unwrap_or('0');
-                    self.out.push_str("\\u00");
-                    self.out.push(hex(code >> 4));
-                    self.out.push(hex(code & 0xF));
-                }
-                c => self.out.push(c),
+        // Runs that need no escape are copied whole (workspace texts run to megabytes).
+        let mut run = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..0x20 => "",
+                _ => continue,
+            };
+            self.out.push_str(&s[run..i]);
+            run = i + 1;
+            if escape.is_empty() {
+                let hex = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0');
+                self.out.push_str("\\u00");
+                self.out.push(hex(b >> 4));
+                self.out.push(hex(b & 0xF));
+            } else {
+                self.out.push_str(escape);
             }
         }
+        self.out.push_str(&s[run..]);
         self.out.push('"');
+    }
+    /// `key: [{…}, …]`: one object per item, its members written by `each`.
+    pub fn objects<T>(&mut self, key: &str, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Json, T)) {
+        self.key(key);
+        self.open('[');
+        for item in items {
+            self.item();
+            self.open('{');
+            each(self, item);
+            self.close('}');
+        }
+        self.close(']');
+    }
+    pub fn finish(self) -> String {
+        self.out
     }
 }
 

@@ -39,6 +39,40 @@ pub fn normalize(raw: &str) -> String {
 }
 
 /// A space that separates words: ASCII space and tab, and the Unicode space separators.
+/// Lowercase (`str::to_lowercase` without its final-sigma rule, which no English
+/// text needs: one shared code path keeps the wasm small).
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() { s.to_ascii_lowercase() } else { s.chars().flat_map(char::to_lowercase).collect() }
+}
+
+/// Whether `haystack` contains `needle` (already lowercase), ignoring case. An
+/// ASCII needle is matched in place, byte by byte, without lowercasing the
+/// haystack (searching a thousand articles on every keystroke).
+pub fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if !needle.is_ascii() {
+        return lowercase(haystack).contains(needle);
+    }
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len())
+            .any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// A decimal number as `str::parse::<f64>` reads it ("1.3", "2019", "55000"):
+/// digits with at most one decimal point; `None` for anything else. The same
+/// value as `parse` (a correctly rounded division of two exact integers) up to
+/// 15 significant digits, without the standard parser's code and tables in the wasm.
+pub fn decimal(s: &str) -> Option<f64> {
+    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+    let digits = || whole.bytes().chain(fraction.bytes());
+    if (whole.is_empty() && fraction.is_empty()) || digits().any(|b| !b.is_ascii_digit()) {
+        return None;
+    }
+    let mantissa = digits().fold(0.0, |n, b| n * 10.0 + f64::from(b - b'0'));
+    Some(mantissa / 10f64.powi(fraction.len() as i32))
+}
+
 pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
 }
@@ -111,6 +145,42 @@ mod tests {
         for (input, expected) in cases {
             let got: Vec<&str> = paragraphs(input).into_iter().map(|r| &input[r]).collect();
             assert_eq!(got, expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn decimals_read_like_the_standard_parser() {
+        let cases =
+            ["0", "7", "2019", "55000", "1.3", "4.0", "0.25", "35.8", "26.1", "3.14159", "123456789012345", ".5", "5."];
+        for input in cases {
+            assert_eq!(decimal(input), input.parse::<f64>().ok(), "input {input:?}");
+        }
+        for input in ["", ".", "1.2.3", "1e5", "-3", "1,000", "x"] {
+            assert_eq!(decimal(input), None, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn contains_folded_cases() {
+        let cases = [
+            ("Huawei HMS Core", "hms", true),
+            ("Huawei HMS Core", "hms core", true),
+            ("Huawei HMS Core", "cores", false),
+            ("Caf\u{E9} Huawei", "huawei", true),
+            ("\u{C9}COLE", "\u{E9}cole", true),
+            ("short", "longer needle", false),
+            ("anything", "", true),
+        ];
+        for (haystack, needle, expected) in cases {
+            assert_eq!(contains_folded(haystack, needle), expected, "{haystack:?} / {needle:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_cases() {
+        let cases = [("Huawei HMS", "huawei hms"), ("\u{C9}COLE", "\u{E9}cole"), ("ÄÖÜ ß", "äöü ß"), ("", "")];
+        for (input, expected) in cases {
+            assert_eq!(lowercase(input), expected, "input {input:?}");
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::claims::Claim;
 use super::knowledge::{Knowledge, TopicDef};
 use super::order;
+use super::text;
 use super::tokens::{self, Kind, Token};
 
 /// A claim's topics with the words that matched each, in topic-set order.
@@ -51,7 +52,7 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
             for len in 1..=3.min(run.len()) {
                 for window in run.windows(len) {
                     let key = window.iter().map(|&i| tokens[i].key.as_str()).collect::<Vec<_>>().join(" ");
-                    let surface = claim.text[tokens[window[0]].start..tokens[window[len - 1]].end].to_lowercase();
+                    let surface = text::lowercase(&claim.text[tokens[window[0]].start..tokens[window[len - 1]].end]);
                     let at = match candidates.binary_search_by(|(k, _)| k.cmp(&key)) {
                         Ok(at) => at,
                         Err(at) => {

@@ -1,10 +1,9 @@
 //! The browser APIs the app uses, in one place: the URL and history, downloads,
 //! the clipboard, scrolling, focus and local storage.
 
-use super::state::NewSource;
 use crate::analysis::knowledge::TopicDef;
 use crate::corpus::SourceText;
-use crate::library::{self, Library};
+use crate::library::{self, Digest, Library, NewSource};
 use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Option<web_sys::Window> {
@@ -167,42 +166,6 @@ fn strings(items: &[String]) -> js_sys::Array {
     items.iter().map(|s| JsValue::from_str(s)).collect()
 }
 
-/// The workspace file: `{format, sources: [{id, label, title, text}], topics: [...]}`.
-pub fn library_json(library: &Library) -> String {
-    let root = js_sys::Object::new();
-    set(&root, "format", library::FORMAT);
-    let sources: js_sys::Array = library
-        .sources
-        .iter()
-        .map(|s| {
-            let o = js_sys::Object::new();
-            set(&o, "id", s.id.as_str());
-            set(&o, "label", s.label.as_str());
-            set(&o, "title", s.title.as_str());
-            set(&o, "text", s.text.as_str());
-            JsValue::from(o)
-        })
-        .collect();
-    set(&root, "sources", sources);
-    let topics: js_sys::Array = library
-        .topics
-        .iter()
-        .map(|t| {
-            let o = js_sys::Object::new();
-            set(&o, "id", t.id.as_str());
-            set(&o, "label", t.label.as_str());
-            set(&o, "description", t.description.as_str());
-            set(&o, "terms", strings(&t.terms));
-            JsValue::from(o)
-        })
-        .collect();
-    set(&root, "topics", topics);
-    js_sys::JSON::stringify_with_replacer_and_space(&root, &JsValue::NULL, &JsValue::from(1))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
 fn text_field(object: &JsValue, key: &str, what: &str) -> Result<String, String> {
     get(object, key).as_string().ok_or_else(|| format!("{what} has no text field \u{201C}{key}\u{201D}"))
 }
@@ -224,8 +187,12 @@ pub fn parse_library(text: &str) -> Result<Library, String> {
     let mut library = Library::default();
     for (i, s) in js_sys::Array::from(&get(&root, "sources")).iter().enumerate() {
         let what = format!("source {}", i + 1);
+        let id = text_field(&s, "id", &what)?;
+        if let Some(digest) = digest_of(&get(&s, "digest")) {
+            library.digests.push((id.clone(), digest));
+        }
         library.sources.push(SourceText {
-            id: text_field(&s, "id", &what)?,
+            id,
             label: get(&s, "label").as_string().unwrap_or_default(),
             title: get(&s, "title").as_string().unwrap_or_default(),
             title_derived: false,
@@ -245,6 +212,16 @@ pub fn parse_library(text: &str) -> Result<Library, String> {
     Ok(library)
 }
 
+/// One entry of a JSON corpus: `{title, text, label?, digest?}`.
+fn corpus_entry(entry: &JsValue, what: &str) -> Result<NewSource, String> {
+    Ok(NewSource {
+        title: get(entry, "title").as_string().unwrap_or_default(),
+        text: text_field(entry, "text", what)?,
+        label: get(entry, "label").as_string(),
+        digest: digest_of(&get(entry, "digest")),
+    })
+}
+
 /// A JSON corpus: an array of `{title, text, label?, url?, date?}`.
 pub fn parse_corpus(text: &str) -> Result<Vec<NewSource>, String> {
     let root = js_sys::JSON::parse(text).map_err(|_| "it is not valid JSON".to_owned())?;
@@ -257,24 +234,27 @@ pub fn parse_corpus(text: &str) -> Result<Vec<NewSource>, String> {
         if !entry.is_object() {
             return Err(format!("{what} is not an object"));
         }
-        sources.push(NewSource {
-            title: get(&entry, "title").as_string().unwrap_or_default(),
-            text: text_field(&entry, "text", &what)?,
-            label: get(&entry, "label").as_string(),
-        });
+        sources.push(corpus_entry(&entry, &what)?);
     }
     Ok(sources)
 }
 
-fn storage() -> Result<web_sys::Storage, String> {
-    window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or_else(|| "This browser does not let Parallax keep data (storage is off or blocked): your sources last until you close the tab. Export the workspace to keep them.".to_owned())
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/app/store.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = idbGet)]
+    async fn idb_get(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = idbPut)]
+    async fn idb_put(key: &str, value: &str) -> Result<JsValue, JsValue>;
 }
 
-/// The library stored in the browser (an empty one the first time).
-pub fn load_library() -> Result<Library, String> {
-    let Some(text) = storage()?.get_item(LIBRARY_KEY).ok().flatten() else {
+const UNAVAILABLE: &str = "This browser does not let Parallax keep data (storage is off or blocked): your sources last until you close the tab. Export the workspace to keep them.";
+
+/// The library stored in the browser (IndexedDB; earlier versions kept it in
+/// local storage, read once and moved on the next save), or an empty one.
+pub async fn load_library() -> Result<Library, String> {
+    let stored = idb_get(LIBRARY_KEY).await.map_err(|_| UNAVAILABLE.to_owned())?;
+    let text = stored.as_string().or_else(|| window()?.local_storage().ok()??.get_item(LIBRARY_KEY).ok()?);
+    let Some(text) = text else {
         return Ok(Library::default());
     };
     parse_library(&text).map_err(|e| {
@@ -283,13 +263,108 @@ pub fn load_library() -> Result<Library, String> {
 }
 
 /// Stores the library; says why when the browser refuses.
-pub fn save_library(library: &Library) -> Result<(), String> {
-    storage()?.set_item(LIBRARY_KEY, &library_json(library)).map_err(|e| {
-        let name = get(&e, "name").as_string().unwrap_or_default();
-        if name == "QuotaExceededError" {
-            "The browser's storage for Parallax is full: your change is kept in this tab but was not saved. Export the workspace to keep it, or delete some sources.".to_owned()
-        } else {
-            format!("Your change could not be saved ({}): it is kept in this tab only. Export the workspace to keep it.", describe(e))
+pub async fn save_library(library: &Library) -> Result<(), String> {
+    match idb_put(LIBRARY_KEY, &library.to_json()).await {
+        Ok(_) => {
+            if let Some(Ok(Some(old))) = window().map(|w| w.local_storage()) {
+                let _ = old.remove_item(LIBRARY_KEY);
+            }
+            Ok(())
         }
+        Err(e) => Err(match get(&e, "name").as_string().as_deref() {
+            Some("QuotaExceededError") => "The browser's storage for Parallax is full: your change is kept in this tab but was not saved. Export the workspace to keep it, or delete some sources.".to_owned(),
+            Some("SecurityError" | "InvalidStateError") => UNAVAILABLE.to_owned(),
+            _ => format!("Your change could not be saved ({}): it is kept in this tab only. Export the workspace to keep it.", describe(e)),
+        }),
+    }
+}
+
+fn digest_object(digest: &Digest) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    set(&o, "title", digest.title.as_str());
+    set(&o, "claims", digest.claims as u32);
+    set(&o, "topics", strings(&digest.topics));
+    o
+}
+
+fn digest_of(value: &JsValue) -> Option<Digest> {
+    if !value.is_object() {
+        return None;
+    }
+    Some(Digest {
+        title: get(value, "title").as_string().unwrap_or_default(),
+        claims: get(value, "claims").as_f64().map_or(0, |n| n as usize),
+        topics: js_sys::Array::from(&get(value, "topics")).iter().filter_map(|t| t.as_string()).collect(),
     })
+}
+
+/// The message that starts an import worker: the glue to import, this compiled
+/// wasm module (not fetched or compiled again), the files and the reader's topics.
+pub fn import_request(glue: &str, files: &[web_sys::File], topics: &str) -> JsValue {
+    let o = js_sys::Object::new();
+    set(&o, "glue", glue);
+    set(&o, "module", wasm_bindgen::module());
+    set(&o, "files", files.iter().collect::<js_sys::Array>());
+    set(&o, "limit", crate::analysis::input::MAX_BYTES as f64);
+    set(&o, "topics", topics);
+    o.into()
+}
+
+/// Sources as JSON corpus entries (`{title, text, label?, digest?}`), as the
+/// import worker sends them to the page.
+pub fn source_entries(sources: &[NewSource]) -> js_sys::Array {
+    sources
+        .iter()
+        .map(|s| {
+            let o = js_sys::Object::new();
+            set(&o, "title", s.title.as_str());
+            set(&o, "text", s.text.as_str());
+            if let Some(label) = &s.label {
+                set(&o, "label", label.as_str());
+            }
+            if let Some(digest) = &s.digest {
+                set(&o, "digest", digest_object(digest));
+            }
+            JsValue::from(o)
+        })
+        .collect()
+}
+
+/// What an import worker found besides its sources (sent as they were analysed):
+/// the problems, and a workspace file's text.
+pub fn import_result(problems: &[String], workspace: Option<&str>) -> JsValue {
+    let o = js_sys::Object::new();
+    set(&o, "problems", strings(problems));
+    if let Some(text) = workspace {
+        set(&o, "workspace", text);
+    }
+    o.into()
+}
+
+/// A message from the import worker.
+pub enum WorkerMessage {
+    /// Sources analysed so far, of how many, and the latest analysed.
+    Progress(usize, usize, Vec<NewSource>),
+    Done(Vec<String>, Option<String>),
+    Failed(String),
+}
+
+pub fn worker_message(data: &JsValue) -> WorkerMessage {
+    let result = get(data, "result");
+    if result.is_object() {
+        let problems = js_sys::Array::from(&get(&result, "problems")).iter().filter_map(|p| p.as_string()).collect();
+        return WorkerMessage::Done(problems, get(&result, "workspace").as_string());
+    }
+    match (get(data, "done").as_f64(), get(data, "total").as_f64()) {
+        (Some(done), Some(total)) => {
+            let sources = get(data, "sources");
+            let sources = if js_sys::Array::is_array(&sources) {
+                js_sys::Array::from(&sources).iter().filter_map(|s| corpus_entry(&s, "a source").ok()).collect()
+            } else {
+                Vec::new()
+            };
+            WorkerMessage::Progress(done as usize, total as usize, sources)
+        }
+        _ => WorkerMessage::Failed(get(data, "error").as_string().unwrap_or_else(|| "no answer".into())),
+    }
 }

@@ -4,47 +4,12 @@
 //! into the page as markup.
 
 use super::state::{Action, NewSource};
-use super::{AppContext, browser, dispatch};
-use crate::analysis::input;
-use crate::library::{self, FileKind};
+use super::{AppContext, browser, dispatch, import};
+use crate::library;
 use yew::prelude::*;
 
-/// Reads dropped or picked files and hands what they hold to the reducer: text,
-/// Markdown and HTML files become sources, a JSON corpus its entries, and a
-/// Parallax workspace file replaces the library.
-fn read_files(files: Vec<web_sys::File>, dispatcher: UseReducerDispatcher<super::state::State>) {
-    yew::platform::spawn_local(async move {
-        let mut sources = Vec::new();
-        let mut problems = Vec::new();
-        for file in files {
-            let name = file.name();
-            let bytes = if file.size() > input::MAX_BYTES as f64 {
-                Err(input::InputError::TooLarge { bytes: file.size() as usize }.to_string())
-            } else {
-                wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-                    .await
-                    .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-                    .map_err(|_| "the file could not be read".to_owned())
-            };
-            let read = bytes.and_then(|bytes| library::file_text(&name, &bytes).map_err(|e| e.to_string()));
-            match read {
-                Ok((FileKind::Json, text)) if browser::is_workspace(&text) => match browser::parse_library(&text) {
-                    Ok(library) => dispatcher.dispatch(Action::ReplaceLibrary(library)),
-                    Err(e) => problems.push(format!("{name}: {e}; your sources are unchanged")),
-                },
-                Ok((FileKind::Json, text)) => match browser::parse_corpus(&text) {
-                    Ok(mut entries) => sources.append(&mut entries),
-                    Err(e) => problems.push(format!("{name}: {}", library::ImportError::NotACorpus { reason: e })),
-                },
-                Ok((_, text)) => sources.push(NewSource { title: String::new(), text, label: None }),
-                Err(e) => problems.push(format!("{name}: {e}")),
-            }
-        }
-        if !sources.is_empty() || !problems.is_empty() {
-            dispatcher.dispatch(Action::AddSources(sources, problems));
-        }
-    });
-}
+/// How many of the reader's sources the list shows at first (and adds per click).
+const PAGE: usize = 50;
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     list.map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect()).unwrap_or_default()
@@ -60,34 +25,58 @@ pub fn SourcesView() -> Html {
     let topic_terms_ref = use_node_ref();
 
     let on_paste = {
-        let (dispatcher, title_ref, text_ref) = (state.dispatcher(), title_ref.clone(), text_ref.clone());
+        let (state, title_ref, text_ref) = (state.clone(), title_ref.clone(), text_ref.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let title = title_ref.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let field = text_ref.cast::<web_sys::HtmlTextAreaElement>();
             let text = field.as_ref().map(|t| t.value()).unwrap_or_default();
-            dispatcher.dispatch(Action::AddSources(vec![NewSource { title, text, label: None }], Vec::new()));
+            let mut source = NewSource { title, text, ..NewSource::default() };
+            if !source.text.trim().is_empty() {
+                source.digest = Some(library::digest(&source, state.knowledge()));
+            }
+            state.dispatch(Action::AddSources(vec![source], Vec::new()));
         })
     };
     let on_pick = {
-        let dispatcher = state.dispatcher();
+        let state = state.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            read_files(files_of(input.files()), dispatcher.clone());
+            import::start(files_of(input.files()), &state.library, state.dispatcher());
             input.set_value("");
         })
     };
     let on_drop = {
-        let dispatcher = state.dispatcher();
+        let state = state.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            read_files(files_of(e.data_transfer().and_then(|d| d.files())), dispatcher.clone());
+            import::start(files_of(e.data_transfer().and_then(|d| d.files())), &state.library, state.dispatcher());
         })
+    };
+    let on_cancel = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| import::cancel(&dispatcher))
+    };
+    // The list: the reader's sources matching the search box, a page at a time.
+    let find = use_state(String::new);
+    let shown = use_state(|| PAGE);
+    let on_find = {
+        let (find, shown) = (find.clone(), shown.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            find.set(input.value());
+            shown.set(PAGE);
+        })
+    };
+    let matching = library.find_sources(&find);
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     let on_export = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = browser::library_json(&state.library);
+            let json = state.library.to_json();
             match browser::download("parallax-workspace.json", "application/json", &json) {
                 Ok(()) => state.dispatch(Action::Notify("Workspace exported.".into())),
                 Err(e) => state.dispatch(Action::Alert(format!("The export failed: {e}"))),
@@ -109,13 +98,7 @@ pub fn SourcesView() -> Html {
             dispatcher.dispatch(Action::Choose(as_a, select.value()));
         })
     };
-    let name_of = |s: &crate::corpus::SourceText| {
-        if s.title.is_empty() {
-            s.text.split_whitespace().take(10).collect::<Vec<_>>().join(" ") + "\u{2026}"
-        } else {
-            s.title.clone()
-        }
-    };
+    let name_of = |s: &crate::corpus::SourceText| library.name_of(s);
     let picker = |as_a: bool, current: &str| {
         let id = if as_a { "pick-a" } else { "pick-b" };
         html! {
@@ -156,8 +139,16 @@ pub fn SourcesView() -> Html {
                     </form>
                     <p>
                         <label for="new-files">{ "Or pick or drop files: .txt, .md, .html, a .json corpus, or a saved workspace (up to 20 MB each)" }</label>
-                        <input id="new-files" type="file" multiple=true accept=".txt,.text,.md,.markdown,.html,.htm,.json" onchange={on_pick} />
+                        <input id="new-files" type="file" multiple=true accept=".txt,.text,.md,.markdown,.html,.htm,.json" onchange={on_pick}
+                            disabled={state.import.is_some()} />
                     </p>
+                    if let Some(progress) = state.import {
+                        <p class="import-progress">
+                            <label for="import-progress">{ if progress.total == 0 { "Reading files\u{2026}".to_owned() } else { format!("Analysing {} of {} sources\u{2026}", progress.done, progress.total) } }</label>
+                            <progress id="import-progress" max={progress.total.max(1).to_string()} value={progress.done.to_string()} />
+                            <button type="button" onclick={on_cancel}>{ "Cancel import" }</button>
+                        </p>
+                    }
                 </section>
 
                 <section class="panel" aria-labelledby="library-title">
@@ -165,16 +156,29 @@ pub fn SourcesView() -> Html {
                     if library.sources.is_empty() {
                         <p class="hint">{ "None yet: the embedded story is shown." }</p>
                     }
+                    if library.sources.len() > PAGE {
+                        <p><label for="find-source">{ "Find a source" }</label>
+                            <input id="find-source" type="search" autocomplete="off" value={(*find).clone()} oninput={on_find}
+                                aria-describedby="find-count" /></p>
+                        <p class="hint" id="find-count">{ format!("{} of {} match; showing {}.", matching.len(), library.sources.len(), matching.len().min(*shown)) }</p>
+                    }
                     <ul class="library">
-                        for s in library.sources.iter() {
+                        for s in matching.iter().take(*shown) {
                             <li>
                                 <span class="library-name">{ name_of(s) }</span>
-                                <span class="hint">{ format!(" \u{b7} {} KB", s.text.len().div_ceil(1000)) }</span>
+                                <span class="hint">{ match library.digest(&s.id) {
+                                    Some(d) if d.topics.is_empty() => format!(" \u{b7} {} KB \u{b7} {} claims", s.text.len().div_ceil(1000), d.claims),
+                                    Some(d) => format!(" \u{b7} {} KB \u{b7} {} claims \u{b7} {}", s.text.len().div_ceil(1000), d.claims, d.topics.join(", ")),
+                                    None => format!(" \u{b7} {} KB", s.text.len().div_ceil(1000)),
+                                } }</span>
                                 <button type="button" class="link-button" onclick={dispatch(&state, Action::RemoveSource(s.id.clone()))}
                                     aria-label={format!("Delete {}", name_of(s))}>{ "Delete" }</button>
                             </li>
                         }
                     </ul>
+                    if matching.len() > *shown {
+                        <p><button type="button" onclick={on_more}>{ format!("Show {} more", (matching.len() - *shown).min(PAGE)) }</button></p>
+                    }
                     <p class="actions">
                         <button type="button" onclick={on_export}>{ "Export workspace" }</button>
                         <button type="button" disabled={library.sources.is_empty() && library.topics.is_empty()}

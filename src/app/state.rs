@@ -80,6 +80,10 @@ pub struct State {
     /// Whether the reader view lists the lines removed as page furniture.
     pub show_removed: bool,
     pub notice: Option<Notice>,
+    /// An import running in the background, if any.
+    pub import: Option<Progress>,
+    /// How many times the reader changed the library (it is saved after each).
+    pub changes: u32,
     pub history: HistoryMode,
 }
 
@@ -96,6 +100,8 @@ impl PartialEq for State {
             && self.theme == other.theme
             && self.show_removed == other.show_removed
             && self.notice == other.notice
+            && self.import == other.import
+            && self.changes == other.changes
     }
 }
 
@@ -109,22 +115,30 @@ impl State {
     /// The explorer over `library`, comparing `pair` (or the embedded story when
     /// an id is unknown).
     pub fn new(library: Library, pair: (String, String)) -> State {
-        let knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
         let mut state = State {
             comparison: Rc::new(Comparison::default()),
-            library: Rc::new(library),
+            library: Rc::default(),
             pair,
-            knowledge,
+            knowledge: None,
             view: View::default(),
             filters: Filters::default(),
             selection: None,
             theme: Theme::default(),
             show_removed: false,
             notice: None,
+            import: None,
+            changes: 0,
             history: HistoryMode::None,
         };
-        state.recompare();
+        state.set_library(library);
         state
+    }
+
+    /// Takes `library` (with its topics) and compares the pair again.
+    fn set_library(&mut self, library: Library) {
+        self.knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
+        self.library = Rc::new(library);
+        self.recompare();
     }
 
     pub fn knowledge(&self) -> &Knowledge {
@@ -162,12 +176,13 @@ impl State {
     }
 }
 
-/// A source to add: title (may be empty), text, and an optional outlet label.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewSource {
-    pub title: String,
-    pub text: String,
-    pub label: Option<String>,
+pub use crate::library::NewSource;
+
+/// How far an import in the background has come: sources analysed, of how many.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -191,8 +206,10 @@ pub enum Action {
     Alert(String),
     DismissNotice,
     /// Add sources; the reader learns which were added and which were refused, and
-    /// why (with the problems found while reading them).
+    /// why (with the problems found while reading them). Ends a running import.
     AddSources(Vec<NewSource>, Vec<String>),
+    /// An import started, or moved on (`None`: it was cancelled, nothing added).
+    Importing(Option<Progress>),
     RemoveSource(String),
     /// Compare this source as A (`true`) or B.
     Choose(bool, String),
@@ -201,6 +218,8 @@ pub enum Action {
     RemoveTopic(String),
     /// Replace the reader's sources and topics (an imported workspace).
     ReplaceLibrary(Library),
+    /// The stored library arrived, with the URL's parameters to apply to it.
+    LibraryLoaded(Library, Vec<(String, String)>),
 }
 
 impl Reducible for State {
@@ -209,6 +228,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.history = HistoryMode::Push;
+        let loaded = matches!(action, Action::LibraryLoaded(..));
         match action {
             Action::SetView(view) => next.view = view,
             Action::ToggleTopic(id) => {
@@ -273,25 +293,28 @@ impl Reducible for State {
             }
             Action::AddSources(sources, problems) => {
                 next.history = HistoryMode::None;
+                next.import = None;
                 let mut library = (*next.library).clone();
-                let mut added = 0;
-                let mut refused = problems;
-                for source in &sources {
-                    match library.add(&source.title, &source.text, source.label.as_deref()) {
-                        Ok(_) => added += 1,
-                        Err(e) if refused.len() < 3 => refused.push(e.to_string()),
-                        Err(_) => refused.push(String::new()),
-                    }
-                }
+                let (added, refused) = library.add_all(sources);
+                let mut problems = problems;
+                problems.extend(refused.iter().map(ToString::to_string));
                 let mut text = format!("Added {added} {}.", if added == 1 { "source" } else { "sources" });
-                if !refused.is_empty() {
-                    let shown: Vec<&str> = refused.iter().map(String::as_str).filter(|r| !r.is_empty()).collect();
-                    text = format!("{text} Not added: {} ({}).", refused.len(), shown.join("; "));
+                if !problems.is_empty() {
+                    let shown = problems.iter().take(3).map(String::as_str).collect::<Vec<_>>().join("; ");
+                    let more = if problems.len() > 3 { "; \u{2026}" } else { "" };
+                    text = format!("{text} Not added: {} ({shown}{more}).", problems.len());
                 }
                 if added > 0 {
                     next.library = Rc::new(library);
                 }
                 next.tell(text, added == 0);
+            }
+            Action::Importing(progress) => {
+                next.history = HistoryMode::None;
+                if progress.is_none() && next.import.is_some() {
+                    next.tell("Import cancelled: nothing was added, your sources are unchanged.".into(), false);
+                }
+                next.import = progress;
             }
             Action::RemoveSource(id) => {
                 let mut library = (*next.library).clone();
@@ -322,9 +345,7 @@ impl Reducible for State {
                 match library.add_topic(&label, &terms) {
                     Ok(topic) => {
                         let text = format!("Added the topic \u{201C}{}\u{201D}.", topic.label);
-                        next.knowledge = Some(Rc::new(Knowledge::with_topics(&library.topics)));
-                        next.library = Rc::new(library);
-                        next.recompare();
+                        next.set_library(library);
                         next.tell(text, false);
                     }
                     Err(problem) => next.tell(format!("The topic was not added: {problem}."), true),
@@ -333,20 +354,26 @@ impl Reducible for State {
             Action::RemoveTopic(id) => {
                 let mut library = (*next.library).clone();
                 if library.remove_topic(&id) {
-                    next.knowledge =
-                        (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
-                    next.library = Rc::new(library);
-                    next.recompare();
+                    next.set_library(library);
                 }
             }
+            Action::LibraryLoaded(library, pairs) => {
+                next.set_library(library);
+                let notice = next.notice.take();
+                let restored = Rc::new(next).reduce(Action::Restore(pairs));
+                next = Rc::try_unwrap(restored).unwrap_or_else(|rc| (*rc).clone());
+                next.notice = next.notice.take().or(notice);
+            }
             Action::ReplaceLibrary(library) => {
-                next.knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
+                next.import = None;
                 let text =
                     format!("Workspace imported: {} sources, {} topics.", library.sources.len(), library.topics.len());
-                next.library = Rc::new(library);
-                next.recompare();
+                next.set_library(library);
                 next.tell(text, false);
             }
+        }
+        if !loaded && !Rc::ptr_eq(&next.library, &self.library) {
+            next.changes += 1;
         }
         // Same state: keep the same Rc, so Yew skips the render.
         if next == *self { self } else { Rc::new(next) }

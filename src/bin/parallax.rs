@@ -21,6 +21,10 @@ USAGE:
     parallax sentences [FILE|-] [--format json|lines]
         Split text into sentences. Reads standard input when FILE is - or absent.
         Default format: json (an array of strings).
+    parallax corpus [COUNT]
+        Print a generated JSON corpus ([{title, text, label}]) of COUNT articles
+        (default 1000, about 5 MB) in the style of the embedded story: the corpus
+        the benchmarks measure on.
     parallax --help
 ";
 
@@ -90,6 +94,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
     match command.as_str() {
         "compare" => compare(rest),
         "sentences" => sentences(rest),
+        "corpus" => generated_corpus(rest),
         "-h" | "--help" | "help" => Ok(USAGE.to_owned()),
         other => Err(Failure::usage(format!("unknown command {other:?}"))),
     }
@@ -128,6 +133,22 @@ fn sentences(args: &[String]) -> Result<String, Failure> {
             json
         }
     })
+}
+
+fn generated_corpus(args: &[String]) -> Result<String, Failure> {
+    let (counts, _) = parse(args, &[])?;
+    let count = match counts.as_slice() {
+        [] => 1000,
+        [n] => n.parse().map_err(|_| Failure::usage(format!("COUNT must be a number, not {n:?}")))?,
+        _ => return Err(Failure::usage("corpus takes at most one COUNT")),
+    };
+    let entries: Vec<serde_json::Value> = parallax::synthetic::articles(parallax::synthetic::SEED, count)
+        .into_iter()
+        .map(|a| serde_json::json!({ "title": a.title, "text": a.text, "label": a.label }))
+        .collect();
+    let mut json = serde_json::to_string(&entries).map_err(|e| Failure::input(e.to_string()))?;
+    json.push('\n');
+    Ok(json)
 }
 
 fn read_file(path: &str) -> Result<String, Failure> {

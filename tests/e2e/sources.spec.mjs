@@ -14,8 +14,8 @@ async function addText(page, title, text) {
 const notice = (page) => page.locator(".notice").innerText().catch(() => "");
 const librarySize = (page) => page.locator("#library-title").innerText();
 
-async function expectNotice(page, fragment, what) {
-  await until(() => notice(page), what, { check: (t) => t.includes(fragment) });
+async function expectNotice(page, fragment, what, timeout = 5000) {
+  await until(() => notice(page), what, { check: (t) => t.includes(fragment), timeout });
 }
 
 async function pickFile(page, name, buffer, mimeType = "application/octet-stream") {
@@ -40,11 +40,12 @@ export const tests = [
         const sources = await page.locator(".sources").innerText();
         assert(sources.includes("Piece one") && sources.includes("Piece two"), `masthead names both: ${sources}`);
         await screenshot(page, "sources-own-pair-compare", { fullPage: false });
-        // Reload: the library comes back from storage, the pair from the URL.
+        // Reload: the library comes back from storage (IndexedDB), the pair from the URL.
         await page.reload();
         await page.waitForSelector("main h2#view-title");
-        const again = await page.locator(".sources").innerText();
-        assert(again.includes("Piece one") && again.includes("Piece two"), `after reload: ${again}`);
+        await until(() => page.locator(".sources").innerText(), "both sources after reload", {
+          check: (t) => t.includes("Piece one") && t.includes("Piece two"),
+        });
         await page.getByRole("button", { name: "Sources", exact: true }).click();
         assertEqual(await librarySize(page), "Your sources (2)", "both still listed after reload");
         await page.getByRole("button", { name: "Swap A and B" }).click();
@@ -86,7 +87,7 @@ export const tests = [
     async run({ browser, server }) {
       await withPage(browser, {}, async (page) => {
         await page.addInitScript(() => {
-          Storage.prototype.setItem = function () {
+          IDBObjectStore.prototype.put = function () {
             throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
           };
         });
@@ -104,11 +105,13 @@ export const tests = [
     async run({ browser, server }) {
       await withPage(browser, {}, async (page) => {
         await page.addInitScript(() => {
-          Object.defineProperty(window, "localStorage", {
-            get() {
-              throw new DOMException("Access is denied for this document.", "SecurityError");
-            },
-          });
+          for (const name of ["indexedDB", "localStorage"]) {
+            Object.defineProperty(window, name, {
+              get() {
+                throw new DOMException("Access is denied for this document.", "SecurityError");
+              },
+            });
+          }
         });
         await openApp(page, server, "?view=sources");
         await expectNotice(page, "does not let Parallax keep data", "unavailable storage said at start");
@@ -155,6 +158,50 @@ export const tests = [
         await pickFile(page, "parallax-workspace.json", saved, "application/json");
         await expectNotice(page, "Workspace imported: 2 sources, 1 topics.", "workspace imported");
         assertEqual(await librarySize(page), "Your sources (2)", "sources back");
+      });
+    },
+  },
+  {
+    name: "a 1,000-article corpus imports in the background: progress, cancel adds nothing, then it all arrives and persists",
+    async run({ browser, server }) {
+      const { writeFileSync, mkdirSync } = await import("node:fs");
+      mkdirSync("target/e2e", { recursive: true });
+      const corpus = Array.from({ length: 1000 }, (_, i) => ({
+        title: `Generated piece ${i + 1}`,
+        text: Array.from({ length: 12 }, (_, k) => `Paragraph ${k + 1} of piece ${i + 1}. ${k % 2 ? ONE : TWO}`).join("\n\n"),
+      }));
+      const file = "target/e2e/corpus-1000.json";
+      writeFileSync(file, JSON.stringify(corpus));
+      await withPage(browser, {}, async (page) => {
+        await openApp(page, server, "?view=sources");
+        await addText(page, "Kept", ONE);
+        await expectNotice(page, "Added 1 source.", "a source to keep");
+        // Cancel: the worker stops, nothing is added, the kept source stays.
+        await page.setInputFiles("#new-files", file);
+        await page.getByRole("button", { name: "Cancel import" }).click();
+        await expectNotice(page, "Import cancelled: nothing was added", "cancelled");
+        assertEqual(await librarySize(page), "Your sources (1)", "cancel added nothing");
+        assertEqual(await page.locator("#import-progress").count(), 0, "the progress bar is gone");
+        // Import for real: the progress bar moves, then all 1,000 arrive.
+        await page.setInputFiles("#new-files", file);
+        await until(() => page.locator(".import-progress label").innerText().catch(() => ""), "progress is shown", {
+          check: (t) => /Analysing \d+ of 1000 sources/.test(t),
+          timeout: 30000,
+        });
+        await screenshot(page, "sources-import-progress", { fullPage: false });
+        await expectNotice(page, "Added 1000 sources.", "all imported", 60000);
+        assertEqual(await librarySize(page), "Your sources (1001)", "1,001 sources");
+        // The list shows a page at a time, with the analysis digest, and can be searched.
+        assertEqual(await page.locator("ul.library").first().locator("li").count(), 50, "first page of the list");
+        const first = await page.locator("ul.library li").nth(1).innerText();
+        assert(/claims/.test(first), `a digest is shown: ${first}`);
+        await page.fill("#find-source", "Generated piece 777");
+        await until(() => page.locator("#find-count").innerText(), "search narrows the list", { check: (t) => t.startsWith("1 of 1001 match") });
+        await screenshot(page, "sources-many", { fullPage: false });
+        // Reload: all of them come back from IndexedDB.
+        await page.reload();
+        await page.waitForSelector("main h2#view-title");
+        await until(() => librarySize(page), "1,001 sources after reload", { check: (t) => t === "Your sources (1001)", timeout: 15000 });
       });
     },
   },
