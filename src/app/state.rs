@@ -311,8 +311,13 @@ impl Reducible for State {
             }
             Action::Importing(progress) => {
                 next.history = HistoryMode::None;
-                if progress.is_none() && next.import.is_some() {
-                    next.tell("Import cancelled: nothing was added, your sources are unchanged.".into(), false);
+                match (next.import, progress) {
+                    (Some(_), None) => {
+                        next.tell("Import cancelled: nothing was added, your sources are unchanged.".into(), false)
+                    }
+                    // A new import: the last one's news is old.
+                    (None, Some(_)) => next.notice = None,
+                    _ => {}
                 }
                 next.import = progress;
             }
