@@ -97,16 +97,22 @@ pub const CALIBRATION: Calibration = Calibration {
 /// A claim as alignment sees it.
 struct Profile<'c> {
     claim: &'c Claim,
-    /// Keys and weights, in key order (as `Terms` keeps them).
-    weights: Vec<(&'c str, f32)>,
+    /// Keys (as indexes into `Aligner::keys`) and weights, in key order (as
+    /// `Terms` keeps them, and as the indexes run).
+    weights: Vec<(u32, f32)>,
     norm: f32,
     total: f32,
     /// Keys the claim names itself (not only through an entity's parent).
     direct: Vec<&'c str>,
+    /// The claim's topics, as indexes into the sorted topic ids of both sources.
+    topics: Vec<u32>,
 }
 
 /// Rarity weights and profiles of both sources' claims.
 struct Aligner<'c> {
+    /// Every key of both sources, sorted: profiles name keys by their index here,
+    /// so walking two profiles compares numbers, not strings.
+    keys: Vec<&'c str>,
     a: Vec<Profile<'c>>,
     b: Vec<Profile<'c>>,
     /// Keys too common to count as evidence.
@@ -131,55 +137,42 @@ impl<'c> Aligner<'c> {
             .filter(|(_, d)| *d as f32 > cal.common_share * n)
             .map(|(k, _)| k)
             .collect();
+        let mut topic_ids: Vec<&str> = a.iter().chain(b).flat_map(|c| c.topics.iter().map(String::as_str)).collect();
+        order::sort_by(&mut topic_ids, |x, y| x.cmp(y));
+        topic_ids.dedup();
         let profile = |claim: &'c Claim| {
-            let weights: Vec<(&str, f32)> = claim
+            let weights: Vec<(u32, f32)> = claim
                 .features
                 .terms
                 .iter()
                 .map(|(k, tf)| {
                     // Entities' parents carry weights below 1 (see `claims`).
                     let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
-                    (k, tf * order::lookup(&idf, k).copied().unwrap_or(1.0))
+                    let id = idf.binary_search_by(|(key, _)| (*key).cmp(k)).unwrap_or_default();
+                    (id as u32, tf * idf[id].1)
                 })
                 .collect();
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             let total = weights.iter().map(|(_, w)| w).sum();
             let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
-            let direct = weights
-                .iter()
-                .map(|(k, _)| *k)
+            let direct = claim
+                .features
+                .terms
+                .keys()
                 .filter(|k| claim.features.spans.iter().any(|(s, _)| s == k) || resolved.as_deref() == Some(*k))
                 .collect();
-            Profile { claim, weights, norm, total, direct }
+            let topics =
+                claim.topics.iter().map(|t| topic_ids.binary_search(&t.as_str()).unwrap_or_default() as u32).collect();
+            Profile { claim, weights, norm, total, direct, topics }
         };
-        Aligner { a: a.iter().map(profile).collect(), b: b.iter().map(profile).collect(), common, cal }
+        let (a, b) = (a.iter().map(profile).collect(), b.iter().map(profile).collect());
+        Aligner { keys: idf.iter().map(|(k, _)| *k).collect(), a, b, common, cal }
     }
 
     fn pair(&self, i: usize, j: usize) -> Pair<'c> {
         let (pa, pb) = (&self.a[i], &self.b[j]);
-        let cal = &self.cal;
-        // Both weight lists are sorted by key: walk them together.
         let mut shared: Vec<(&'c str, f32)> = Vec::new();
-        let mut common = 0.0;
-        let (mut x, mut y) = (0, 0);
-        while x < pa.weights.len() && y < pb.weights.len() {
-            let ((ka, wa), (kb, wb)) = (pa.weights[x], pb.weights[y]);
-            match ka.cmp(kb) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    shared.push((ka, wa * wb));
-                    common += wa.min(wb);
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        let dot: f32 = shared.iter().map(|(_, w)| w).sum();
-        let cosine = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
-        let smaller = pa.total.min(pb.total);
-        let overlap = if smaller > 0.0 { common / smaller } else { 0.0 };
-        let words = cal.cosine_share * cosine + (1.0 - cal.cosine_share) * overlap;
+        let words = self.words(i, j, |key, product| shared.push((key, product)));
         order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
 
         // Evidence: distinctive keys both claims name directly. Keys read off the same
@@ -231,20 +224,63 @@ impl<'c> Aligner<'c> {
         let (a, b) = (pa.claim, pb.claim);
         let shared_topics: Vec<&'c str> =
             a.topics.iter().filter(|t| b.topics.contains(t)).map(String::as_str).collect();
-        let union = a.topics.len() + b.topics.len() - shared_topics.len();
-        let topics = if union > 0 { shared_topics.len() as f32 / union as f32 } else { 0.0 };
-
         let shared_numbers: Vec<String> = a
             .numbers
             .iter()
             .filter(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)))
             .map(|q| q.text.clone())
             .collect();
-        let numbers = if shared_numbers.is_empty() { 0.0 } else { 1.0 };
-
-        let score =
-            (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers).clamp(0.0, 1.0);
+        let score = self.mix(i, j, words, shared_topics.len(), !shared_numbers.is_empty());
         Pair { score, evidence, shared_topics, shared_numbers }
+    }
+
+    /// A pair's score alone: `pair(i, j).score`, bit for bit, without allocating.
+    /// Most pairs score too low to link, and only need this.
+    fn score(&self, i: usize, j: usize) -> f32 {
+        let (pa, pb) = (&self.a[i], &self.b[j]);
+        let (a, b) = (pa.claim, pb.claim);
+        let words = self.words(i, j, |_, _| {});
+        let topics = pa.topics.iter().filter(|t| pb.topics.contains(t)).count();
+        let numbers = a.numbers.iter().any(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)));
+        self.mix(i, j, words, topics, numbers)
+    }
+
+    /// Word similarity of a pair: the cosine of the profiles mixed with the
+    /// overlap coefficient. Both weight lists are sorted by key: they are walked
+    /// together, and `shared(key, product)` hears of each key they share.
+    fn words(&self, i: usize, j: usize, mut shared: impl FnMut(&'c str, f32)) -> f32 {
+        let (pa, pb) = (&self.a[i], &self.b[j]);
+        let (mut dot, mut common) = (0.0f32, 0.0f32);
+        let (mut x, mut y) = (0, 0);
+        while x < pa.weights.len() && y < pb.weights.len() {
+            let ((ka, wa), (kb, wb)) = (pa.weights[x], pb.weights[y]);
+            match ka.cmp(&kb) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared(self.keys[ka as usize], wa * wb);
+                    dot += wa * wb;
+                    common += wa.min(wb);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let cosine = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
+        let smaller = pa.total.min(pb.total);
+        let overlap = if smaller > 0.0 { common / smaller } else { 0.0 };
+        self.cal.cosine_share * cosine + (1.0 - self.cal.cosine_share) * overlap
+    }
+
+    /// The score from its parts: word similarity, shared topics (Jaccard) and
+    /// whether the claims share a number.
+    fn mix(&self, i: usize, j: usize, words: f32, shared_topics: usize, shared_number: bool) -> f32 {
+        let (a, b) = (self.a[i].claim, self.b[j].claim);
+        let cal = &self.cal;
+        let union = a.topics.len() + b.topics.len() - shared_topics;
+        let topics = if union > 0 { shared_topics as f32 / union as f32 } else { 0.0 };
+        let numbers = if shared_number { 1.0 } else { 0.0 };
+        (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers).clamp(0.0, 1.0)
     }
 }
 
@@ -263,12 +299,6 @@ fn same_value(x: f64, y: f64) -> bool {
 
 fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
-}
-
-/// Similarity of every A claim (rows) to every B claim (columns).
-pub fn similarity_matrix(a: &[Claim], b: &[Claim]) -> Vec<Vec<f32>> {
-    let aligner = Aligner::new(a, b, CALIBRATION);
-    (0..a.len()).map(|i| (0..b.len()).map(|j| round3(aligner.pair(i, j).score)).collect()).collect()
 }
 
 /// Why two claims pull in different directions.
@@ -393,8 +423,15 @@ fn explain(relation_tension: Option<&Tension>, subject: &str, topics: &[String],
 
 /// Links the claims of A to the claims of B.
 pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
+    align_with_similarity(a, b, knowledge).0
+}
+
+/// Links the claims of A to the claims of B, and the similarity of every A
+/// claim (rows) to every B claim (columns), rounded to three decimals.
+pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> (Vec<Link>, Vec<Vec<f32>>) {
     let aligner = Aligner::new(a, b, CALIBRATION);
     let cal = aligner.cal;
+    let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
     struct Candidate<'c> {
         i: usize,
@@ -404,9 +441,15 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
     }
     let mut candidates: Vec<Candidate> = Vec::new();
     for (i, ca) in a.iter().enumerate() {
+        let mut row = Vec::with_capacity(b.len());
         for (j, cb) in b.iter().enumerate() {
+            let score = aligner.score(i, j);
+            row.push(round3(score));
+            if score < cal.tension_min {
+                continue;
+            }
             let pair = aligner.pair(i, j);
-            if pair.evidence.is_empty() || pair.score < cal.tension_min {
+            if pair.evidence.is_empty() {
                 continue;
             }
             let tension = tension(ca, cb, knowledge);
@@ -419,6 +462,7 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
                 candidates.push(Candidate { i, j, pair, tension });
             }
         }
+        similarity.push(row);
     }
 
     // Mutual best: a link must rank among the best `per_claim` of both its claims.
@@ -470,5 +514,5 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
     order::sort_by(&mut links, |x, y| {
         y.score.total_cmp(&x.score).then_with(|| x.a.cmp(&y.a)).then_with(|| x.b.cmp(&y.b))
     });
-    links
+    (links, similarity)
 }

@@ -127,8 +127,7 @@ pub fn derive_title(claims: &[Claim]) -> String {
 pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Comparison {
     let (summary_a, claims_a) = analyze(a, Side::A, knowledge);
     let (summary_b, claims_b) = analyze(b, Side::B, knowledge);
-    let links = align::align(&claims_a, &claims_b, knowledge);
-    let similarity = align::similarity_matrix(&claims_a, &claims_b);
+    let (links, similarity) = align::align_with_similarity(&claims_a, &claims_b, knowledge);
     let mut claims: Vec<Claim> = claims_a.into_iter().chain(claims_b).collect();
     let auto = topics::auto_topics(&mut claims);
 
