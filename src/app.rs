@@ -20,6 +20,7 @@ use crate::analysis::{self, Comparison};
 use crate::explore::{self, Selection, UrlState, View};
 use crate::library::Library;
 use state::{Action, HistoryMode, State, Theme};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,14 +54,41 @@ pub fn start() {
         return;
     }
     fatal::install_panic_hook();
-    let document = gloo::utils::document();
-    match document.get_element_by_id("app") {
+    // Three short tasks instead of one long one, so the page stays responsive
+    // while it starts: the analysis knowledge, the comparison, the first render.
+    let step = |f: Box<dyn FnOnce()>| gloo::timers::callback::Timeout::new(0, f).forget();
+    step(Box::new(move || {
+        analysis::knowledge::Knowledge::embedded();
+        if let Some(loading) = gloo::utils::document().query_selector(".loading").ok().flatten() {
+            loading.set_text_content(Some("Comparing the two sources\u{2026}"));
+        }
+        step(Box::new(move || {
+            let prepared = Prepared(Rc::new(RefCell::new(Some(initial_state(None)))));
+            step(Box::new(move || mount(prepared)));
+        }));
+    }));
+}
+
+/// Mounts [`App`] on `#app` (or `<body>` when the page has no such element).
+fn mount(prepared: Prepared) {
+    let props = AppProps { prepared: Some(prepared), ..AppProps::default() };
+    match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");
-            yew::Renderer::<App>::with_root(root).render()
+            yew::Renderer::<App>::with_root_and_props(root, props).render()
         }
-        None => yew::Renderer::<App>::new().render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
     };
+}
+
+/// A state computed before the app mounts (see [`start`]), taken once by it.
+#[derive(Clone, Default)]
+pub struct Prepared(Rc<RefCell<Option<State>>>);
+
+impl PartialEq for Prepared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Sentences, tokens and stems of `text` (how many words were stemmed): the
@@ -89,13 +117,17 @@ pub struct AppProps {
     /// it, those stored in the browser. Only a stored library is saved back.
     #[prop_or_default]
     pub library: Option<Library>,
+    /// The state to start from, already computed (by [`start`]).
+    #[prop_or_default]
+    pub prepared: Option<Prepared>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let given = props.library.clone();
-        use_reducer(move || initial_state(given))
+        let prepared = props.prepared.as_ref().and_then(|p| p.0.borrow_mut().take());
+        use_reducer(move || prepared.unwrap_or_else(|| initial_state(given)))
     };
 
     // The stored library arrives (IndexedDB is asynchronous); from then on it is

@@ -44,10 +44,19 @@ async fn mount_app(query: &str) -> Mounted {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     // An empty library of the reader's own: nothing read from or saved to storage.
-    let props = parallax::app::AppProps { library: Some(parallax::library::Library::default()) };
+    let props = parallax::app::AppProps { library: Some(parallax::library::Library::default()), ..Default::default() };
     let handle = yew::Renderer::<parallax::app::App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    settled(&root).await;
     Mounted { root, handle: Some(handle) }
+}
+
+/// Waits until long lists have mounted in full (a chunk per task, `aria-busy` meanwhile).
+async fn settled(root: &Element) {
+    while root.query_selector("[aria-busy=\"true\"]").unwrap().is_some() {
+        gloo_timers::future::TimeoutFuture::new(5).await;
+        yew::scheduler::flush().await;
+    }
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -67,6 +76,7 @@ async fn click(root: &Element, selector: &str, label: &str) {
         .unwrap_or_else(|| panic!("no {selector} with {label:?}"));
     target.dyn_into::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
+    settled(root).await;
 }
 
 fn location_search() -> String {

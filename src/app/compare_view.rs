@@ -11,6 +11,10 @@ use crate::explore::{self, Counts, Group, Item, Row, RowKind, Selection};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Rows and headings mounted in the first render of the view, and then per task.
+const FIRST_ITEMS: usize = 6;
+const MORE_ITEMS: usize = 12;
+
 #[derive(PartialEq, Properties)]
 pub struct CompareViewProps {
     /// The visible rows by topic (computed once by the app per filter change).
@@ -33,6 +37,19 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let items = explore::layout(&all_rows, groups);
     let (label_a, label_b) = (&c.sources[0].label, &c.sources[1].label);
 
+    // The first screenful mounts at once, the rest a chunk per task, so opening
+    // the view never blocks the page for long (the list is `aria-busy` meanwhile).
+    let mounted = use_state(|| FIRST_ITEMS);
+    let busy = *mounted < items.len();
+    {
+        let mounted = mounted.clone();
+        use_effect_with((*mounted, busy), move |&(_, busy)| {
+            let more =
+                busy.then(|| gloo::timers::callback::Timeout::new(0, move || mounted.set(*mounted + MORE_ITEMS)));
+            move || drop(more)
+        });
+    }
+
     html! {
         <section class="compare" aria-labelledby="view-title">
             <div class="view-head">
@@ -50,8 +67,8 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                     <button type="button" onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all filters" }</button>
                 </div>
             }
-            <ul class="rows">
-                for item in items.iter() {
+            <ul class="rows" aria-busy={busy.then_some("true")}>
+                for item in items.iter().take(*mounted) {
                     { match item {
                         Item::Heading(g) => heading(&groups[*g]),
                         Item::Row { row, visible } => html! {

@@ -134,11 +134,20 @@ impl State {
         state
     }
 
-    /// Takes `library` (with its topics) and compares the pair again.
+    /// Takes `library` (with its topics); compares the pair again only when the
+    /// topics or the texts compared changed (a page load that finds the stored
+    /// library does not redo the comparison it shows).
     fn set_library(&mut self, library: Library) {
-        self.knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
+        let topics_changed = library.topics != self.library.topics;
+        let texts = |l: &Library| (l.find(&self.pair.0).cloned(), l.find(&self.pair.1).cloned());
+        let pair_changed = texts(&library) != texts(&self.library);
+        if topics_changed {
+            self.knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
+        }
         self.library = Rc::new(library);
-        self.recompare();
+        if topics_changed || pair_changed || self.comparison.claims.is_empty() {
+            self.recompare();
+        }
     }
 
     pub fn knowledge(&self) -> &Knowledge {
@@ -362,6 +371,7 @@ impl Reducible for State {
                     next.set_library(library);
                 }
             }
+            Action::LibraryLoaded(library, _) if library == *next.library => {}
             Action::LibraryLoaded(library, pairs) => {
                 next.set_library(library);
                 let notice = next.notice.take();

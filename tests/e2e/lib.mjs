@@ -137,7 +137,13 @@ export async function withPage(browser, options, body) {
 /** Opens `path` (relative to the server root) and waits until the app has rendered its view. */
 export async function openApp(page, server, path = "") {
   await page.goto(server.url + path);
+  await settled(page);
+}
+
+/** Waits until the view is up and fully mounted (long lists mount a chunk per task, `aria-busy` meanwhile). */
+export async function settled(page) {
   await page.waitForSelector("main h2#view-title");
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 }
 
 /** Polls `probe()` until `check(value)` holds (default: truthy); fails with the last value. */

@@ -1,6 +1,6 @@
 // Security: a strict Content-Security-Policy with no violations, no request
 // beyond the app's own assets, and imported HTML that cannot run anything.
-import { withPage, openApp, until, assert, assertEqual } from "./lib.mjs";
+import { withPage, openApp, settled, until, assert, assertEqual } from "./lib.mjs";
 
 /** Records CSP violations from the first script on. */
 async function watchViolations(page) {
@@ -24,7 +24,7 @@ export const tests = [
         assert(!/https?:|\*|'unsafe-inline'|'unsafe-eval'/.test(csp), `CSP allows no remote origin, wildcard or unsafe script: ${csp}`);
         for (const view of ["Read articles", "Overview", "Sources", "Compare"]) {
           await page.getByRole("button", { name: view, exact: true }).click();
-          await page.waitForSelector("main h2#view-title");
+          await settled(page);
         }
         assertEqual(await page.evaluate(() => window.__violations), [], "CSP violations");
       });
@@ -41,7 +41,7 @@ export const tests = [
         await page.fill("#search", "Huawei");
         for (const view of ["Read articles", "Overview", "Sources"]) {
           await page.getByRole("button", { name: view, exact: true }).click();
-          await page.waitForSelector("main h2#view-title");
+          await settled(page);
         }
         await page.fill("#new-text", "Imported text about Huawei and Google. It has two sentences.");
         await page.getByRole("button", { name: "Add this text" }).click();

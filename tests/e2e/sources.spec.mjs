@@ -1,6 +1,6 @@
 // Bring your own sources: paste, compare, reload; and every kind of bad input
 // gets its message while the sources the reader already had stay intact.
-import { withPage, openApp, until, assert, assertEqual, screenshot } from "./lib.mjs";
+import { withPage, openApp, settled, until, assert, assertEqual, screenshot } from "./lib.mjs";
 
 const ONE = "Huawei said its HMS ecosystem now has two million developers. Britain allowed Huawei into its 5G networks last year.";
 const TWO = "Google said Huawei phones still cannot ship with Google Mobile Services. Analysts expect Huawei sales abroad to fall next year.";
@@ -42,7 +42,7 @@ export const tests = [
         await screenshot(page, "sources-own-pair-compare", { fullPage: false });
         // Reload: the library comes back from storage (IndexedDB), the pair from the URL.
         await page.reload();
-        await page.waitForSelector("main h2#view-title");
+        await settled(page);
         await until(() => page.locator(".sources").innerText(), "both sources after reload", {
           check: (t) => t.includes("Piece one") && t.includes("Piece two"),
         });
@@ -200,7 +200,7 @@ export const tests = [
         await screenshot(page, "sources-many", { fullPage: false });
         // Reload: all of them come back from IndexedDB.
         await page.reload();
-        await page.waitForSelector("main h2#view-title");
+        await settled(page);
         await until(() => librarySize(page), "1,001 sources after reload", { check: (t) => t === "Your sources (1001)", timeout: 15000 });
       });
     },
