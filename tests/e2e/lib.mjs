@@ -106,7 +106,12 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  // Rows off screen skip rendering (content-visibility: auto); a full-page shot
+  // should show them, so they render for the capture (CSSOM, allowed by the CSP).
+  const rows = (value) => page.evaluate((v) => document.querySelectorAll(".row").forEach((r) => (r.style.contentVisibility = v)), value);
+  if (fullPage) await rows("visible");
   await page.screenshot({ path, fullPage });
+  if (fullPage) await rows("");
   return path;
 }
 
