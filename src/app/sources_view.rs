@@ -24,6 +24,22 @@ pub fn SourcesView() -> Html {
     let topic_label_ref = use_node_ref();
     let topic_terms_ref = use_node_ref();
 
+    // A pasted text that became a source leaves the form (a refused one stays, to fix).
+    {
+        let (title_ref, text_ref) = (title_ref.clone(), text_ref.clone());
+        let newest = library.sources.last().map(|s| s.text.clone());
+        use_effect_with(library.sources.len(), move |_| {
+            let field = text_ref.cast::<web_sys::HtmlTextAreaElement>();
+            if let (Some(field), Some(newest)) = (field, newest)
+                && field.value().trim() == newest.trim()
+            {
+                field.set_value("");
+                if let Some(title) = title_ref.cast::<web_sys::HtmlInputElement>() {
+                    title.set_value("");
+                }
+            }
+        });
+    }
     let on_paste = {
         let (state, title_ref, text_ref) = (state.clone(), title_ref.clone(), text_ref.clone());
         Callback::from(move |e: SubmitEvent| {

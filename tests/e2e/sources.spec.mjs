@@ -30,6 +30,8 @@ export const tests = [
         await openApp(page, server, "?view=sources");
         await addText(page, "Piece one", ONE);
         await expectNotice(page, "Added 1 source.", "first source added");
+        await until(() => page.inputValue("#new-text"), "the form is cleared once the text is a source", { check: (v) => v === "" });
+        assertEqual(await page.inputValue("#new-title"), "", "the title field too");
         await addText(page, "Piece two", TWO);
         await expectNotice(page, "Added 1 source.", "second source added");
         assertEqual(await librarySize(page), "Your sources (2)", "two sources listed");
@@ -74,6 +76,7 @@ export const tests = [
         for (const [what, act, message] of cases) {
           await act();
           await expectNotice(page, message, what);
+          if (what === "a duplicate source") assertEqual(await page.inputValue("#new-text"), ONE, "a refused text stays in the form");
           assertEqual(await page.locator(".notice").getAttribute("role"), "alert", `${what}: announced as an alert`);
           assertEqual(await librarySize(page), "Your sources (1)", `${what}: the kept source is still there`);
           await page.getByRole("button", { name: "Dismiss" }).click();
