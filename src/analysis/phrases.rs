@@ -142,15 +142,40 @@ struct Index {
     /// Patterns by the key of their first word, longest first; sorted by the key's
     /// [`word_hash`], then the key, so a lookup compares integers, not strings.
     by_first: Vec<(u64, String, Vec<usize>)>,
+    /// One bit per [`FIRST_BITS`]-bit hash prefix of the keys in `by_first`: most
+    /// words start no pattern, and a clear bit says so without a search.
+    first_bits: Vec<u64>,
     /// Patterns that start with a slot.
     slot_first: Vec<usize>,
+}
+
+/// `Index::first_bits` has 2^FIRST_BITS bits.
+const FIRST_BITS: u32 = 12;
+
+/// The word and bit of `first_bits` for a key's hash.
+fn first_bit(hash: u64) -> (usize, u64) {
+    let bit = hash >> (64 - FIRST_BITS);
+    ((bit / 64) as usize, 1 << (bit % 64))
 }
 
 impl Index {
     /// Where the patterns starting with `key` are (or would go) in `by_first`.
     fn first_index(&self, key: &str) -> Result<usize, usize> {
-        let hash = word_hash(key);
+        self.first_index_hashed(word_hash(key), key)
+    }
+
+    fn first_index_hashed(&self, hash: u64, key: &str) -> Result<usize, usize> {
         self.by_first.binary_search_by(|(h, k, _)| h.cmp(&hash).then_with(|| k.as_str().cmp(key)))
+    }
+
+    /// The patterns starting with `key`.
+    fn starting_with(&self, key: &str) -> &[usize] {
+        let hash = word_hash(key);
+        let (word, bit) = first_bit(hash);
+        if self.first_bits.get(word).is_none_or(|w| w & bit == 0) {
+            return &[];
+        }
+        self.first_index_hashed(hash, key).map_or(&[], |i| &self.by_first[i].2)
     }
 
     /// The pattern for `elems`: an existing one, or a new one (second value: new).
@@ -160,7 +185,11 @@ impl Index {
                 let at = match self.first_index(key) {
                     Ok(at) => at,
                     Err(at) => {
-                        self.by_first.insert(at, (word_hash(key), key.clone(), Vec::new()));
+                        let hash = word_hash(key);
+                        self.first_bits.resize(1 << (FIRST_BITS - 6), 0);
+                        let (word, bit) = first_bit(hash);
+                        self.first_bits[word] |= bit;
+                        self.by_first.insert(at, (hash, key.clone(), Vec::new()));
                         at
                     }
                 };
@@ -188,8 +217,7 @@ impl Index {
                 first += 1;
                 continue;
             }
-            let starting = self.first_index(self.on.form(&tokens[first]));
-            let candidates = starting.ok().map(|i| &self.by_first[i].2).into_iter().flatten().chain(&self.slot_first);
+            let candidates = self.starting_with(self.on.form(&tokens[first])).iter().chain(&self.slot_first);
             let mut best: Option<(usize, usize, usize)> = None; // (pattern, length, last token)
             // Whether the word fits a `{n}`, `{year}` or `{month}` slot: many patterns start
             // with one, so each is tested once per word.
