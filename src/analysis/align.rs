@@ -122,34 +122,55 @@ struct Aligner<'c> {
 
 impl<'c> Aligner<'c> {
     fn new(a: &'c [Claim], b: &'c [Claim], cal: Calibration) -> Self {
-        let df = order::tally(a.iter().chain(b).flat_map(|c| c.features.terms.keys()).collect());
-        let n = (a.len() + b.len()).max(1) as f32;
-        let idf: Vec<(&str, f32)> = df.iter().map(|&(k, d)| (k, (1.0 + n / d as f32).ln())).collect();
+        let claims: Vec<&'c Claim> = a.iter().chain(b).collect();
+        let n = claims.len().max(1) as f32;
+        // Every key of every claim, sorted once: the keys' indexes and document
+        // frequencies come out of one walk. Within a claim keys are unique and in
+        // order, so each claim's indexes come out in its own key order.
+        let mut entries: Vec<(&'c str, usize)> =
+            claims.iter().enumerate().flat_map(|(c, claim)| claim.features.terms.keys().map(move |k| (k, c))).collect();
+        order::sort_by_str(&mut entries, |e| e.0);
+        let mut keys: Vec<&'c str> = Vec::new();
+        let mut df: Vec<usize> = Vec::new();
+        let mut ids: Vec<Vec<u32>> = vec![Vec::new(); claims.len()];
+        for (key, c) in entries {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                df.push(0);
+            }
+            *df.last_mut().expect("a key was just pushed") += 1;
+            ids[c].push((keys.len() - 1) as u32);
+        }
+        let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
+        // Keys each claim names itself, sorted and without repeats.
+        let named: Vec<Vec<&'c str>> = claims
+            .iter()
+            .map(|claim| {
+                let mut keys: Vec<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
+                order::sort_by_str(&mut keys, |k| k);
+                keys.dedup();
+                keys
+            })
+            .collect();
         // Too common to be evidence: named directly in more than `common_share` of claims.
-        let named = a.iter().chain(b).flat_map(|claim| {
-            let mut keys: Vec<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
-            order::sort_by(&mut keys, |x, y| x.cmp(y));
-            keys.dedup();
-            keys
-        });
-        let common = order::tally(named.collect())
+        let common = order::tally(named.iter().flatten().copied().collect())
             .into_iter()
             .filter(|(_, d)| *d as f32 > cal.common_share * n)
             .map(|(k, _)| k)
             .collect();
-        let mut topic_ids: Vec<&str> = a.iter().chain(b).flat_map(|c| c.topics.iter().map(String::as_str)).collect();
-        order::sort_by(&mut topic_ids, |x, y| x.cmp(y));
+        let mut topic_ids: Vec<&str> = claims.iter().flat_map(|c| c.topics.iter().map(String::as_str)).collect();
+        order::sort_by_str(&mut topic_ids, |t| t);
         topic_ids.dedup();
-        let profile = |claim: &'c Claim| {
+        let mut profiles = claims.iter().zip(ids).zip(&named).map(|((&claim, ids), named)| {
             let weights: Vec<(u32, f32)> = claim
                 .features
                 .terms
                 .iter()
-                .map(|(k, tf)| {
+                .zip(ids)
+                .map(|((_, tf), id)| {
                     // Entities' parents carry weights below 1 (see `claims`).
                     let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
-                    let id = idf.binary_search_by(|(key, _)| (*key).cmp(k)).unwrap_or_default();
-                    (id as u32, tf * idf[id].1)
+                    (id, tf * idf[id as usize])
                 })
                 .collect();
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -159,20 +180,31 @@ impl<'c> Aligner<'c> {
                 .features
                 .terms
                 .keys()
-                .filter(|k| claim.features.spans.iter().any(|(s, _)| s == k) || resolved.as_deref() == Some(*k))
+                .filter(|k| named.binary_search(k).is_ok() || resolved.as_deref() == Some(*k))
                 .collect();
             let topics =
                 claim.topics.iter().map(|t| topic_ids.binary_search(&t.as_str()).unwrap_or_default() as u32).collect();
             Profile { claim, weights, norm, total, direct, topics }
-        };
-        let (a, b) = (a.iter().map(profile).collect(), b.iter().map(profile).collect());
-        Aligner { keys: idf.iter().map(|(k, _)| *k).collect(), a, b, common, cal }
+        });
+        let a = profiles.by_ref().take(a.len()).collect();
+        let b = profiles.collect();
+        Aligner { keys, a, b, common, cal }
     }
 
-    fn pair(&self, i: usize, j: usize) -> Pair<'c> {
+    /// Claim `i` of A, ready to be scored against the claims of B.
+    fn spread(&self, i: usize) -> Spread {
+        let mut weights = vec![None; self.keys.len()];
+        for &(k, w) in &self.a[i].weights {
+            weights[k as usize] = Some(w);
+        }
+        Spread { i, weights }
+    }
+
+    fn pair(&self, spread: &Spread, j: usize) -> Pair<'c> {
+        let i = spread.i;
         let (pa, pb) = (&self.a[i], &self.b[j]);
         let mut shared: Vec<(&'c str, f32)> = Vec::new();
-        let words = self.words(i, j, |key, product| shared.push((key, product)));
+        let words = self.words(spread, j, |key, product| shared.push((key, product)));
         order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
 
         // Evidence: distinctive keys both claims name directly. Keys read off the same
@@ -234,36 +266,29 @@ impl<'c> Aligner<'c> {
         Pair { score, evidence, shared_topics, shared_numbers }
     }
 
-    /// A pair's score alone: `pair(i, j).score`, bit for bit, without allocating.
-    /// Most pairs score too low to link, and only need this.
-    fn score(&self, i: usize, j: usize) -> f32 {
+    /// A pair's score alone: `pair(spread, j).score`, bit for bit, without
+    /// allocating. Most pairs score too low to link, and only need this.
+    fn score(&self, spread: &Spread, j: usize) -> f32 {
+        let i = spread.i;
         let (pa, pb) = (&self.a[i], &self.b[j]);
         let (a, b) = (pa.claim, pb.claim);
-        let words = self.words(i, j, |_, _| {});
+        let words = self.words(spread, j, |_, _| {});
         let topics = pa.topics.iter().filter(|t| pb.topics.contains(t)).count();
         let numbers = a.numbers.iter().any(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)));
         self.mix(i, j, words, topics, numbers)
     }
 
     /// Word similarity of a pair: the cosine of the profiles mixed with the
-    /// overlap coefficient. Both weight lists are sorted by key: they are walked
-    /// together, and `shared(key, product)` hears of each key they share.
-    fn words(&self, i: usize, j: usize, mut shared: impl FnMut(&'c str, f32)) -> f32 {
-        let (pa, pb) = (&self.a[i], &self.b[j]);
+    /// overlap coefficient. The keys of B's claim are looked up in the spread of
+    /// A's, in key order; `shared(key, product)` hears of each key they share.
+    fn words(&self, spread: &Spread, j: usize, mut shared: impl FnMut(&'c str, f32)) -> f32 {
+        let (pa, pb) = (&self.a[spread.i], &self.b[j]);
         let (mut dot, mut common) = (0.0f32, 0.0f32);
-        let (mut x, mut y) = (0, 0);
-        while x < pa.weights.len() && y < pb.weights.len() {
-            let ((ka, wa), (kb, wb)) = (pa.weights[x], pb.weights[y]);
-            match ka.cmp(&kb) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    shared(self.keys[ka as usize], wa * wb);
-                    dot += wa * wb;
-                    common += wa.min(wb);
-                    x += 1;
-                    y += 1;
-                }
+        for &(k, wb) in &pb.weights {
+            if let Some(wa) = spread.weights[k as usize] {
+                shared(self.keys[k as usize], wa * wb);
+                dot += wa * wb;
+                common += wa.min(wb);
             }
         }
         let cosine = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
@@ -282,6 +307,13 @@ impl<'c> Aligner<'c> {
         let numbers = if shared_number { 1.0 } else { 0.0 };
         (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers).clamp(0.0, 1.0)
     }
+}
+
+/// A claim of A with its weights by key index (`None` for keys it lacks), so that
+/// scoring it against a claim of B looks up that claim's keys, no merge of two lists.
+struct Spread {
+    i: usize,
+    weights: Vec<Option<f32>>,
 }
 
 /// The parts of one pair's similarity.
@@ -442,13 +474,14 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
     let mut candidates: Vec<Candidate> = Vec::new();
     for (i, ca) in a.iter().enumerate() {
         let mut row = Vec::with_capacity(b.len());
+        let spread = aligner.spread(i);
         for (j, cb) in b.iter().enumerate() {
-            let score = aligner.score(i, j);
+            let score = aligner.score(&spread, j);
             row.push(round3(score));
             if score < cal.tension_min {
                 continue;
             }
-            let pair = aligner.pair(i, j);
+            let pair = aligner.pair(&spread, j);
             if pair.evidence.is_empty() {
                 continue;
             }
