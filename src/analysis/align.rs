@@ -102,8 +102,9 @@ struct Profile<'c> {
     weights: Vec<(u32, f32)>,
     norm: f32,
     total: f32,
-    /// Keys the claim names itself (not only through an entity's parent).
-    direct: Vec<&'c str>,
+    /// Keys the claim names itself (not only through an entity's parent), as
+    /// indexes into `Aligner::keys`, in order.
+    direct: Vec<u32>,
     /// The claim's topics, as indexes into the sorted topic ids of both sources.
     topics: Vec<u32>,
 }
@@ -115,8 +116,8 @@ struct Aligner<'c> {
     keys: Vec<&'c str>,
     a: Vec<Profile<'c>>,
     b: Vec<Profile<'c>>,
-    /// Keys too common to count as evidence.
-    common: Vec<&'c str>,
+    /// Per key, whether it is too common to count as evidence.
+    common: Vec<bool>,
     cal: Calibration,
 }
 
@@ -142,53 +143,51 @@ impl<'c> Aligner<'c> {
             ids[c].push((keys.len() - 1) as u32);
         }
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
-        // Keys each claim names itself, sorted and without repeats.
-        let named: Vec<Vec<&'c str>> = claims
-            .iter()
-            .map(|claim| {
-                let mut keys: Vec<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
-                order::sort_by_str(&mut keys, |k| k);
-                keys.dedup();
-                keys
-            })
-            .collect();
-        // Too common to be evidence: named directly in more than `common_share` of claims.
-        let common = order::tally(named.iter().flatten().copied().collect())
-            .into_iter()
-            .filter(|(_, d)| *d as f32 > cal.common_share * n)
-            .map(|(k, _)| k)
-            .collect();
         let mut topic_ids: Vec<&str> = claims.iter().flat_map(|c| c.topics.iter().map(String::as_str)).collect();
         order::sort_by_str(&mut topic_ids, |t| t);
         topic_ids.dedup();
-        let mut profiles = claims.iter().zip(ids).zip(&named).map(|((&claim, ids), named)| {
-            let weights: Vec<(u32, f32)> = claim
-                .features
-                .terms
-                .iter()
-                .zip(ids)
-                .map(|((_, tf), id)| {
-                    // Entities' parents carry weights below 1 (see `claims`).
-                    let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
-                    (id, tf * idf[id as usize])
-                })
-                .collect();
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            let total = weights.iter().map(|(_, w)| w).sum();
-            let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
-            let direct = claim
-                .features
-                .terms
-                .keys()
-                .filter(|k| named.binary_search(k).is_ok() || resolved.as_deref() == Some(*k))
-                .collect();
-            let topics =
-                claim.topics.iter().map(|t| topic_ids.binary_search(&t.as_str()).unwrap_or_default() as u32).collect();
-            Profile { claim, weights, norm, total, direct, topics }
-        });
-        let a = profiles.by_ref().take(a.len()).collect();
-        let b = profiles.collect();
-        Aligner { keys, a, b, common, cal }
+        // How many claims name each key directly (a claim's span keys are among its terms).
+        let mut named_by = vec![0usize; keys.len()];
+        let mut profiles: Vec<Profile> = claims
+            .iter()
+            .zip(ids)
+            .map(|(&claim, ids)| {
+                let weights: Vec<(u32, f32)> = claim
+                    .features
+                    .terms
+                    .iter()
+                    .zip(&ids)
+                    .map(|((_, tf), &id)| {
+                        // Entities' parents carry weights below 1 (see `claims`).
+                        let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
+                        (id, tf * idf[id as usize])
+                    })
+                    .collect();
+                let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                let total = weights.iter().map(|(_, w)| w).sum();
+                let mut named: Vec<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
+                order::sort_by_str(&mut named, |k| k);
+                let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
+                let mut direct = Vec::new();
+                for (key, &id) in claim.features.terms.keys().zip(&ids) {
+                    let is_named = named.binary_search(&key).is_ok();
+                    named_by[id as usize] += usize::from(is_named);
+                    if is_named || resolved.as_deref() == Some(key) {
+                        direct.push(id);
+                    }
+                }
+                let topics = claim
+                    .topics
+                    .iter()
+                    .map(|t| topic_ids.binary_search(&t.as_str()).unwrap_or_default() as u32)
+                    .collect();
+                Profile { claim, weights, norm, total, direct, topics }
+            })
+            .collect();
+        let b_profiles = profiles.split_off(a.len());
+        // Too common to be evidence: named directly in more than `common_share` of claims.
+        let common = named_by.iter().map(|&d| d as f32 > cal.common_share * n).collect();
+        Aligner { keys, a: profiles, b: b_profiles, common, cal }
     }
 
     /// Claim `i` of A, ready to be scored against the claims of B.
@@ -203,21 +202,21 @@ impl<'c> Aligner<'c> {
     fn pair(&self, spread: &Spread, j: usize) -> Pair<'c> {
         let i = spread.i;
         let (pa, pb) = (&self.a[i], &self.b[j]);
-        let mut shared: Vec<(&'c str, f32)> = Vec::new();
+        let mut shared: Vec<(u32, f32)> = Vec::new();
         let words = self.words(spread, j, |key, product| shared.push((key, product)));
-        order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+        // Key indexes run in key order: ties go to the first key, as by name.
+        order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
 
         // Evidence: distinctive keys both claims name directly. Keys read off the same
         // or neighbouring words in both claims ("Entity List" as entity and concept,
         // "overseas" + "markets") are one piece of evidence, named by the first.
         let mut candidates: Vec<&'c str> = shared
             .iter()
-            .map(|(k, _)| *k)
+            .map(|&(k, _)| k)
             .filter(|k| {
-                pa.direct.binary_search(k).is_ok()
-                    && pb.direct.binary_search(k).is_ok()
-                    && self.common.binary_search(k).is_err()
+                pa.direct.binary_search(k).is_ok() && pb.direct.binary_search(k).is_ok() && !self.common[*k as usize]
             })
+            .map(|k| self.keys[k as usize])
             .collect();
         order::sort_by_key(&mut candidates, |k| !k.starts_with('@'));
         let mut evidence: Vec<&'c str> = Vec::new();
@@ -280,13 +279,14 @@ impl<'c> Aligner<'c> {
 
     /// Word similarity of a pair: the cosine of the profiles mixed with the
     /// overlap coefficient. The keys of B's claim are looked up in the spread of
-    /// A's, in key order; `shared(key, product)` hears of each key they share.
-    fn words(&self, spread: &Spread, j: usize, mut shared: impl FnMut(&'c str, f32)) -> f32 {
+    /// A's, in key order; `shared(key, product)` hears of each key they share (as
+    /// an index into `keys`).
+    fn words(&self, spread: &Spread, j: usize, mut shared: impl FnMut(u32, f32)) -> f32 {
         let (pa, pb) = (&self.a[spread.i], &self.b[j]);
         let (mut dot, mut common) = (0.0f32, 0.0f32);
         for &(k, wb) in &pb.weights {
             if let Some(wa) = spread.weights[k as usize] {
-                shared(self.keys[k as usize], wa * wb);
+                shared(k, wa * wb);
                 dot += wa * wb;
                 common += wa.min(wb);
             }
@@ -345,11 +345,16 @@ enum Tension {
     Outlook { hopeful: Vec<String>, doubtful: Vec<String>, a_hopeful: bool },
 }
 
-fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
+/// The concept keys of the lexicon's opposite pairs ("~accept", "~reject").
+fn opposite_keys(knowledge: &Knowledge) -> Vec<(String, String)> {
+    knowledge.opposites.iter().map(|(x, y)| (format!("~{x}"), format!("~{y}"))).collect()
+}
+
+/// `opposites` are the [`opposite_keys`].
+fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)]) -> Option<Tension> {
     // 1. Opposite concepts ("accepted" / "rejected").
-    for (x, y) in knowledge.opposites {
-        let (kx, ky) = (format!("~{x}"), format!("~{y}"));
-        for (first, second) in [(&kx, &ky), (&ky, &kx)] {
+    for (kx, ky) in opposites {
+        for (first, second) in [(kx, ky), (ky, kx)] {
             // Only when each claim has one side of the pair, not both.
             let one_sided =
                 !a.features.terms.contains_key(second.as_str()) && !b.features.terms.contains_key(first.as_str());
@@ -462,6 +467,7 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
 /// claim (rows) to every B claim (columns), rounded to three decimals.
 pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> (Vec<Link>, Vec<Vec<f32>>) {
     let aligner = Aligner::new(a, b, CALIBRATION);
+    let opposites = opposite_keys(knowledge);
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
@@ -485,7 +491,7 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
             if pair.evidence.is_empty() {
                 continue;
             }
-            let tension = tension(ca, cb, knowledge);
+            let tension = tension(ca, cb, &opposites);
             let linked = if tension.is_some() {
                 pair.score >= cal.tension_min
             } else {
