@@ -131,6 +131,14 @@ impl MatchOn {
             MatchOn::Word => &token.norm,
         }
     }
+
+    /// The [`word_hash`] of [`MatchOn::form`].
+    fn hash(self, token: &Token) -> u64 {
+        match self {
+            MatchOn::Stem => token.key_hash,
+            MatchOn::Word => token.norm_hash,
+        }
+    }
 }
 
 /// The patterns and how to find them; values live in [`PhraseSet`]. Kept apart
@@ -168,9 +176,8 @@ impl Index {
         self.by_first.binary_search_by(|(h, k, _)| h.cmp(&hash).then_with(|| k.as_str().cmp(key)))
     }
 
-    /// The patterns starting with `key`.
-    fn starting_with(&self, key: &str) -> &[usize] {
-        let hash = word_hash(key);
+    /// The patterns starting with `key`, whose [`word_hash`] is `hash`.
+    fn starting_with(&self, hash: u64, key: &str) -> &[usize] {
         let (word, bit) = first_bit(hash);
         if self.first_bits.get(word).is_none_or(|w| w & bit == 0) {
             return &[];
@@ -217,7 +224,9 @@ impl Index {
                 first += 1;
                 continue;
             }
-            let candidates = self.starting_with(self.on.form(&tokens[first])).iter().chain(&self.slot_first);
+            let token = &tokens[first];
+            let candidates =
+                self.starting_with(self.on.hash(token), self.on.form(token)).iter().chain(&self.slot_first);
             let mut best: Option<(usize, usize, usize)> = None; // (pattern, length, last token)
             // Whether the word fits a `{n}`, `{year}` or `{month}` slot: many patterns start
             // with one, so each is tested once per word.

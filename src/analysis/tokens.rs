@@ -18,10 +18,11 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 const STEM_SLOT_BITS: u32 = 12;
 
 thread_local! {
-    /// Words seen before and their stems, each in the slot its [`word_hash`] picks (a
-    /// newer word takes a slot over): stemming was most of the cost of tokenizing, and
-    /// a text repeats its words. A hash map would be no faster and cost more wasm.
-    static STEMS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Words seen before and their stems (with the stems' hashes), each in the slot its
+    /// [`word_hash`] picks (a newer word takes a slot over): stemming was most of the
+    /// cost of tokenizing, and a text repeats its words. A hash map would be no faster
+    /// and cost more wasm.
+    static STEMS: RefCell<Vec<(String, String, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The stopwords, sorted (looked up by binary search).
@@ -56,6 +57,10 @@ pub struct Token {
     pub norm: String,
     /// `norm`, stemmed (for words) — the form everything compares.
     pub key: String,
+    /// [`word_hash`] of `norm` and of `key`, computed once: every phrase set
+    /// looks each word up by one of them.
+    pub norm_hash: u64,
+    pub key_hash: u64,
     /// True when punctuation that separates phrases (a comma, a bracket, a quote…)
     /// stands between this token and the previous word or number.
     pub gap_before: bool,
@@ -167,20 +172,28 @@ fn push_segment(tokens: &mut Vec<Token>, gap: &mut bool, start: usize, segment: 
         if !joins_phrase(segment) {
             *gap = true;
         }
+        let hash = word_hash(segment);
         tokens.push(Token {
             start,
             end: start + segment.len(),
             kind,
             norm: segment.to_owned(),
             key: segment.to_owned(),
+            norm_hash: hash,
+            key_hash: hash,
             gap_before: false,
         });
         return;
     }
     let norm = normalize_word(segment);
+    let norm_hash = word_hash(&norm);
     // Dotted initialisms ("u.s") are not words the stemmer knows.
-    let key = if kind == Kind::Word && !norm.contains('.') { cached_stem(&norm) } else { norm.clone() };
-    tokens.push(Token { start, end: start + segment.len(), kind, norm, key, gap_before: *gap });
+    let (key, key_hash) = if kind == Kind::Word && !norm.contains('.') {
+        cached_stem(&norm, norm_hash)
+    } else {
+        (norm.clone(), norm_hash)
+    };
+    tokens.push(Token { start, end: start + segment.len(), kind, norm, key, norm_hash, key_hash, gap_before: *gap });
     *gap = false;
 }
 
@@ -218,26 +231,31 @@ pub fn stem(norm: &str) -> Cow<'_, str> {
     STEMMER.stem(norm)
 }
 
-/// [`stem`], remembered.
-fn cached_stem(norm: &str) -> String {
+/// [`stem`] of a word with [`word_hash`] `hash`, remembered, with the stem's hash.
+fn cached_stem(norm: &str, hash: u64) -> (String, u64) {
+    let fresh = || {
+        let key = stem(norm).into_owned();
+        let key_hash = word_hash(&key);
+        (key, key_hash)
+    };
     if norm.is_empty() {
-        return String::new();
+        return (String::new(), hash);
     }
     STEMS
         .try_with(|stems| {
             let mut stems = stems.borrow_mut();
             if stems.is_empty() {
-                stems.resize(1 << STEM_SLOT_BITS, (String::new(), String::new()));
+                stems.resize(1 << STEM_SLOT_BITS, (String::new(), String::new(), 0));
             }
-            let (word, key) = &mut stems[(word_hash(norm) >> (64 - STEM_SLOT_BITS)) as usize];
+            let (word, key, key_hash) = &mut stems[(hash >> (64 - STEM_SLOT_BITS)) as usize];
             if word.as_str() != norm {
-                *key = stem(norm).into_owned();
+                (*key, *key_hash) = fresh();
                 word.clear();
                 word.push_str(norm);
             }
-            key.clone()
+            (key.clone(), *key_hash)
         })
-        .unwrap_or_else(|_| stem(norm).into_owned())
+        .unwrap_or_else(|_| fresh())
 }
 
 /// FxHash (as in rustc) of a word: cheap and well spread, for caches and sorted indexes.
