@@ -93,30 +93,50 @@ fn joins_phrase(punct: &str) -> bool {
 }
 
 /// Splits `text` into words, numbers and punctuation (whitespace is dropped).
+///
+/// The segments are those of `split_word_bound_indices` minus whitespace. ASCII
+/// whitespace followed by an ASCII character always ends a segment (no word rule
+/// joins across it), so the text is cut there into chunks: an ASCII chunk takes a
+/// fast path without the Unicode tables (in ASCII, a whitespace segment never holds
+/// anything else), any other chunk the Unicode rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut gap = false;
-    if text.is_ascii() {
-        // The segments of `split_word_bound_indices` minus whitespace (in ASCII, a
-        // whitespace segment never holds anything else), without the Unicode tables.
-        let bytes = text.as_bytes();
-        let mut pos = 0;
-        while pos < bytes.len() {
-            if is_ascii_space(bytes[pos]) {
-                pos += 1;
-                continue;
+    let bytes = text.as_bytes();
+    let spaces_from = |at: usize| at + bytes[at..].iter().position(|&b| !is_ascii_space(b)).unwrap_or(bytes.len() - at);
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Whitespace before a non-ASCII character stays with it: that character may
+        // join the whitespace (a combining mark does).
+        let word = spaces_from(pos);
+        if word == bytes.len() {
+            break;
+        }
+        if bytes[word].is_ascii() {
+            pos = word;
+        }
+        // The chunk ends at ASCII whitespace followed by ASCII (or by the end).
+        let mut end = word;
+        loop {
+            end += bytes[end..].iter().position(|&b| is_ascii_space(b)).unwrap_or(bytes.len() - end);
+            let next = spaces_from(end);
+            if bytes.get(next).is_none_or(u8::is_ascii) {
+                break;
             }
-            let end = bytes[pos..].iter().position(|&b| is_ascii_space(b)).map_or(bytes.len(), |n| pos + n);
+            end = next;
+        }
+        let ascii = text[pos..end].is_ascii();
+        if ascii {
             for word in ascii_word_bounds(&bytes[pos..end]) {
                 let (start, end) = (pos + word.start, pos + word.end);
                 push_segment(&mut tokens, &mut gap, start, &text[start..end]);
             }
-            pos = end;
+        } else {
+            for (start, segment) in text[pos..end].split_word_bound_indices() {
+                push_segment(&mut tokens, &mut gap, pos + start, segment);
+            }
         }
-    } else {
-        for (start, segment) in text.split_word_bound_indices() {
-            push_segment(&mut tokens, &mut gap, start, segment);
-        }
+        pos = end;
     }
     tokens
 }
@@ -316,6 +336,55 @@ mod tests {
     #[test]
     fn ascii_tokens_match_unicode_tokens() {
         for text in ascii_samples(b"aZs'9 1.,;:-\t\n\r\x0b\x0c\x00\"(_", 12, 20_000) {
+            let mut tokens = Vec::new();
+            let mut gap = false;
+            for (start, segment) in text.split_word_bound_indices() {
+                push_segment(&mut tokens, &mut gap, start, segment);
+            }
+            assert_eq!(tokenize(&text), tokens, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn chunked_tokens_match_unicode_tokens() {
+        let pieces = [
+            "a",
+            "Z",
+            "9",
+            "1.5",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            ".",
+            ",",
+            "'",
+            "-",
+            "\u{2019}",
+            "\u{201C}",
+            "\u{201D}",
+            "\u{e9}",
+            "\u{301}",
+            "\u{200D}",
+            "\u{00AD}",
+            "\u{A0}",
+            "\u{2003}",
+            "\u{1F600}",
+            "\u{1F1E6}",
+            "\u{4E2D}",
+            "\u{3000}",
+            "\u{85}",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..30_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for k in 0..(state % 14) {
+                text.push_str(pieces[((state >> (4 * k)) % pieces.len() as u64) as usize]);
+            }
             let mut tokens = Vec::new();
             let mut gap = false;
             for (start, segment) in text.split_word_bound_indices() {
