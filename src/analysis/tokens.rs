@@ -25,12 +25,14 @@ thread_local! {
     static STEMS: RefCell<Vec<(String, String, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The stopwords, sorted (looked up by binary search).
-static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&str> = include_str!(concat!(env!("OUT_DIR"), "/stopwords.txt"))
+/// The stopwords with their [`word_hash`], sorted by hash, then word (looked up by
+/// binary search, comparing integers: a token knows its hash).
+static STOPWORDS: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
+    let mut words: Vec<(u64, &str)> = include_str!(concat!(env!("OUT_DIR"), "/stopwords.txt"))
         .lines()
         .filter(|line| !line.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
+        .map(|word| (word_hash(word), word))
         .collect();
     super::order::sort_by(&mut words, |a, b| a.cmp(b));
     words.dedup();
@@ -74,7 +76,7 @@ impl Token {
         &source[self.start..self.end]
     }
     pub fn is_stopword(&self) -> bool {
-        is_stopword(&self.norm)
+        is_hashed_stopword(self.norm_hash, &self.norm)
     }
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self, source: &str) -> bool {
@@ -83,7 +85,12 @@ impl Token {
 }
 
 pub fn is_stopword(norm: &str) -> bool {
-    STOPWORDS.binary_search(&norm).is_ok()
+    is_hashed_stopword(word_hash(norm), norm)
+}
+
+/// [`is_stopword`] for a word whose [`word_hash`] is known.
+fn is_hashed_stopword(hash: u64, norm: &str) -> bool {
+    STOPWORDS.binary_search_by(|&(h, w)| h.cmp(&hash).then_with(|| w.cmp(norm))).is_ok()
 }
 
 /// Punctuation that a phrase may run across: hyphens in "re-use", the dot of "U.S.",
