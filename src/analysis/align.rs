@@ -350,7 +350,13 @@ fn opposite_keys(knowledge: &Knowledge) -> Vec<(String, String)> {
     knowledge.opposites.iter().map(|(x, y)| (format!("~{x}"), format!("~{y}"))).collect()
 }
 
-/// `opposites` are the [`opposite_keys`].
+/// Whether a claim names a concept of an opposite pair: only then can it be
+/// one side of an opposition (`opposites` are the [`opposite_keys`]).
+fn names_opposite(claim: &Claim, opposites: &[(String, String)]) -> bool {
+    claim.features.spans.iter().any(|(k, _)| opposites.iter().any(|(x, y)| k == x || k == y))
+}
+
+/// `opposites` are the [`opposite_keys`] (or none, when the claims cannot oppose).
 fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)]) -> Option<Tension> {
     // 1. Opposite concepts ("accepted" / "rejected").
     for (kx, ky) in opposites {
@@ -468,6 +474,7 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
 pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> (Vec<Link>, Vec<Vec<f32>>) {
     let aligner = Aligner::new(a, b, CALIBRATION);
     let opposites = opposite_keys(knowledge);
+    let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
@@ -481,6 +488,7 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
     for (i, ca) in a.iter().enumerate() {
         let mut row = Vec::with_capacity(b.len());
         let spread = aligner.spread(i);
+        let a_opposing = names_opposite(ca, &opposites);
         for (j, cb) in b.iter().enumerate() {
             let score = aligner.score(&spread, j);
             row.push(round3(score));
@@ -491,7 +499,8 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
             if pair.evidence.is_empty() {
                 continue;
             }
-            let tension = tension(ca, cb, &opposites);
+            let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
+            let tension = tension(ca, cb, opposites);
             let linked = if tension.is_some() {
                 pair.score >= cal.tension_min
             } else {
