@@ -138,6 +138,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
     let mut claims: Vec<Claim> = Vec::new();
     let mut section: Option<String> = None;
     let mut attributions: Vec<String> = Vec::new();
+    let mut tokens = Vec::new();
     for block in &cleaned.blocks {
         let block_text = cleaned.block_text(block);
         if block.kind == BlockKind::Heading {
@@ -148,7 +149,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
         let mut previous: Option<usize> = None;
         for sentence in sentences::split(block_text) {
             let text = sentence.text;
-            let tokens = tokens::tokenize(&text);
+            tokens::tokenize_into(&text, &mut tokens);
             let mut claim = Claim {
                 id: format!("{letter}{}", claims.len() + 1),
                 source: source_id.to_owned(),

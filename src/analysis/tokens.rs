@@ -108,6 +108,14 @@ fn joins_phrase(punct: &str) -> bool {
 /// anything else), any other chunk the Unicode rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first): a caller tokenizing sentence after
+/// sentence reuses one buffer instead of allocating a large one for each.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let mut gap = false;
     let bytes = text.as_bytes();
     let spaces_from = |at: usize| at + bytes[at..].iter().position(|&b| !is_ascii_space(b)).unwrap_or(bytes.len() - at);
@@ -136,16 +144,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if ascii {
             for word in ascii_word_bounds(&bytes[pos..end]) {
                 let (start, end) = (pos + word.start, pos + word.end);
-                push_segment(&mut tokens, &mut gap, start, &text[start..end]);
+                push_segment(tokens, &mut gap, start, &text[start..end]);
             }
         } else {
             for (start, segment) in text[pos..end].split_word_bound_indices() {
-                push_segment(&mut tokens, &mut gap, pos + start, segment);
+                push_segment(tokens, &mut gap, pos + start, segment);
             }
         }
         pos = end;
     }
-    tokens
 }
 
 /// `char::is_whitespace`, for ASCII.

@@ -46,8 +46,9 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
     }
     // Candidates by key, sorted by key.
     let mut candidates: Vec<(String, Candidate)> = Vec::new();
+    let mut tokens = Vec::new();
     for (index, claim) in claims.iter().enumerate().filter(|(_, c)| c.topics.is_empty()) {
-        let tokens = tokens::tokenize(&claim.text);
+        tokens::tokenize_into(&claim.text, &mut tokens);
         for run in content_runs(&tokens) {
             for len in 1..=3.min(run.len()) {
                 for window in run.windows(len) {
