@@ -225,8 +225,13 @@ impl Index {
                 continue;
             }
             let token = &tokens[first];
-            let candidates =
-                self.starting_with(self.on.hash(token), self.on.form(token)).iter().chain(&self.slot_first);
+            let starting = self.starting_with(self.on.hash(token), self.on.form(token));
+            // Most words start nothing: skip them before setting up the search.
+            if starting.is_empty() && self.slot_first.is_empty() {
+                first += 1;
+                continue;
+            }
+            let candidates = starting.iter().chain(&self.slot_first);
             let mut best: Option<(usize, usize, usize)> = None; // (pattern, length, last token)
             // Whether the word fits a `{n}`, `{year}` or `{month}` slot: many patterns start
             // with one, so each is tested once per word.
