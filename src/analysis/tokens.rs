@@ -107,51 +107,118 @@ fn joins_phrase(punct: &str) -> bool {
 /// fast path without the Unicode tables (in ASCII, a whitespace segment never holds
 /// anything else), any other chunk the Unicode rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    tokenize_into(text, &mut tokens);
-    tokens
+    let mut tokenizer = Tokenizer { tokens: Vec::with_capacity(text.len() / 5), ..Tokenizer::default() };
+    tokenizer.tokenize(text);
+    tokenizer.tokens.truncate(tokenizer.len);
+    tokenizer.tokens
 }
 
-/// [`tokenize`] into `tokens` (cleared first): a caller tokenizing sentence after
-/// sentence reuses one buffer instead of allocating a large one for each.
-pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
-    tokens.clear();
-    let mut gap = false;
-    let bytes = text.as_bytes();
-    let spaces_from = |at: usize| at + bytes[at..].iter().position(|&b| !is_ascii_space(b)).unwrap_or(bytes.len() - at);
-    let mut pos = 0;
-    while pos < bytes.len() {
-        // Whitespace before a non-ASCII character stays with it: that character may
-        // join the whitespace (a combining mark does).
-        let word = spaces_from(pos);
-        if word == bytes.len() {
-            break;
-        }
-        if bytes[word].is_ascii() {
-            pos = word;
-        }
-        // The chunk ends at ASCII whitespace followed by ASCII (or by the end).
-        let mut end = word;
-        loop {
-            end += bytes[end..].iter().position(|&b| is_ascii_space(b)).unwrap_or(bytes.len() - end);
-            let next = spaces_from(end);
-            if bytes.get(next).is_none_or(u8::is_ascii) {
+/// [`tokenize`] for text after text (the sentences of an article): the tokens
+/// and their strings stay allocated from one text to the next and are overwritten.
+#[derive(Default)]
+pub struct Tokenizer {
+    /// The tokens of the last text, then spare ones.
+    tokens: Vec<Token>,
+    len: usize,
+    /// Whether phrase-separating punctuation came since the last word.
+    gap: bool,
+}
+
+impl Tokenizer {
+    /// The tokens of `text`, as [`tokenize`] gives them.
+    pub fn tokenize(&mut self, text: &str) -> &[Token] {
+        self.len = 0;
+        self.gap = false;
+        let bytes = text.as_bytes();
+        let spaces_from =
+            |at: usize| at + bytes[at..].iter().position(|&b| !is_ascii_space(b)).unwrap_or(bytes.len() - at);
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // Whitespace before a non-ASCII character stays with it: that character may
+            // join the whitespace (a combining mark does).
+            let word = spaces_from(pos);
+            if word == bytes.len() {
                 break;
             }
-            end = next;
-        }
-        let ascii = text[pos..end].is_ascii();
-        if ascii {
-            for word in ascii_word_bounds(&bytes[pos..end]) {
-                let (start, end) = (pos + word.start, pos + word.end);
-                push_segment(tokens, &mut gap, start, &text[start..end]);
+            if bytes[word].is_ascii() {
+                pos = word;
             }
+            // The chunk ends at ASCII whitespace followed by ASCII (or by the end).
+            let mut end = word;
+            loop {
+                end += bytes[end..].iter().position(|&b| is_ascii_space(b)).unwrap_or(bytes.len() - end);
+                let next = spaces_from(end);
+                if bytes.get(next).is_none_or(u8::is_ascii) {
+                    break;
+                }
+                end = next;
+            }
+            let ascii = text[pos..end].is_ascii();
+            if ascii {
+                for word in ascii_word_bounds(&bytes[pos..end]) {
+                    let (start, end) = (pos + word.start, pos + word.end);
+                    self.push(start, &text[start..end]);
+                }
+            } else {
+                for (start, segment) in text[pos..end].split_word_bound_indices() {
+                    self.push(pos + start, segment);
+                }
+            }
+            pos = end;
+        }
+        &self.tokens[..self.len]
+    }
+
+    /// Adds the token of one word-boundary segment (none for whitespace).
+    fn push(&mut self, start: usize, segment: &str) {
+        let Some(first) = segment.chars().next() else {
+            return;
+        };
+        if first.is_whitespace() || crate::analysis::text::is_space(first) {
+            return;
+        }
+        let kind = classify(segment);
+        if self.len == self.tokens.len() {
+            let blank = Token {
+                start: 0,
+                end: 0,
+                kind,
+                norm: String::new(),
+                key: String::new(),
+                norm_hash: 0,
+                key_hash: 0,
+                gap_before: false,
+            };
+            self.tokens.push(blank);
+        }
+        let token = &mut self.tokens[self.len];
+        self.len += 1;
+        (token.start, token.end, token.kind) = (start, start + segment.len(), kind);
+        if kind == Kind::Punct {
+            if !joins_phrase(segment) {
+                self.gap = true;
+            }
+            token.norm.clear();
+            token.norm.push_str(segment);
+            token.key.clear();
+            token.key.push_str(segment);
+            token.norm_hash = word_hash(segment);
+            token.key_hash = token.norm_hash;
+            token.gap_before = false;
+            return;
+        }
+        normalize_word_into(segment, &mut token.norm);
+        token.norm_hash = word_hash(&token.norm);
+        // Dotted initialisms ("u.s") are not words the stemmer knows.
+        if kind == Kind::Word && !token.norm.contains('.') {
+            token.key_hash = cached_stem_into(&token.norm, token.norm_hash, &mut token.key);
         } else {
-            for (start, segment) in text[pos..end].split_word_bound_indices() {
-                push_segment(tokens, &mut gap, pos + start, segment);
-            }
+            token.key.clear();
+            token.key.push_str(&token.norm);
+            token.key_hash = token.norm_hash;
         }
-        pos = end;
+        token.gap_before = self.gap;
+        self.gap = false;
     }
 }
 
@@ -193,44 +260,6 @@ pub fn ascii_word_bounds(run: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ 
     })
 }
 
-/// Adds the token of one word-boundary segment (none for whitespace).
-fn push_segment(tokens: &mut Vec<Token>, gap: &mut bool, start: usize, segment: &str) {
-    let Some(first) = segment.chars().next() else {
-        return;
-    };
-    if first.is_whitespace() || crate::analysis::text::is_space(first) {
-        return;
-    }
-    let kind = classify(segment);
-    if kind == Kind::Punct {
-        if !joins_phrase(segment) {
-            *gap = true;
-        }
-        let hash = word_hash(segment);
-        tokens.push(Token {
-            start,
-            end: start + segment.len(),
-            kind,
-            norm: segment.to_owned(),
-            key: segment.to_owned(),
-            norm_hash: hash,
-            key_hash: hash,
-            gap_before: false,
-        });
-        return;
-    }
-    let norm = normalize_word(segment);
-    let norm_hash = word_hash(&norm);
-    // Dotted initialisms ("u.s") are not words the stemmer knows.
-    let (key, key_hash) = if kind == Kind::Word && !norm.contains('.') {
-        cached_stem(&norm, norm_hash)
-    } else {
-        (norm.clone(), norm_hash)
-    };
-    tokens.push(Token { start, end: start + segment.len(), kind, norm, key, norm_hash, key_hash, gap_before: *gap });
-    *gap = false;
-}
-
 fn classify(segment: &str) -> Kind {
     let mut digits = false;
     for c in segment.chars() {
@@ -244,20 +273,29 @@ fn classify(segment: &str) -> Kind {
 
 /// Lowercases, straightens apostrophes and drops a possessive "'s" / trailing "'".
 pub fn normalize_word(word: &str) -> String {
-    let mut norm: String = if word.is_ascii() {
-        word.to_ascii_lowercase()
+    let mut norm = String::new();
+    normalize_word_into(word, &mut norm);
+    norm
+}
+
+/// [`normalize_word`] into `norm` (cleared first).
+fn normalize_word_into(word: &str, norm: &mut String) {
+    norm.clear();
+    if word.is_ascii() {
+        norm.push_str(word);
+        norm.make_ascii_lowercase();
     } else {
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c })
-            .collect()
-    };
+        norm.extend(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c }),
+        );
+    }
     if norm.ends_with("'s") {
         norm.truncate(norm.len() - 2);
     } else if norm.ends_with('\'') {
         norm.pop();
     }
-    norm
 }
 
 /// Snowball (Porter 2) English stem of a normalised word.
@@ -265,15 +303,12 @@ pub fn stem(norm: &str) -> Cow<'_, str> {
     STEMMER.stem(norm)
 }
 
-/// [`stem`] of a word with [`word_hash`] `hash`, remembered, with the stem's hash.
-fn cached_stem(norm: &str, hash: u64) -> (String, u64) {
-    let fresh = || {
-        let key = stem(norm).into_owned();
-        let key_hash = word_hash(&key);
-        (key, key_hash)
-    };
+/// [`stem`] of a word with [`word_hash`] `hash`, remembered, written into `key`
+/// (cleared first); returns the stem's hash.
+fn cached_stem_into(norm: &str, hash: u64, key: &mut String) -> u64 {
+    key.clear();
     if norm.is_empty() {
-        return (String::new(), hash);
+        return hash;
     }
     STEMS
         .try_with(|stems| {
@@ -281,15 +316,20 @@ fn cached_stem(norm: &str, hash: u64) -> (String, u64) {
             if stems.is_empty() {
                 stems.resize(1 << STEM_SLOT_BITS, (String::new(), String::new(), 0));
             }
-            let (word, key, key_hash) = &mut stems[(hash >> (64 - STEM_SLOT_BITS)) as usize];
+            let (word, stemmed, stem_hash) = &mut stems[(hash >> (64 - STEM_SLOT_BITS)) as usize];
             if word.as_str() != norm {
-                (*key, *key_hash) = fresh();
+                *stemmed = stem(norm).into_owned();
+                *stem_hash = word_hash(stemmed);
                 word.clear();
                 word.push_str(norm);
             }
-            (key.clone(), *key_hash)
+            key.push_str(stemmed);
+            *stem_hash
         })
-        .unwrap_or_else(|_| fresh())
+        .unwrap_or_else(|_| {
+            key.push_str(&stem(norm));
+            word_hash(key)
+        })
 }
 
 /// FxHash (as in rustc) of a word: cheap and well spread, for caches and sorted indexes.
@@ -350,12 +390,11 @@ mod tests {
     #[test]
     fn ascii_tokens_match_unicode_tokens() {
         for text in ascii_samples(b"aZs'9 1.,;:-\t\n\r\x0b\x0c\x00\"(_", 12, 20_000) {
-            let mut tokens = Vec::new();
-            let mut gap = false;
+            let mut reference = Tokenizer::default();
             for (start, segment) in text.split_word_bound_indices() {
-                push_segment(&mut tokens, &mut gap, start, segment);
+                reference.push(start, segment);
             }
-            assert_eq!(tokenize(&text), tokens, "{text:?}");
+            assert_eq!(tokenize(&text), &reference.tokens[..reference.len], "{text:?}");
         }
     }
 
@@ -399,12 +438,21 @@ mod tests {
             for k in 0..(state % 14) {
                 text.push_str(pieces[((state >> (4 * k)) % pieces.len() as u64) as usize]);
             }
-            let mut tokens = Vec::new();
-            let mut gap = false;
+            let mut reference = Tokenizer::default();
             for (start, segment) in text.split_word_bound_indices() {
-                push_segment(&mut tokens, &mut gap, start, segment);
+                reference.push(start, segment);
             }
-            assert_eq!(tokenize(&text), tokens, "{text:?}");
+            assert_eq!(tokenize(&text), &reference.tokens[..reference.len], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_reused_tokenizer_tokenizes_each_text_afresh() {
+        let mut tokenizer = Tokenizer::default();
+        for text in
+            ["Huawei\u{2019}s developers, re-use GMS.", "U.S.", "", "1.3 million \u{201C}blacklisted\u{201D}", "It"]
+        {
+            assert_eq!(tokenizer.tokenize(text), tokenize(text), "{text:?}");
         }
     }
 
