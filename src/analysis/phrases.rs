@@ -155,6 +155,9 @@ struct Index {
     first_bits: Vec<u64>,
     /// Patterns that start with a slot.
     slot_first: Vec<usize>,
+    /// Per pattern, the slot it starts with ([`Elem::slot`]): `find` tests a word
+    /// against the slot without reading the pattern.
+    first_slot: Vec<Option<usize>>,
 }
 
 /// `Index::first_bits` has 2^FIRST_BITS bits.
@@ -211,6 +214,7 @@ impl Index {
         // Keep each list longest first, so `find` can stop at the first fit of a length.
         let at = list.iter().position(|&p| patterns[p].len() < elems.len()).unwrap_or(list.len());
         list.insert(at, patterns.len());
+        self.first_slot.push(elems[0].slot());
         patterns.push(elems);
         (patterns.len() - 1, true)
     }
@@ -237,13 +241,13 @@ impl Index {
             // with one, so each is tested once per word.
             let mut fits_slot: [Option<bool>; 3] = [None; 3];
             for &p in candidates {
-                let elems = &self.patterns[p];
-                if best.is_some_and(|(_, len, _)| len >= elems.len()) {
+                if let Some(slot) = self.first_slot[p]
+                    && !*fits_slot[slot].get_or_insert_with(|| self.patterns[p][0].matches(token, text, self.on))
+                {
                     continue;
                 }
-                if let Some(slot) = elems[0].slot()
-                    && !*fits_slot[slot].get_or_insert_with(|| elems[0].matches(&tokens[first], text, self.on))
-                {
+                let elems = &self.patterns[p];
+                if best.is_some_and(|(_, len, _)| len >= elems.len()) {
                     continue;
                 }
                 if let Some(last) = self.fit(elems, tokens, first, text) {
