@@ -121,6 +121,10 @@ const HEADING_MAX_CHARS: usize = 90;
 /// or a digit, with no closing punctuation.
 pub fn looks_like_heading(line: &str) -> bool {
     let line = line.trim();
+    // Most lines are paragraphs: too long, told without counting their words.
+    if line.chars().nth(HEADING_MAX_CHARS).is_some() {
+        return false;
+    }
     let words = line.split_whitespace().count();
     let first = line.chars().next();
     let last = line.chars().last();
@@ -137,6 +141,10 @@ pub fn looks_like_heading(line: &str) -> bool {
 /// A line of part numbers or similar codes ("NL12876AC18-03 FZ400R12KL4C"): at least
 /// two code-like words and no more ordinary lowercase words than codes.
 fn looks_like_codes(line: &str) -> bool {
+    // Two codes take four digits: prose rarely has them, and is told at once.
+    if line.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        return false;
+    }
     let mut codes = 0;
     let mut plain = 0;
     for word in line.split_whitespace() {
