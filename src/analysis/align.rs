@@ -165,12 +165,10 @@ impl<'c> Aligner<'c> {
                     .collect();
                 let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 let total = weights.iter().map(|(_, w)| w).sum();
-                let mut named: Vec<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
-                order::sort_by_str(&mut named, |k| k);
                 let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
                 let mut direct = Vec::new();
                 for (key, &id) in claim.features.terms.keys().zip(&ids) {
-                    let is_named = named.binary_search(&key).is_ok();
+                    let is_named = claim.features.spans.iter().any(|(k, _)| k == key);
                     named_by[id as usize] += usize::from(is_named);
                     if is_named || resolved.as_deref() == Some(key) {
                         direct.push(id);
