@@ -626,12 +626,16 @@ fn concept_of(m: &PhraseMatch<Alias>, knowledge: &Knowledge) -> Option<String> {
 
 /// Adds `@Entity` with `weight`, and its ancestors with half of it each step.
 fn add_entity_terms(terms: &mut Terms, name: &str, knowledge: &Knowledge, weight: f32) {
-    let mut name = Some(name.to_owned());
+    let mut name = Some(name);
     let mut weight = weight;
     let mut depth = 0;
+    let mut key = String::new();
     while let Some(n) = name {
-        terms.raise(&format!("@{n}"), weight);
-        name = knowledge.entity_index(&n).and_then(|i| knowledge.entities[i].parent).map(str::to_owned);
+        key.clear();
+        key.push('@');
+        key.push_str(n);
+        terms.raise(&key, weight);
+        name = knowledge.entity_index(n).and_then(|i| knowledge.entities[i].parent);
         weight *= 0.5;
         depth += 1;
         if depth > 4 {
