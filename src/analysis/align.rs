@@ -102,8 +102,9 @@ struct Profile<'c> {
     weights: Vec<(u32, f32)>,
     norm: f32,
     total: f32,
-    /// Keys the claim names itself (not only through an entity's parent).
-    direct: Vec<&'c str>,
+    /// Keys the claim names itself (not only through an entity's parent), as
+    /// indexes into `Aligner::keys`, in order.
+    direct: Vec<u32>,
     /// The claim's topics, as indexes into the sorted topic ids of both sources.
     topics: Vec<u32>,
 }
@@ -115,77 +116,105 @@ struct Aligner<'c> {
     keys: Vec<&'c str>,
     a: Vec<Profile<'c>>,
     b: Vec<Profile<'c>>,
-    /// Keys too common to count as evidence.
-    common: Vec<&'c str>,
+    /// Per key, whether it is too common to count as evidence.
+    common: Vec<bool>,
     cal: Calibration,
 }
 
 impl<'c> Aligner<'c> {
     fn new(a: &'c [Claim], b: &'c [Claim], cal: Calibration) -> Self {
-        let df = order::tally(a.iter().chain(b).flat_map(|c| c.features.terms.keys()).collect());
-        let n = (a.len() + b.len()).max(1) as f32;
-        let idf: Vec<(&str, f32)> = df.iter().map(|&(k, d)| (k, (1.0 + n / d as f32).ln())).collect();
-        // Too common to be evidence: named directly in more than `common_share` of claims.
-        let named = a.iter().chain(b).flat_map(|claim| {
-            let mut keys: Vec<&str> = claim.features.spans.iter().map(|(k, _)| k.as_str()).collect();
-            order::sort_by(&mut keys, |x, y| x.cmp(y));
-            keys.dedup();
-            keys
-        });
-        let common = order::tally(named.collect())
-            .into_iter()
-            .filter(|(_, d)| *d as f32 > cal.common_share * n)
-            .map(|(k, _)| k)
-            .collect();
-        let mut topic_ids: Vec<&str> = a.iter().chain(b).flat_map(|c| c.topics.iter().map(String::as_str)).collect();
-        order::sort_by(&mut topic_ids, |x, y| x.cmp(y));
+        let claims: Vec<&'c Claim> = a.iter().chain(b).collect();
+        let n = claims.len().max(1) as f32;
+        // Every key of every claim, sorted once: the keys' indexes and document
+        // frequencies come out of one walk. Within a claim keys are unique and in
+        // order, so each claim's indexes come out in its own key order.
+        let mut entries: Vec<(&'c str, usize)> =
+            claims.iter().enumerate().flat_map(|(c, claim)| claim.features.terms.keys().map(move |k| (k, c))).collect();
+        order::sort_by_str(&mut entries, |e| e.0);
+        let mut keys: Vec<&'c str> = Vec::new();
+        let mut df: Vec<usize> = Vec::new();
+        let mut ids: Vec<Vec<u32>> = vec![Vec::new(); claims.len()];
+        for (key, c) in entries {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                df.push(0);
+            }
+            *df.last_mut().expect("a key was just pushed") += 1;
+            ids[c].push((keys.len() - 1) as u32);
+        }
+        let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
+        let mut topic_ids: Vec<&str> = claims.iter().flat_map(|c| c.topics.iter().map(String::as_str)).collect();
+        order::sort_by_str(&mut topic_ids, |t| t);
         topic_ids.dedup();
-        let profile = |claim: &'c Claim| {
-            let weights: Vec<(u32, f32)> = claim
-                .features
-                .terms
-                .iter()
-                .map(|(k, tf)| {
-                    // Entities' parents carry weights below 1 (see `claims`).
-                    let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
-                    let id = idf.binary_search_by(|(key, _)| (*key).cmp(k)).unwrap_or_default();
-                    (id as u32, tf * idf[id].1)
-                })
-                .collect();
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            let total = weights.iter().map(|(_, w)| w).sum();
-            let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
-            let direct = claim
-                .features
-                .terms
-                .keys()
-                .filter(|k| claim.features.spans.iter().any(|(s, _)| s == k) || resolved.as_deref() == Some(*k))
-                .collect();
-            let topics =
-                claim.topics.iter().map(|t| topic_ids.binary_search(&t.as_str()).unwrap_or_default() as u32).collect();
-            Profile { claim, weights, norm, total, direct, topics }
-        };
-        let (a, b) = (a.iter().map(profile).collect(), b.iter().map(profile).collect());
-        Aligner { keys: idf.iter().map(|(k, _)| *k).collect(), a, b, common, cal }
+        // How many claims name each key directly (a claim's span keys are among its terms).
+        let mut named_by = vec![0usize; keys.len()];
+        let mut profiles: Vec<Profile> = claims
+            .iter()
+            .zip(ids)
+            .map(|(&claim, ids)| {
+                let weights: Vec<(u32, f32)> = claim
+                    .features
+                    .terms
+                    .iter()
+                    .zip(&ids)
+                    .map(|((_, tf), &id)| {
+                        // Entities' parents carry weights below 1 (see `claims`).
+                        let tf = if tf < 1.0 { tf * cal.parent_weight / 0.5 } else { tf.sqrt() };
+                        (id, tf * idf[id as usize])
+                    })
+                    .collect();
+                let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                let total = weights.iter().map(|(_, w)| w).sum();
+                let resolved = claim.features.resolved.as_ref().map(|(_, name)| format!("@{name}"));
+                let mut direct = Vec::new();
+                for (key, &id) in claim.features.terms.keys().zip(&ids) {
+                    let is_named = claim.features.spans.iter().any(|(k, _)| k == key);
+                    named_by[id as usize] += usize::from(is_named);
+                    if is_named || resolved.as_deref() == Some(key) {
+                        direct.push(id);
+                    }
+                }
+                let topics = claim
+                    .topics
+                    .iter()
+                    .map(|t| topic_ids.binary_search(&t.as_str()).unwrap_or_default() as u32)
+                    .collect();
+                Profile { claim, weights, norm, total, direct, topics }
+            })
+            .collect();
+        let b_profiles = profiles.split_off(a.len());
+        // Too common to be evidence: named directly in more than `common_share` of claims.
+        let common = named_by.iter().map(|&d| d as f32 > cal.common_share * n).collect();
+        Aligner { keys, a: profiles, b: b_profiles, common, cal }
     }
 
-    fn pair(&self, i: usize, j: usize) -> Pair<'c> {
+    /// Claim `i` of A, ready to be scored against the claims of B.
+    fn spread(&self, i: usize) -> Spread {
+        let mut weights = vec![None; self.keys.len()];
+        for &(k, w) in &self.a[i].weights {
+            weights[k as usize] = Some(w);
+        }
+        Spread { i, weights }
+    }
+
+    fn pair(&self, spread: &Spread, j: usize) -> Pair<'c> {
+        let i = spread.i;
         let (pa, pb) = (&self.a[i], &self.b[j]);
-        let mut shared: Vec<(&'c str, f32)> = Vec::new();
-        let words = self.words(i, j, |key, product| shared.push((key, product)));
-        order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+        let mut shared: Vec<(u32, f32)> = Vec::new();
+        let words = self.words(spread, j, |key, product| shared.push((key, product)));
+        // Key indexes run in key order: ties go to the first key, as by name.
+        order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
 
         // Evidence: distinctive keys both claims name directly. Keys read off the same
         // or neighbouring words in both claims ("Entity List" as entity and concept,
         // "overseas" + "markets") are one piece of evidence, named by the first.
         let mut candidates: Vec<&'c str> = shared
             .iter()
-            .map(|(k, _)| *k)
+            .map(|&(k, _)| k)
             .filter(|k| {
-                pa.direct.binary_search(k).is_ok()
-                    && pb.direct.binary_search(k).is_ok()
-                    && self.common.binary_search(k).is_err()
+                pa.direct.binary_search(k).is_ok() && pb.direct.binary_search(k).is_ok() && !self.common[*k as usize]
             })
+            .map(|k| self.keys[k as usize])
             .collect();
         order::sort_by_key(&mut candidates, |k| !k.starts_with('@'));
         let mut evidence: Vec<&'c str> = Vec::new();
@@ -234,36 +263,30 @@ impl<'c> Aligner<'c> {
         Pair { score, evidence, shared_topics, shared_numbers }
     }
 
-    /// A pair's score alone: `pair(i, j).score`, bit for bit, without allocating.
-    /// Most pairs score too low to link, and only need this.
-    fn score(&self, i: usize, j: usize) -> f32 {
+    /// A pair's score alone: `pair(spread, j).score`, bit for bit, without
+    /// allocating. Most pairs score too low to link, and only need this.
+    fn score(&self, spread: &Spread, j: usize) -> f32 {
+        let i = spread.i;
         let (pa, pb) = (&self.a[i], &self.b[j]);
         let (a, b) = (pa.claim, pb.claim);
-        let words = self.words(i, j, |_, _| {});
+        let words = self.words(spread, j, |_, _| {});
         let topics = pa.topics.iter().filter(|t| pb.topics.contains(t)).count();
         let numbers = a.numbers.iter().any(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)));
         self.mix(i, j, words, topics, numbers)
     }
 
     /// Word similarity of a pair: the cosine of the profiles mixed with the
-    /// overlap coefficient. Both weight lists are sorted by key: they are walked
-    /// together, and `shared(key, product)` hears of each key they share.
-    fn words(&self, i: usize, j: usize, mut shared: impl FnMut(&'c str, f32)) -> f32 {
-        let (pa, pb) = (&self.a[i], &self.b[j]);
+    /// overlap coefficient. The keys of B's claim are looked up in the spread of
+    /// A's, in key order; `shared(key, product)` hears of each key they share (as
+    /// an index into `keys`).
+    fn words(&self, spread: &Spread, j: usize, mut shared: impl FnMut(u32, f32)) -> f32 {
+        let (pa, pb) = (&self.a[spread.i], &self.b[j]);
         let (mut dot, mut common) = (0.0f32, 0.0f32);
-        let (mut x, mut y) = (0, 0);
-        while x < pa.weights.len() && y < pb.weights.len() {
-            let ((ka, wa), (kb, wb)) = (pa.weights[x], pb.weights[y]);
-            match ka.cmp(&kb) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    shared(self.keys[ka as usize], wa * wb);
-                    dot += wa * wb;
-                    common += wa.min(wb);
-                    x += 1;
-                    y += 1;
-                }
+        for &(k, wb) in &pb.weights {
+            if let Some(wa) = spread.weights[k as usize] {
+                shared(k, wa * wb);
+                dot += wa * wb;
+                common += wa.min(wb);
             }
         }
         let cosine = if pa.norm > 0.0 && pb.norm > 0.0 { dot / (pa.norm * pb.norm) } else { 0.0 };
@@ -282,6 +305,13 @@ impl<'c> Aligner<'c> {
         let numbers = if shared_number { 1.0 } else { 0.0 };
         (cal.weight_words * words + cal.weight_topics * topics + cal.weight_numbers * numbers).clamp(0.0, 1.0)
     }
+}
+
+/// A claim of A with its weights by key index (`None` for keys it lacks), so that
+/// scoring it against a claim of B looks up that claim's keys, no merge of two lists.
+struct Spread {
+    i: usize,
+    weights: Vec<Option<f32>>,
 }
 
 /// The parts of one pair's similarity.
@@ -313,11 +343,22 @@ enum Tension {
     Outlook { hopeful: Vec<String>, doubtful: Vec<String>, a_hopeful: bool },
 }
 
-fn tension(a: &Claim, b: &Claim, knowledge: &Knowledge) -> Option<Tension> {
+/// The concept keys of the lexicon's opposite pairs ("~accept", "~reject").
+fn opposite_keys(knowledge: &Knowledge) -> Vec<(String, String)> {
+    knowledge.opposites.iter().map(|(x, y)| (format!("~{x}"), format!("~{y}"))).collect()
+}
+
+/// Whether a claim names a concept of an opposite pair: only then can it be
+/// one side of an opposition (`opposites` are the [`opposite_keys`]).
+fn names_opposite(claim: &Claim, opposites: &[(String, String)]) -> bool {
+    claim.features.spans.iter().any(|(k, _)| opposites.iter().any(|(x, y)| k == x || k == y))
+}
+
+/// `opposites` are the [`opposite_keys`] (or none, when the claims cannot oppose).
+fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)]) -> Option<Tension> {
     // 1. Opposite concepts ("accepted" / "rejected").
-    for (x, y) in knowledge.opposites {
-        let (kx, ky) = (format!("~{x}"), format!("~{y}"));
-        for (first, second) in [(&kx, &ky), (&ky, &kx)] {
+    for (kx, ky) in opposites {
+        for (first, second) in [(kx, ky), (ky, kx)] {
             // Only when each claim has one side of the pair, not both.
             let one_sided =
                 !a.features.terms.contains_key(second.as_str()) && !b.features.terms.contains_key(first.as_str());
@@ -430,6 +471,8 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
 /// claim (rows) to every B claim (columns), rounded to three decimals.
 pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> (Vec<Link>, Vec<Vec<f32>>) {
     let aligner = Aligner::new(a, b, CALIBRATION);
+    let opposites = opposite_keys(knowledge);
+    let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
@@ -442,17 +485,20 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
     let mut candidates: Vec<Candidate> = Vec::new();
     for (i, ca) in a.iter().enumerate() {
         let mut row = Vec::with_capacity(b.len());
+        let spread = aligner.spread(i);
+        let a_opposing = names_opposite(ca, &opposites);
         for (j, cb) in b.iter().enumerate() {
-            let score = aligner.score(i, j);
+            let score = aligner.score(&spread, j);
             row.push(round3(score));
             if score < cal.tension_min {
                 continue;
             }
-            let pair = aligner.pair(i, j);
+            let pair = aligner.pair(&spread, j);
             if pair.evidence.is_empty() {
                 continue;
             }
-            let tension = tension(ca, cb, knowledge);
+            let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
+            let tension = tension(ca, cb, opposites);
             let linked = if tension.is_some() {
                 pair.score >= cal.tension_min
             } else {

@@ -138,6 +138,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
     let mut claims: Vec<Claim> = Vec::new();
     let mut section: Option<String> = None;
     let mut attributions: Vec<String> = Vec::new();
+    let mut tokenizer = tokens::Tokenizer::default();
     for block in &cleaned.blocks {
         let block_text = cleaned.block_text(block);
         if block.kind == BlockKind::Heading {
@@ -148,7 +149,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
         let mut previous: Option<usize> = None;
         for sentence in sentences::split(block_text) {
             let text = sentence.text;
-            let tokens = tokens::tokenize(&text);
+            let tokens = tokenizer.tokenize(&text);
             let mut claim = Claim {
                 id: format!("{letter}{}", claims.len() + 1),
                 source: source_id.to_owned(),
@@ -164,11 +165,11 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                 features: Features::default(),
                 text: String::new(),
             };
-            let alias_matches = knowledge.find_aliases(&tokens, &text);
-            claim.features.mentions = mentions(&tokens, &text, &alias_matches, knowledge);
+            let alias_matches = knowledge.find_aliases(tokens, &text);
+            claim.features.mentions = mentions(tokens, &text, &alias_matches, knowledge);
             let previous_claim = previous.map(|i| &claims[i]);
-            claim.features.resolved = resolve_pronoun(&tokens, &text, knowledge, previous_claim);
-            claim.attribution = attribution(&tokens, &text, knowledge, &alias_matches, &attributions);
+            claim.features.resolved = resolve_pronoun(tokens, &text, knowledge, previous_claim);
+            claim.attribution = attribution(tokens, &text, knowledge, &alias_matches, &attributions);
             if claim.attribution.is_none() && quote_open {
                 claim.attribution = previous_claim.and_then(|c| c.attribution.clone());
             }
@@ -176,20 +177,20 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                 attributions.push(a.clone());
             }
             quote_open = quote_state(&text, quote_open);
-            let time_matches = knowledge.times.find(&tokens, &text);
-            claim.times = time_matches.iter().map(|m| without_possessive(&text[m.span(&tokens)]).to_owned()).collect();
-            claim.numbers = quantities(&tokens, &text, knowledge, &time_matches);
-            claim.features.negated = negated(&tokens, &text, knowledge, &alias_matches);
+            let time_matches = knowledge.times.find(tokens, &text);
+            claim.times = time_matches.iter().map(|m| without_possessive(&text[m.span(tokens)]).to_owned()).collect();
+            claim.numbers = quantities(tokens, &text, knowledge, &time_matches);
+            claim.features.negated = negated(tokens, &text, knowledge, &alias_matches);
             claim.features.outlook = knowledge
                 .outlook
-                .find(&tokens, &text)
+                .find(tokens, &text)
                 .iter()
-                .flat_map(|m| m.values.iter().map(|&p| (p, text[m.span(&tokens)].to_owned())))
+                .flat_map(|m| m.values.iter().map(|&p| (p, text[m.span(tokens)].to_owned())))
                 .collect();
-            let (topic_ids, evidence) = topics::tag(&tokens, &text, knowledge);
+            let (topic_ids, evidence) = topics::tag(tokens, &text, knowledge);
             claim.topics = topic_ids;
             claim.evidence = evidence;
-            (claim.features.terms, claim.features.spans) = terms(&tokens, &alias_matches, &time_matches, knowledge);
+            (claim.features.terms, claim.features.spans) = terms(tokens, &alias_matches, &time_matches, knowledge);
             if let Some((_, name)) = &claim.features.resolved {
                 add_entity_terms(&mut claim.features.terms, name, knowledge, 1.0);
                 claim.features.mentions.push(Mention {
@@ -625,12 +626,16 @@ fn concept_of(m: &PhraseMatch<Alias>, knowledge: &Knowledge) -> Option<String> {
 
 /// Adds `@Entity` with `weight`, and its ancestors with half of it each step.
 fn add_entity_terms(terms: &mut Terms, name: &str, knowledge: &Knowledge, weight: f32) {
-    let mut name = Some(name.to_owned());
+    let mut name = Some(name);
     let mut weight = weight;
     let mut depth = 0;
+    let mut key = String::new();
     while let Some(n) = name {
-        terms.raise(&format!("@{n}"), weight);
-        name = knowledge.entity_index(&n).and_then(|i| knowledge.entities[i].parent).map(str::to_owned);
+        key.clear();
+        key.push('@');
+        key.push_str(n);
+        terms.raise(&key, weight);
+        name = knowledge.entity_index(n).and_then(|i| knowledge.entities[i].parent);
         weight *= 0.5;
         depth += 1;
         if depth > 4 {

@@ -23,24 +23,51 @@ pub struct FurnitureRule {
 #[derive(Debug)]
 pub struct Furniture {
     pub rules: &'static [FurnitureRule],
+    /// Per rule, its patterns lowercased once (not once per line).
+    folded: Vec<FoldedRule>,
+}
+
+/// A rule's patterns, lowercased: whole lines (without closing punctuation),
+/// prefixes (with their length in characters of the original) and contained text.
+#[derive(Debug)]
+struct FoldedRule {
+    lines: Vec<String>,
+    prefixes: Vec<(String, usize)>,
+    contains: Vec<String>,
+}
+
+/// What a whole-line pattern and a line are compared without.
+fn bare(lower: &str) -> &str {
+    lower.trim_end_matches(['.', ':', '!', ' '])
 }
 
 impl Furniture {
+    pub fn new(rules: &'static [FurnitureRule]) -> Self {
+        let folded = rules
+            .iter()
+            .map(|rule| FoldedRule {
+                lines: rule.lines.iter().map(|l| bare(&text::lowercase(l)).to_owned()).collect(),
+                prefixes: rule.prefixes.iter().map(|p| (text::lowercase(p), p.chars().count())).collect(),
+                contains: rule.contains.iter().map(text::lowercase).collect(),
+            })
+            .collect();
+        Furniture { rules, folded }
+    }
+
     /// The rule a line falls under, if any, and for prefix rules the rest of the line.
     fn classify<'l>(&self, line: &'l str) -> Option<(&FurnitureRule, &'l str)> {
         let lower = text::lowercase(line);
-        let bare = lower.trim_end_matches(['.', ':', '!', ' ']);
-        self.rules.iter().find_map(|rule| {
-            if rule.lines.iter().any(|l| text::lowercase(l).trim_end_matches(['.', ':', '!', ' ']) == bare) {
+        let bare = bare(&lower);
+        self.rules.iter().zip(&self.folded).find_map(|(rule, folded)| {
+            if folded.lines.iter().any(|l| l == bare) {
                 return Some((rule, ""));
             }
-            if let Some(p) = rule.prefixes.iter().find(|p| lower.starts_with(&text::lowercase(p))) {
+            if let Some((_, chars)) = folded.prefixes.iter().find(|(p, _)| lower.starts_with(p.as_str())) {
                 // `to_lowercase` can change byte lengths; cut the original by characters.
-                let rest: String = line.chars().skip(p.chars().count()).collect();
-                let rest_start = line.len() - rest.len();
+                let rest_start = line.char_indices().nth(*chars).map_or(line.len(), |(at, _)| at);
                 return Some((rule, line[rest_start..].trim()));
             }
-            rule.contains.iter().any(|c| lower.contains(&text::lowercase(c))).then_some((rule, ""))
+            folded.contains.iter().any(|c| lower.contains(c.as_str())).then_some((rule, ""))
         })
     }
 }
@@ -94,6 +121,10 @@ const HEADING_MAX_CHARS: usize = 90;
 /// or a digit, with no closing punctuation.
 pub fn looks_like_heading(line: &str) -> bool {
     let line = line.trim();
+    // Most lines are paragraphs: too long, told without counting their words.
+    if line.chars().nth(HEADING_MAX_CHARS).is_some() {
+        return false;
+    }
     let words = line.split_whitespace().count();
     let first = line.chars().next();
     let last = line.chars().last();
@@ -110,6 +141,10 @@ pub fn looks_like_heading(line: &str) -> bool {
 /// A line of part numbers or similar codes ("NL12876AC18-03 FZ400R12KL4C"): at least
 /// two code-like words and no more ordinary lowercase words than codes.
 fn looks_like_codes(line: &str) -> bool {
+    // Two codes take four digits: prose rarely has them, and is told at once.
+    if line.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        return false;
+    }
     let mut codes = 0;
     let mut plain = 0;
     for word in line.split_whitespace() {

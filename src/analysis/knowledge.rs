@@ -179,7 +179,7 @@ impl Knowledge {
         }
 
         let mut knowledge = Knowledge {
-            furniture: Furniture { rules: data::FURNITURE },
+            furniture: Furniture::new(data::FURNITURE),
             entities: data::ENTITIES,
             concepts: data::CONCEPTS,
             opposites: data::OPPOSITES,

@@ -13,6 +13,32 @@ pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
     }
     let mut order: Vec<usize> = (0..items.len()).collect();
     sort_indices(&mut order, &|x, y| compare(&items[x], &items[y]));
+    permute(items, order);
+}
+
+/// Sorts by a string key, like `sort_by_key`. Each key's first eight bytes are
+/// compared as one integer first (their order is the strings' order), so most
+/// comparisons never reach the bytes of the strings.
+pub fn sort_by_str<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    if items.len() < 2 {
+        return;
+    }
+    let prefixes: Vec<u64> = items.iter().map(|item| prefix(key(item))).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_indices(&mut order, &|x, y| prefixes[x].cmp(&prefixes[y]).then_with(|| key(&items[x]).cmp(key(&items[y]))));
+    permute(items, order);
+}
+
+/// The first eight bytes of `s`, big-endian, zero-padded.
+fn prefix(s: &str) -> u64 {
+    let mut bytes = [0; 8];
+    let n = s.len().min(8);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
+/// Puts `items` in `order` (a permutation of their indices).
+fn permute<T>(items: &mut Vec<T>, order: Vec<usize>) {
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
@@ -25,7 +51,7 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
 /// How often each string occurs, sorted by the string (a counting map as a
 /// vector: one shared code path instead of a hash map per key type).
 pub fn tally(mut items: Vec<&str>) -> Vec<(&str, usize)> {
-    sort_by(&mut items, |a, b| a.cmp(b));
+    sort_by_str(&mut items, |s| s);
     let mut out: Vec<(&str, usize)> = Vec::new();
     for item in items {
         match out.last_mut() {
@@ -57,6 +83,16 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, |a, b| a.cmp(b));
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn sorts_by_strings_like_str_ord() {
+        let words = ["ab", "", "abcdefghz", "ab\u{0}", "abcdefgh", "b", "abcdefgha", "\u{e9}", "ab", "a\u{1}"];
+        let mut sorted: Vec<(&str, usize)> = words.iter().copied().zip(0..).collect();
+        sort_by_str(&mut sorted, |w| w.0);
+        let mut expected: Vec<(&str, usize)> = words.iter().copied().zip(0..).collect();
+        expected.sort_by(|x, y| x.0.cmp(y.0));
+        assert_eq!(sorted, expected);
     }
 
     #[test]

@@ -131,6 +131,14 @@ impl MatchOn {
             MatchOn::Word => &token.norm,
         }
     }
+
+    /// The [`word_hash`] of [`MatchOn::form`].
+    fn hash(self, token: &Token) -> u64 {
+        match self {
+            MatchOn::Stem => token.key_hash,
+            MatchOn::Word => token.norm_hash,
+        }
+    }
 }
 
 /// The patterns and how to find them; values live in [`PhraseSet`]. Kept apart
@@ -142,15 +150,42 @@ struct Index {
     /// Patterns by the key of their first word, longest first; sorted by the key's
     /// [`word_hash`], then the key, so a lookup compares integers, not strings.
     by_first: Vec<(u64, String, Vec<usize>)>,
+    /// One bit per [`FIRST_BITS`]-bit hash prefix of the keys in `by_first`: most
+    /// words start no pattern, and a clear bit says so without a search.
+    first_bits: Vec<u64>,
     /// Patterns that start with a slot.
     slot_first: Vec<usize>,
+    /// Per pattern, the slot it starts with ([`Elem::slot`]): `find` tests a word
+    /// against the slot without reading the pattern.
+    first_slot: Vec<Option<usize>>,
+}
+
+/// `Index::first_bits` has 2^FIRST_BITS bits.
+const FIRST_BITS: u32 = 12;
+
+/// The word and bit of `first_bits` for a key's hash.
+fn first_bit(hash: u64) -> (usize, u64) {
+    let bit = hash >> (64 - FIRST_BITS);
+    ((bit / 64) as usize, 1 << (bit % 64))
 }
 
 impl Index {
     /// Where the patterns starting with `key` are (or would go) in `by_first`.
     fn first_index(&self, key: &str) -> Result<usize, usize> {
-        let hash = word_hash(key);
+        self.first_index_hashed(word_hash(key), key)
+    }
+
+    fn first_index_hashed(&self, hash: u64, key: &str) -> Result<usize, usize> {
         self.by_first.binary_search_by(|(h, k, _)| h.cmp(&hash).then_with(|| k.as_str().cmp(key)))
+    }
+
+    /// The patterns starting with `key`, whose [`word_hash`] is `hash`.
+    fn starting_with(&self, hash: u64, key: &str) -> &[usize] {
+        let (word, bit) = first_bit(hash);
+        if self.first_bits.get(word).is_none_or(|w| w & bit == 0) {
+            return &[];
+        }
+        self.first_index_hashed(hash, key).map_or(&[], |i| &self.by_first[i].2)
     }
 
     /// The pattern for `elems`: an existing one, or a new one (second value: new).
@@ -160,7 +195,11 @@ impl Index {
                 let at = match self.first_index(key) {
                     Ok(at) => at,
                     Err(at) => {
-                        self.by_first.insert(at, (word_hash(key), key.clone(), Vec::new()));
+                        let hash = word_hash(key);
+                        self.first_bits.resize(1 << (FIRST_BITS - 6), 0);
+                        let (word, bit) = first_bit(hash);
+                        self.first_bits[word] |= bit;
+                        self.by_first.insert(at, (hash, key.clone(), Vec::new()));
                         at
                     }
                 };
@@ -175,6 +214,7 @@ impl Index {
         // Keep each list longest first, so `find` can stop at the first fit of a length.
         let at = list.iter().position(|&p| patterns[p].len() < elems.len()).unwrap_or(list.len());
         list.insert(at, patterns.len());
+        self.first_slot.push(elems[0].slot());
         patterns.push(elems);
         (patterns.len() - 1, true)
     }
@@ -188,20 +228,26 @@ impl Index {
                 first += 1;
                 continue;
             }
-            let starting = self.first_index(self.on.form(&tokens[first]));
-            let candidates = starting.ok().map(|i| &self.by_first[i].2).into_iter().flatten().chain(&self.slot_first);
+            let token = &tokens[first];
+            let starting = self.starting_with(self.on.hash(token), self.on.form(token));
+            // Most words start nothing: skip them before setting up the search.
+            if starting.is_empty() && self.slot_first.is_empty() {
+                first += 1;
+                continue;
+            }
+            let candidates = starting.iter().chain(&self.slot_first);
             let mut best: Option<(usize, usize, usize)> = None; // (pattern, length, last token)
             // Whether the word fits a `{n}`, `{year}` or `{month}` slot: many patterns start
             // with one, so each is tested once per word.
             let mut fits_slot: [Option<bool>; 3] = [None; 3];
             for &p in candidates {
-                let elems = &self.patterns[p];
-                if best.is_some_and(|(_, len, _)| len >= elems.len()) {
+                if let Some(slot) = self.first_slot[p]
+                    && !*fits_slot[slot].get_or_insert_with(|| self.patterns[p][0].matches(token, text, self.on))
+                {
                     continue;
                 }
-                if let Some(slot) = elems[0].slot()
-                    && !*fits_slot[slot].get_or_insert_with(|| elems[0].matches(&tokens[first], text, self.on))
-                {
+                let elems = &self.patterns[p];
+                if best.is_some_and(|(_, len, _)| len >= elems.len()) {
                     continue;
                 }
                 if let Some(last) = self.fit(elems, tokens, first, text) {

@@ -42,7 +42,24 @@ pub fn normalize(raw: &str) -> String {
 /// Lowercase (`str::to_lowercase` without its final-sigma rule, which no English
 /// text needs: one shared code path keeps the wasm small).
 pub fn lowercase(s: &str) -> String {
-    if s.is_ascii() { s.to_ascii_lowercase() } else { s.chars().flat_map(char::to_lowercase).collect() }
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        // ASCII runs are copied whole and lowercased in place.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        out.extend(c.to_lowercase());
+        rest = chars.as_str();
+    }
 }
 
 /// Whether `haystack` contains `needle` (already lowercase), ignoring case. An
@@ -178,7 +195,13 @@ mod tests {
 
     #[test]
     fn lowercase_cases() {
-        let cases = [("Huawei HMS", "huawei hms"), ("\u{C9}COLE", "\u{E9}cole"), ("ÄÖÜ ß", "äöü ß"), ("", "")];
+        let cases = [
+            ("Huawei HMS", "huawei hms"),
+            ("\u{C9}COLE", "\u{E9}cole"),
+            ("ÄÖÜ ß", "äöü ß"),
+            ("", ""),
+            ("\u{201C}Huawei\u{201D} SAID \u{130}X", "\u{201C}huawei\u{201D} said i\u{307}x"),
+        ];
         for (input, expected) in cases {
             assert_eq!(lowercase(input), expected, "input {input:?}");
         }

@@ -18,18 +18,21 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 const STEM_SLOT_BITS: u32 = 12;
 
 thread_local! {
-    /// Words seen before and their stems, each in the slot its [`word_hash`] picks (a
-    /// newer word takes a slot over): stemming was most of the cost of tokenizing, and
-    /// a text repeats its words. A hash map would be no faster and cost more wasm.
-    static STEMS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Words seen before and their stems (with the stems' hashes), each in the slot its
+    /// [`word_hash`] picks (a newer word takes a slot over): stemming was most of the
+    /// cost of tokenizing, and a text repeats its words. A hash map would be no faster
+    /// and cost more wasm.
+    static STEMS: RefCell<Vec<(String, String, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The stopwords, sorted (looked up by binary search).
-static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&str> = include_str!(concat!(env!("OUT_DIR"), "/stopwords.txt"))
+/// The stopwords with their [`word_hash`], sorted by hash, then word (looked up by
+/// binary search, comparing integers: a token knows its hash).
+static STOPWORDS: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
+    let mut words: Vec<(u64, &str)> = include_str!(concat!(env!("OUT_DIR"), "/stopwords.txt"))
         .lines()
         .filter(|line| !line.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
+        .map(|word| (word_hash(word), word))
         .collect();
     super::order::sort_by(&mut words, |a, b| a.cmp(b));
     words.dedup();
@@ -56,6 +59,10 @@ pub struct Token {
     pub norm: String,
     /// `norm`, stemmed (for words) — the form everything compares.
     pub key: String,
+    /// [`word_hash`] of `norm` and of `key`, computed once: every phrase set
+    /// looks each word up by one of them.
+    pub norm_hash: u64,
+    pub key_hash: u64,
     /// True when punctuation that separates phrases (a comma, a bracket, a quote…)
     /// stands between this token and the previous word or number.
     pub gap_before: bool,
@@ -69,7 +76,7 @@ impl Token {
         &source[self.start..self.end]
     }
     pub fn is_stopword(&self) -> bool {
-        is_stopword(&self.norm)
+        is_hashed_stopword(self.norm_hash, &self.norm)
     }
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self, source: &str) -> bool {
@@ -78,7 +85,12 @@ impl Token {
 }
 
 pub fn is_stopword(norm: &str) -> bool {
-    STOPWORDS.binary_search(&norm).is_ok()
+    is_hashed_stopword(word_hash(norm), norm)
+}
+
+/// [`is_stopword`] for a word whose [`word_hash`] is known.
+fn is_hashed_stopword(hash: u64, norm: &str) -> bool {
+    STOPWORDS.binary_search_by(|&(h, w)| h.cmp(&hash).then_with(|| w.cmp(norm))).is_ok()
 }
 
 /// Punctuation that a phrase may run across: hyphens in "re-use", the dot of "U.S.",
@@ -88,32 +100,126 @@ fn joins_phrase(punct: &str) -> bool {
 }
 
 /// Splits `text` into words, numbers and punctuation (whitespace is dropped).
+///
+/// The segments are those of `split_word_bound_indices` minus whitespace. ASCII
+/// whitespace followed by an ASCII character always ends a segment (no word rule
+/// joins across it), so the text is cut there into chunks: an ASCII chunk takes a
+/// fast path without the Unicode tables (in ASCII, a whitespace segment never holds
+/// anything else), any other chunk the Unicode rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut gap = false;
-    if text.is_ascii() {
-        // The segments of `split_word_bound_indices` minus whitespace (in ASCII, a
-        // whitespace segment never holds anything else), without the Unicode tables.
+    let mut tokenizer = Tokenizer { tokens: Vec::with_capacity(text.len() / 5), ..Tokenizer::default() };
+    tokenizer.tokenize(text);
+    tokenizer.tokens.truncate(tokenizer.len);
+    tokenizer.tokens
+}
+
+/// [`tokenize`] for text after text (the sentences of an article): the tokens
+/// and their strings stay allocated from one text to the next and are overwritten.
+#[derive(Default)]
+pub struct Tokenizer {
+    /// The tokens of the last text, then spare ones.
+    tokens: Vec<Token>,
+    len: usize,
+    /// Whether phrase-separating punctuation came since the last word.
+    gap: bool,
+}
+
+impl Tokenizer {
+    /// The tokens of `text`, as [`tokenize`] gives them.
+    pub fn tokenize(&mut self, text: &str) -> &[Token] {
+        self.len = 0;
+        self.gap = false;
         let bytes = text.as_bytes();
+        let spaces_from =
+            |at: usize| at + bytes[at..].iter().position(|&b| !is_ascii_space(b)).unwrap_or(bytes.len() - at);
         let mut pos = 0;
         while pos < bytes.len() {
-            if is_ascii_space(bytes[pos]) {
-                pos += 1;
-                continue;
+            // Whitespace before a non-ASCII character stays with it: that character may
+            // join the whitespace (a combining mark does).
+            let word = spaces_from(pos);
+            if word == bytes.len() {
+                break;
             }
-            let end = bytes[pos..].iter().position(|&b| is_ascii_space(b)).map_or(bytes.len(), |n| pos + n);
-            for word in ascii_word_bounds(&bytes[pos..end]) {
-                let (start, end) = (pos + word.start, pos + word.end);
-                push_segment(&mut tokens, &mut gap, start, &text[start..end]);
+            if bytes[word].is_ascii() {
+                pos = word;
+            }
+            // The chunk ends at ASCII whitespace followed by ASCII (or by the end).
+            let mut end = word;
+            loop {
+                end += bytes[end..].iter().position(|&b| is_ascii_space(b)).unwrap_or(bytes.len() - end);
+                let next = spaces_from(end);
+                if bytes.get(next).is_none_or(u8::is_ascii) {
+                    break;
+                }
+                end = next;
+            }
+            let ascii = text[pos..end].is_ascii();
+            if ascii {
+                for word in ascii_word_bounds(&bytes[pos..end]) {
+                    let (start, end) = (pos + word.start, pos + word.end);
+                    self.push(start, &text[start..end]);
+                }
+            } else {
+                for (start, segment) in text[pos..end].split_word_bound_indices() {
+                    self.push(pos + start, segment);
+                }
             }
             pos = end;
         }
-    } else {
-        for (start, segment) in text.split_word_bound_indices() {
-            push_segment(&mut tokens, &mut gap, start, segment);
-        }
+        &self.tokens[..self.len]
     }
-    tokens
+
+    /// Adds the token of one word-boundary segment (none for whitespace).
+    fn push(&mut self, start: usize, segment: &str) {
+        let Some(first) = segment.chars().next() else {
+            return;
+        };
+        if first.is_whitespace() || crate::analysis::text::is_space(first) {
+            return;
+        }
+        let kind = classify(segment);
+        if self.len == self.tokens.len() {
+            let blank = Token {
+                start: 0,
+                end: 0,
+                kind,
+                norm: String::new(),
+                key: String::new(),
+                norm_hash: 0,
+                key_hash: 0,
+                gap_before: false,
+            };
+            self.tokens.push(blank);
+        }
+        let token = &mut self.tokens[self.len];
+        self.len += 1;
+        (token.start, token.end, token.kind) = (start, start + segment.len(), kind);
+        if kind == Kind::Punct {
+            if !joins_phrase(segment) {
+                self.gap = true;
+            }
+            token.norm.clear();
+            token.norm.push_str(segment);
+            token.key.clear();
+            token.key.push_str(segment);
+            token.norm_hash = word_hash(segment);
+            token.key_hash = token.norm_hash;
+            token.gap_before = false;
+            return;
+        }
+        normalize_word_into(segment, &mut token.norm);
+        token.norm_hash = word_hash(&token.norm);
+        // Dotted initialisms ("u.s") are not words the stemmer knows.
+        if kind == Kind::Word && !token.norm.contains('.') {
+            token.key_hash = cached_stem_into(&token.norm, token.norm_hash, &mut token.key);
+        } else {
+            token.key.clear();
+            token.key.push_str(&token.norm);
+            token.key_hash = token.norm_hash;
+        }
+        token.gap_before = self.gap;
+        self.gap = false;
+    }
 }
 
 /// `char::is_whitespace`, for ASCII.
@@ -154,36 +260,6 @@ pub fn ascii_word_bounds(run: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ 
     })
 }
 
-/// Adds the token of one word-boundary segment (none for whitespace).
-fn push_segment(tokens: &mut Vec<Token>, gap: &mut bool, start: usize, segment: &str) {
-    let Some(first) = segment.chars().next() else {
-        return;
-    };
-    if first.is_whitespace() || crate::analysis::text::is_space(first) {
-        return;
-    }
-    let kind = classify(segment);
-    if kind == Kind::Punct {
-        if !joins_phrase(segment) {
-            *gap = true;
-        }
-        tokens.push(Token {
-            start,
-            end: start + segment.len(),
-            kind,
-            norm: segment.to_owned(),
-            key: segment.to_owned(),
-            gap_before: false,
-        });
-        return;
-    }
-    let norm = normalize_word(segment);
-    // Dotted initialisms ("u.s") are not words the stemmer knows.
-    let key = if kind == Kind::Word && !norm.contains('.') { cached_stem(&norm) } else { norm.clone() };
-    tokens.push(Token { start, end: start + segment.len(), kind, norm, key, gap_before: *gap });
-    *gap = false;
-}
-
 fn classify(segment: &str) -> Kind {
     let mut digits = false;
     for c in segment.chars() {
@@ -197,20 +273,29 @@ fn classify(segment: &str) -> Kind {
 
 /// Lowercases, straightens apostrophes and drops a possessive "'s" / trailing "'".
 pub fn normalize_word(word: &str) -> String {
-    let mut norm: String = if word.is_ascii() {
-        word.to_ascii_lowercase()
+    let mut norm = String::new();
+    normalize_word_into(word, &mut norm);
+    norm
+}
+
+/// [`normalize_word`] into `norm` (cleared first).
+fn normalize_word_into(word: &str, norm: &mut String) {
+    norm.clear();
+    if word.is_ascii() {
+        norm.push_str(word);
+        norm.make_ascii_lowercase();
     } else {
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c })
-            .collect()
-    };
+        norm.extend(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c }),
+        );
+    }
     if norm.ends_with("'s") {
         norm.truncate(norm.len() - 2);
     } else if norm.ends_with('\'') {
         norm.pop();
     }
-    norm
 }
 
 /// Snowball (Porter 2) English stem of a normalised word.
@@ -218,26 +303,33 @@ pub fn stem(norm: &str) -> Cow<'_, str> {
     STEMMER.stem(norm)
 }
 
-/// [`stem`], remembered.
-fn cached_stem(norm: &str) -> String {
+/// [`stem`] of a word with [`word_hash`] `hash`, remembered, written into `key`
+/// (cleared first); returns the stem's hash.
+fn cached_stem_into(norm: &str, hash: u64, key: &mut String) -> u64 {
+    key.clear();
     if norm.is_empty() {
-        return String::new();
+        return hash;
     }
     STEMS
         .try_with(|stems| {
             let mut stems = stems.borrow_mut();
             if stems.is_empty() {
-                stems.resize(1 << STEM_SLOT_BITS, (String::new(), String::new()));
+                stems.resize(1 << STEM_SLOT_BITS, (String::new(), String::new(), 0));
             }
-            let (word, key) = &mut stems[(word_hash(norm) >> (64 - STEM_SLOT_BITS)) as usize];
+            let (word, stemmed, stem_hash) = &mut stems[(hash >> (64 - STEM_SLOT_BITS)) as usize];
             if word.as_str() != norm {
-                *key = stem(norm).into_owned();
+                *stemmed = stem(norm).into_owned();
+                *stem_hash = word_hash(stemmed);
                 word.clear();
                 word.push_str(norm);
             }
-            key.clone()
+            key.push_str(stemmed);
+            *stem_hash
         })
-        .unwrap_or_else(|_| stem(norm).into_owned())
+        .unwrap_or_else(|_| {
+            key.push_str(&stem(norm));
+            word_hash(key)
+        })
 }
 
 /// FxHash (as in rustc) of a word: cheap and well spread, for caches and sorted indexes.
@@ -298,12 +390,69 @@ mod tests {
     #[test]
     fn ascii_tokens_match_unicode_tokens() {
         for text in ascii_samples(b"aZs'9 1.,;:-\t\n\r\x0b\x0c\x00\"(_", 12, 20_000) {
-            let mut tokens = Vec::new();
-            let mut gap = false;
+            let mut reference = Tokenizer::default();
             for (start, segment) in text.split_word_bound_indices() {
-                push_segment(&mut tokens, &mut gap, start, segment);
+                reference.push(start, segment);
             }
-            assert_eq!(tokenize(&text), tokens, "{text:?}");
+            assert_eq!(tokenize(&text), &reference.tokens[..reference.len], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn chunked_tokens_match_unicode_tokens() {
+        let pieces = [
+            "a",
+            "Z",
+            "9",
+            "1.5",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            ".",
+            ",",
+            "'",
+            "-",
+            "\u{2019}",
+            "\u{201C}",
+            "\u{201D}",
+            "\u{e9}",
+            "\u{301}",
+            "\u{200D}",
+            "\u{00AD}",
+            "\u{A0}",
+            "\u{2003}",
+            "\u{1F600}",
+            "\u{1F1E6}",
+            "\u{4E2D}",
+            "\u{3000}",
+            "\u{85}",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..30_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for k in 0..(state % 14) {
+                text.push_str(pieces[((state >> (4 * k)) % pieces.len() as u64) as usize]);
+            }
+            let mut reference = Tokenizer::default();
+            for (start, segment) in text.split_word_bound_indices() {
+                reference.push(start, segment);
+            }
+            assert_eq!(tokenize(&text), &reference.tokens[..reference.len], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_reused_tokenizer_tokenizes_each_text_afresh() {
+        let mut tokenizer = Tokenizer::default();
+        for text in
+            ["Huawei\u{2019}s developers, re-use GMS.", "U.S.", "", "1.3 million \u{201C}blacklisted\u{201D}", "It"]
+        {
+            assert_eq!(tokenizer.tokenize(text), tokenize(text), "{text:?}");
         }
     }
 

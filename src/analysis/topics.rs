@@ -46,9 +46,10 @@ pub fn auto_topics(claims: &mut [Claim]) -> Vec<TopicDef> {
     }
     // Candidates by key, sorted by key.
     let mut candidates: Vec<(String, Candidate)> = Vec::new();
+    let mut tokenizer = tokens::Tokenizer::default();
     for (index, claim) in claims.iter().enumerate().filter(|(_, c)| c.topics.is_empty()) {
-        let tokens = tokens::tokenize(&claim.text);
-        for run in content_runs(&tokens) {
+        let tokens = tokenizer.tokenize(&claim.text);
+        for run in content_runs(tokens) {
             for len in 1..=3.min(run.len()) {
                 for window in run.windows(len) {
                     let key = window.iter().map(|&i| tokens[i].key.as_str()).collect::<Vec<_>>().join(" ");
