@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 root=$(pwd)
 work=$root/target/wasm-size
-wasm_opt_flags=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+wasm_opt_flags=(--flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 probes=(base analysis)
