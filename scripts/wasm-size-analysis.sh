@@ -81,7 +81,7 @@ crate-type = ["cdylib"]
 
 [dependencies]
 wasm-bindgen = "=0.2.130"
-parallax = { path = "$root" }
+parallax = { path = "$root", default-features = false }
 unicode-segmentation = "1"
 EOF
   cat >"$work/$probe/src/lib.rs" <<EOF

@@ -93,7 +93,7 @@ impl PartialEq for Prepared {
 
 /// Sentences, tokens and stems of `text` (how many words were stemmed): the
 /// export `scripts/bench-wink.mjs` times against wink-nlp.
-#[wasm_bindgen::prelude::wasm_bindgen]
+#[cfg_attr(feature = "exports", wasm_bindgen::prelude::wasm_bindgen)]
 pub fn text_pipeline(text: &str) -> u32 {
     analysis::stem_words(text) as u32
 }

@@ -52,7 +52,7 @@ const BATCH: usize = 25;
 /// `[name, size, bytes]`), analyses every source with the reader's `topics` (a
 /// workspace file's JSON) and hands them over in batches through
 /// `progress(done, total, sources)`; returns `{problems: [string], workspace?: string}`.
-#[wasm_bindgen]
+#[cfg_attr(feature = "exports", wasm_bindgen)]
 pub fn import_job(files: js_sys::Array, topics: String, progress: js_sys::Function) -> JsValue {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
