@@ -47,7 +47,7 @@ export const tests = [
         await page.keyboard.press("Space");
         const five = topicButton(page, "5G in Europe");
         await until(() => five.getAttribute("aria-pressed"), "5G topic pressed after Space", { check: (v) => v === "true" });
-        assert(new URL(page.url()).searchParams.get("topics") === "5g-europe", `URL carries the topic: ${page.url()}`);
+        await until(() => new URL(page.url()).searchParams.get("topics"), "URL carries the topic", { check: (t) => t === "5g-europe" });
         assert(topic("5G in Europe")(await focused(page)), "focus stays on the topic after the re-render");
 
         const row = page.locator("li.row:not([hidden])", { hasText: BRITAIN });
@@ -72,7 +72,7 @@ export const tests = [
         await page.keyboard.press("Enter");
         await page.waitForSelector("a#read-A14.selected");
         assert((await page.locator(".selected-claim").innerText()).includes("Not reported by Source B."), "reader panel says B does not report it");
-        assert(new URL(page.url()).searchParams.get("claim") === "A14", `URL selects A14: ${page.url()}`);
+        await until(() => new URL(page.url()).searchParams.get("claim"), "URL selects A14", { check: (c) => c === "A14" });
       });
     },
   },
@@ -205,7 +205,7 @@ export const tests = [
         assertEqual(await page.inputValue("#search"), "", "Esc clears the field");
         await until(() => page.locator("li.row:not([hidden])").count(), "all rows back", { check: (n) => n === all });
         assertEqual(await page.locator("mark.hit").count(), 0, "no hits left");
-        assertEqual(new URL(page.url()).searchParams.get("q"), null, "query gone from the URL");
+        await until(() => new URL(page.url()).searchParams.get("q"), "query gone from the URL", { check: (q) => q === null });
         assertEqual(afterSlash, "", "the “/” that focuses the search is not typed into it");
       });
     },
@@ -326,10 +326,10 @@ export const tests = [
         assertEqual(await dialog.locator("h2").innerText(), "A9 and B7", "the clicked pair");
         assert(await dialog.evaluate((d) => d.matches(":modal")), "modal dialog");
         assertEqual((await focused(page)).name, "Close", "focus moves into the dialog");
-        assert(new URL(page.url()).searchParams.get("pair") === "A9~B7", `URL names the pair: ${page.url()}`);
+        await until(() => new URL(page.url()).searchParams.get("pair"), "URL names the pair", { check: (p) => p === "A9~B7" });
         await page.keyboard.press("Escape");
         await until(() => dialog.count(), "Esc closes the dialog", { check: (n) => n === 0 });
-        assertEqual(new URL(page.url()).searchParams.get("pair"), null, "pair gone from the URL");
+        await until(() => new URL(page.url()).searchParams.get("pair"), "pair gone from the URL", { check: (p) => p === null });
 
         // By keyboard: Tab to the chart, move the cursor, Enter.
         await page.locator("h1").click(); // a neutral starting point for Tab
