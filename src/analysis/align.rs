@@ -493,12 +493,16 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
             if score < cal.tension_min {
                 continue;
             }
+            let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
+            let tension = tension(ca, cb, opposites);
+            // Below `link_min` only a tension links: the pair's evidence is not needed otherwise.
+            if tension.is_none() && score < cal.link_min {
+                continue;
+            }
             let pair = aligner.pair(&spread, j);
             if pair.evidence.is_empty() {
                 continue;
             }
-            let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
-            let tension = tension(ca, cb, opposites);
             let linked = if tension.is_some() {
                 pair.score >= cal.tension_min
             } else {
