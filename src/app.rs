@@ -20,7 +20,6 @@ use crate::analysis::{self, Comparison};
 use crate::explore::{self, Selection, UrlState, View};
 use crate::library::Library;
 use state::{Action, HistoryMode, State, Theme};
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -63,14 +62,14 @@ pub fn start() {
             loading.set_text_content(Some("Comparing the two sources\u{2026}"));
         }
         step(Box::new(move || {
-            let prepared = Prepared(Rc::new(RefCell::new(Some(initial_state(None)))));
+            let prepared = Rc::new(initial_state(None));
             step(Box::new(move || mount(prepared)));
         }));
     }));
 }
 
 /// Mounts [`App`] on `#app` (or `<body>` when the page has no such element).
-fn mount(prepared: Prepared) {
+fn mount(prepared: Rc<State>) {
     let props = AppProps { prepared: Some(prepared), ..AppProps::default() };
     match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {
@@ -79,16 +78,6 @@ fn mount(prepared: Prepared) {
         }
         None => yew::Renderer::<App>::with_props(props).render(),
     };
-}
-
-/// A state computed before the app mounts (see [`start`]), taken once by it.
-#[derive(Clone, Default)]
-pub struct Prepared(Rc<RefCell<Option<State>>>);
-
-impl PartialEq for Prepared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// Sentences, tokens and stems of `text` (how many words were stemmed): the
@@ -119,15 +108,15 @@ pub struct AppProps {
     pub library: Option<Library>,
     /// The state to start from, already computed (by [`start`]).
     #[prop_or_default]
-    pub prepared: Option<Prepared>,
+    pub prepared: Option<Rc<State>>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let given = props.library.clone();
-        let prepared = props.prepared.as_ref().and_then(|p| p.0.borrow_mut().take());
-        use_reducer(move || prepared.unwrap_or_else(|| initial_state(given)))
+        let prepared = props.prepared.clone();
+        use_reducer(move || prepared.map_or_else(|| initial_state(given), |state| (*state).clone()))
     };
 
     // The stored library arrives (IndexedDB is asynchronous); from then on it is
@@ -278,6 +267,16 @@ fn announce(state: &State, groups: &[explore::Group]) -> String {
             let n = c.claims.iter().filter(|cl| state.filters.fits_claim(cl, &query)).count();
             format!("{n} of {} claims match the filters.", c.claims.len())
         }
+    }
+}
+
+/// The head of a view: its title (the `h2` that labels the view) and a summary.
+pub fn view_head(title: &str, summary: impl Into<String>) -> Html {
+    html! {
+        <div class="view-head">
+            <h2 id="view-title">{ title }</h2>
+            <p class="view-summary">{ summary.into() }</p>
+        </div>
     }
 }
 

@@ -300,6 +300,38 @@ pub fn markdown_to_text(md: &str) -> String {
     out
 }
 
+/// Sources as a JSON corpus, `[{title, text, label?, digest?}]`: how the import
+/// worker hands analysed sources to the page (which reads any corpus the same way).
+pub fn corpus_json(sources: &[NewSource]) -> String {
+    let mut j = Json::default();
+    j.open('[');
+    for s in sources {
+        j.item();
+        j.open('{');
+        j.field("title", &s.title);
+        j.field("text", &s.text);
+        if let Some(label) = &s.label {
+            j.field("label", label);
+        }
+        write_digest(&mut j, s.digest.as_ref());
+        j.close('}');
+    }
+    j.close(']');
+    j.finish()
+}
+
+/// `"digest": {title, claims, topics}`, when there is one.
+fn write_digest(j: &mut Json, digest: Option<&Digest>) {
+    let Some(d) = digest else { return };
+    j.key("digest");
+    j.open('{');
+    j.field("title", &d.title);
+    j.key("claims");
+    j.raw(&d.claims.to_string());
+    j.strings("topics", d.topics.iter().map(String::as_str));
+    j.close('}');
+}
+
 /// A short stable fingerprint of a text, whitespace-insensitive (FNV-1a over its
 /// words, each followed by one space). Byte by byte, decoding only non-ASCII
 /// characters: a 1,000-article import fingerprints megabytes.
@@ -423,15 +455,7 @@ impl Library {
             j.field("label", &s.label);
             j.field("title", &s.title);
             j.field("text", &s.text);
-            if let Some(d) = self.digest(&s.id) {
-                j.key("digest");
-                j.open('{');
-                j.field("title", &d.title);
-                j.key("claims");
-                j.raw(&d.claims.to_string());
-                j.strings("topics", d.topics.iter().map(String::as_str));
-                j.close('}');
-            }
+            write_digest(j, self.digest(&s.id));
         });
         j.objects("topics", &self.topics, |j, t| {
             j.field("id", &t.id);
@@ -448,23 +472,35 @@ impl Library {
         self.digests.iter().find(|(of, _)| of == id).map(|(_, digest)| digest)
     }
 
-    /// The reader's sources whose name, label, topics or text contain `query`
-    /// (ignoring case); all of them for an empty query. Linear in the text.
-    pub fn find_sources(&self, query: &str) -> Vec<&SourceText> {
+    /// The reader's sources (their indexes in `sources`) whose name, label,
+    /// topics or text contain `query`, ignoring case; all of them for an empty
+    /// query. Linear in the text.
+    pub fn find_sources(&self, query: &str) -> Vec<usize> {
         let query = text::lowercase(query.trim());
-        if query.is_empty() {
-            return self.sources.iter().collect();
-        }
         let contains = |s: &str| text::contains_folded(s, &query);
-        self.sources
-            .iter()
-            .filter(|s| {
-                contains(&self.name_of(s))
+        (0..self.sources.len())
+            .filter(|&i| {
+                let s = &self.sources[i];
+                query.is_empty()
+                    || contains(&self.name_of(s))
                     || contains(&s.label)
                     || self.digest(&s.id).is_some_and(|d| d.topics.iter().any(|t| contains(t)))
                     || contains(&s.text)
             })
             .collect()
+    }
+
+    /// What the sources list says of a source besides its name: size, and the
+    /// claims and main topics its digest found (" · 6 KB · 39 claims · HMS ecosystem").
+    pub fn details(&self, source: &SourceText) -> String {
+        let mut out = format!(" \u{b7} {} KB", source.text.len().div_ceil(1000));
+        if let Some(d) = self.digest(&source.id) {
+            out.push_str(&format!(" \u{b7} {} claims", d.claims));
+            if !d.topics.is_empty() {
+                out.push_str(&format!(" \u{b7} {}", d.topics.join(", ")));
+            }
+        }
+        out
     }
 
     /// The name the reader knows a source by: its title, the title the analysis
@@ -617,6 +653,23 @@ mod tests {
         assert_eq!(json["sources"][0]["digest"]["topics"][0], "A \"quoted\" topic");
         assert_eq!(json["topics"][0]["terms"][1], "fab");
         assert_eq!(library.name_of(&library.sources[0]), "Derived");
+        assert_eq!(library.details(&library.sources[0]), " \u{b7} 1 KB \u{b7} 3 claims \u{b7} A \"quoted\" topic");
+    }
+
+    #[test]
+    fn corpus_json_is_a_corpus_with_digests() {
+        let digest = Digest { title: "T".into(), claims: 1, topics: Vec::new() };
+        let sources = [
+            NewSource { title: "One".into(), text: "a \"b\"".into(), label: Some("X".into()), digest: Some(digest) },
+            NewSource { text: "c".into(), ..NewSource::default() },
+        ];
+        let json: serde_json::Value = serde_json::from_str(&corpus_json(&sources)).expect("valid JSON");
+        assert_eq!(json[0]["text"], "a \"b\"");
+        assert_eq!(json[0]["label"], "X");
+        assert_eq!(json[0]["digest"]["claims"], 1);
+        assert_eq!(json[1]["title"], "");
+        assert!(json[1].get("digest").is_none() && json[1].get("label").is_none());
+        assert_eq!(corpus_json(&[]), "[]");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 // The page sends {glue, module, files, limit, topics}: the URL of the wasm-bindgen
 // glue, the compiled wasm module (not fetched or compiled again), the files, the
 // size limit (larger files are not read) and the reader's topics. The worker
-// answers {done, total, sources} as it goes (sources in batches, with their
+// answers {done, total, sources} as it goes (sources in batches, as a JSON corpus with
 // digests), then {result} (or {error}). The page cancels
 // an import by terminating the worker.
 onmessage = async ({ data }) => {

@@ -496,7 +496,7 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[Phra
     while i < tokens.len() {
         let t = &tokens[i];
         let value = match t.kind {
-            Kind::Number => text::decimal(&t.norm.replace(',', "")),
+            Kind::Number => text::parse_decimal(&t.norm.replace(',', "")),
             Kind::Word => phrases::number_word(&t.norm),
             Kind::Punct => None,
         };

@@ -81,38 +81,22 @@ pub fn to_json(c: &Subset) -> String {
     j.open('{');
     j.key("schema");
     j.string(SCHEMA);
-    j.key("sources");
-    j.open('[');
-    for s in c.sources() {
-        j.item();
-        j.open('{');
+    j.objects("sources", c.sources(), |j, s| {
         j.field("id", &s.id);
         j.field("title", &s.title);
         j.field("label", &s.label);
         j.key("title_derived");
         j.raw(if s.title_derived { "true" } else { "false" });
         j.strings("cited", s.cited.iter().map(String::as_str));
-        j.key("removed");
-        j.open('[');
-        for r in &s.removed {
-            j.item();
-            j.open('{');
+        j.objects("removed", &s.removed, |j, r| {
             j.field("kind", &r.kind);
             j.field("text", &r.text);
             if !r.reason.is_empty() {
                 j.field("reason", &r.reason);
             }
-            j.close('}');
-        }
-        j.close(']');
-        j.close('}');
-    }
-    j.close(']');
-    j.key("topics");
-    j.open('[');
-    for t in &c.comparison.topics {
-        j.item();
-        j.open('{');
+        });
+    });
+    j.objects("topics", &c.comparison.topics, |j, t| {
         j.field("id", &t.id);
         j.field("label", &t.label);
         if !t.description.is_empty() {
@@ -122,21 +106,11 @@ pub fn to_json(c: &Subset) -> String {
             j.key("auto");
             j.raw("true");
         }
-        j.close('}');
-    }
-    j.close(']');
-    j.key("claims");
-    j.open('[');
-    for claim in &c.claims {
-        j.item();
-        j.open('{');
+    });
+    j.objects("claims", &c.claims, |j, claim| {
         j.field("id", &claim.id);
         j.field("source", &claim.source);
-        j.key("section");
-        match &claim.section {
-            Some(section) => j.string(section),
-            None => j.raw("null"),
-        }
+        j.optional("section", claim.section.as_deref());
         j.field("text", &claim.text);
         j.key("start");
         j.raw(&claim.start.to_string());
@@ -150,33 +124,17 @@ pub fn to_json(c: &Subset) -> String {
         }
         j.close('}');
         j.strings("entities", claim.entities.iter().map(String::as_str));
-        j.key("attribution");
-        match &claim.attribution {
-            Some(by) => j.string(by),
-            None => j.raw("null"),
-        }
-        j.key("numbers");
-        j.open('[');
-        for q in &claim.numbers {
-            j.item();
-            j.open('{');
+        j.optional("attribution", claim.attribution.as_deref());
+        j.objects("numbers", &claim.numbers, |j, q| {
             j.field("text", &q.text);
             j.key("value");
             j.raw(&number(q.value));
             j.field("counts", &q.counts);
             j.field("kind", q.kind);
-            j.close('}');
-        }
-        j.close(']');
+        });
         j.strings("times", claim.times.iter().map(String::as_str));
-        j.close('}');
-    }
-    j.close(']');
-    j.key("links");
-    j.open('[');
-    for link in &c.links {
-        j.item();
-        j.open('{');
+    });
+    j.objects("links", &c.links, |j, link| {
         j.field("a", &link.a);
         j.field("b", &link.b);
         j.key("score");
@@ -184,12 +142,11 @@ pub fn to_json(c: &Subset) -> String {
         j.field("relation", link.relation.as_str());
         j.strings("shared", link.shared.iter().map(String::as_str));
         j.field("why", &link.why);
-        j.close('}');
-    }
-    j.close(']');
+    });
     j.close('}');
-    j.out.push('\n');
-    j.out
+    let mut out = j.finish();
+    out.push('\n');
+    out
 }
 
 /// A JSON number without float formatting: integers as such, others to at most
@@ -288,6 +245,14 @@ impl Json {
         }
         self.out.push_str(&s[run..]);
         self.out.push('"');
+    }
+    /// `key: "value"`, or `key: null` for none.
+    pub fn optional(&mut self, key: &str, value: Option<&str>) {
+        self.key(key);
+        match value {
+            Some(value) => self.string(value),
+            None => self.raw("null"),
+        }
     }
     /// `key: [{…}, …]`: one object per item, its members written by `each`.
     pub fn objects<T>(&mut self, key: &str, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Json, T)) {

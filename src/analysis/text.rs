@@ -80,7 +80,7 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
 /// digits with at most one decimal point; `None` for anything else. The same
 /// value as `parse` (a correctly rounded division of two exact integers) up to
 /// 15 significant digits, without the standard parser's code and tables in the wasm.
-pub fn decimal(s: &str) -> Option<f64> {
+pub fn parse_decimal(s: &str) -> Option<f64> {
     let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
     let digits = || whole.bytes().chain(fraction.bytes());
     if (whole.is_empty() && fraction.is_empty()) || digits().any(|b| !b.is_ascii_digit()) {
@@ -170,10 +170,10 @@ mod tests {
         let cases =
             ["0", "7", "2019", "55000", "1.3", "4.0", "0.25", "35.8", "26.1", "3.14159", "123456789012345", ".5", "5."];
         for input in cases {
-            assert_eq!(decimal(input), input.parse::<f64>().ok(), "input {input:?}");
+            assert_eq!(parse_decimal(input), input.parse::<f64>().ok(), "input {input:?}");
         }
         for input in ["", ".", "1.2.3", "1e5", "-3", "1,000", "x"] {
-            assert_eq!(decimal(input), None, "input {input:?}");
+            assert_eq!(parse_decimal(input), None, "input {input:?}");
         }
     }
 

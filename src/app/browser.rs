@@ -279,14 +279,6 @@ pub async fn save_library(library: &Library) -> Result<(), String> {
     }
 }
 
-fn digest_object(digest: &Digest) -> js_sys::Object {
-    let o = js_sys::Object::new();
-    set(&o, "title", digest.title.as_str());
-    set(&o, "claims", digest.claims as u32);
-    set(&o, "topics", strings(&digest.topics));
-    o
-}
-
 fn digest_of(value: &JsValue) -> Option<Digest> {
     if !value.is_object() {
         return None;
@@ -308,26 +300,6 @@ pub fn import_request(glue: &str, files: &[web_sys::File], topics: &str) -> JsVa
     set(&o, "limit", crate::analysis::input::MAX_BYTES as f64);
     set(&o, "topics", topics);
     o.into()
-}
-
-/// Sources as JSON corpus entries (`{title, text, label?, digest?}`), as the
-/// import worker sends them to the page.
-pub fn source_entries(sources: &[NewSource]) -> js_sys::Array {
-    sources
-        .iter()
-        .map(|s| {
-            let o = js_sys::Object::new();
-            set(&o, "title", s.title.as_str());
-            set(&o, "text", s.text.as_str());
-            if let Some(label) = &s.label {
-                set(&o, "label", label.as_str());
-            }
-            if let Some(digest) = &s.digest {
-                set(&o, "digest", digest_object(digest));
-            }
-            JsValue::from(o)
-        })
-        .collect()
 }
 
 /// What an import worker found besides its sources (sent as they were analysed):
@@ -357,13 +329,12 @@ pub fn worker_message(data: &JsValue) -> WorkerMessage {
     }
     match (get(data, "done").as_f64(), get(data, "total").as_f64()) {
         (Some(done), Some(total)) => {
-            let sources = get(data, "sources");
-            let sources = if js_sys::Array::is_array(&sources) {
-                js_sys::Array::from(&sources).iter().filter_map(|s| corpus_entry(&s, "a source").ok()).collect()
-            } else {
-                Vec::new()
-            };
-            WorkerMessage::Progress(done as usize, total as usize, sources)
+            // The batch comes as a JSON corpus (`library::corpus_json`).
+            let batch = get(data, "sources").as_string().unwrap_or_else(|| "[]".into());
+            match parse_corpus(&batch) {
+                Ok(sources) => WorkerMessage::Progress(done as usize, total as usize, sources),
+                Err(e) => WorkerMessage::Failed(e),
+            }
         }
         _ => WorkerMessage::Failed(get(data, "error").as_string().unwrap_or_else(|| "no answer".into())),
     }

@@ -52,10 +52,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
 
     html! {
         <section class="compare" aria-labelledby="view-title">
-            <div class="view-head">
-                <h2 id="view-title">{ "Comparison" }</h2>
-                <p class="view-summary">{ total.summary() }</p>
-            </div>
+            { super::view_head("Comparison", total.summary()) }
             <div class="columns-head" aria-hidden="true">
                 <span class="side-a">{ format!("{label_a} \u{2014} {}", c.sources[0].title) }</span>
                 <span>{ "Relation" }</span>

@@ -68,7 +68,7 @@ pub fn import_job(files: js_sys::Array, topics: String, progress: js_sys::Functi
     let knowledge = Knowledge::with_topics(&user_topics);
     let total = sources.len();
     let report = |done: usize, batch: &[NewSource]| {
-        let batch = JsValue::from(browser::source_entries(batch));
+        let batch = JsValue::from_str(&library::corpus_json(batch));
         let _ = progress.call3(&JsValue::NULL, &JsValue::from(done), &JsValue::from(total), &batch);
     };
     report(0, &[]);

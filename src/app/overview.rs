@@ -13,10 +13,7 @@ pub fn overview(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <section class="overview" aria-labelledby="view-title">
-            <div class="view-head">
-                <h2 id="view-title">{ "Overview" }</h2>
-                <p class="view-summary">{ format!("{} links: {} shared, {} related, {} in tension.", c.links.len(), c.count_links(Relation::Same), c.count_links(Relation::Related), c.count_links(Relation::Tension)) }</p>
-            </div>
+            { super::view_head("Overview", format!("{} links: {} shared, {} related, {} in tension.", c.links.len(), c.count_links(Relation::Same), c.count_links(Relation::Related), c.count_links(Relation::Tension))) }
             <div class="charts">
                 { coverage(state) }
                 { blind_spots(state) }

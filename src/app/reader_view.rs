@@ -32,10 +32,7 @@ pub fn reader_view(state: &AppContext) -> Html {
 
     html! {
         <section class="reader" aria-labelledby="view-title">
-            <div class="view-head">
-                <h2 id="view-title">{ "Read the articles" }</h2>
-                <p class="view-summary">{ "Claims are marked by topic. Select one to see it beside what the other source says." }</p>
-            </div>
+            { super::view_head("Read the articles", "Claims are marked by topic. Select one to see it beside what the other source says.") }
             { topic_legend(state) }
             if let Some(Selection::Claim(id)) = &state.selection {
                 { selected_claim(state, id) }

@@ -6,10 +6,23 @@
 use super::state::{Action, NewSource};
 use super::{AppContext, browser, dispatch, import};
 use crate::library;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// How many of the reader's sources the list shows at first (and adds per click).
 const PAGE: usize = 50;
+
+/// One entry of a list of the reader's things: its name, details, and a Delete
+/// button named after it (`what` and the name).
+fn entry(name: &str, details: &str, delete: Callback<MouseEvent>, what: &str) -> Html {
+    html! {
+        <li>
+            <span class="library-name">{ name }</span>
+            <span class="hint">{ details }</span>
+            <button type="button" class="link-button" onclick={delete} aria-label={format!("{what} {name}")}>{ "Delete" }</button>
+        </li>
+    }
+}
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     list.map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect()).unwrap_or_default()
@@ -84,7 +97,10 @@ pub fn SourcesView() -> Html {
             shown.set(PAGE);
         })
     };
-    let matching = library.find_sources(&find);
+    let matching = {
+        let library = library.clone();
+        use_memo((Rc::as_ptr(&library) as usize, (*find).clone()), move |(_, query)| library.find_sources(query))
+    };
     let on_more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
@@ -131,10 +147,7 @@ pub fn SourcesView() -> Html {
 
     html! {
         <section class="sources-view" aria-labelledby="view-title">
-            <div class="view-head">
-                <h2 id="view-title">{ "Sources" }</h2>
-                <p class="view-summary">{ "Compare any two sources. Everything stays in this browser." }</p>
-            </div>
+            { super::view_head("Sources", "Compare any two sources. Everything stays in this browser.") }
             <div class="panels">
                 <section class="panel" aria-labelledby="pair-title">
                     <h3 id="pair-title">{ "Compare" }</h3>
@@ -179,17 +192,8 @@ pub fn SourcesView() -> Html {
                         <p class="hint" id="find-count">{ format!("{} of {} match; showing {}.", matching.len(), library.sources.len(), matching.len().min(*shown)) }</p>
                     }
                     <ul class="library">
-                        for s in matching.iter().take(*shown) {
-                            <li>
-                                <span class="library-name">{ name_of(s) }</span>
-                                <span class="hint">{ match library.digest(&s.id) {
-                                    Some(d) if d.topics.is_empty() => format!(" \u{b7} {} KB \u{b7} {} claims", s.text.len().div_ceil(1000), d.claims),
-                                    Some(d) => format!(" \u{b7} {} KB \u{b7} {} claims \u{b7} {}", s.text.len().div_ceil(1000), d.claims, d.topics.join(", ")),
-                                    None => format!(" \u{b7} {} KB", s.text.len().div_ceil(1000)),
-                                } }</span>
-                                <button type="button" class="link-button" onclick={dispatch(&state, Action::RemoveSource(s.id.clone()))}
-                                    aria-label={format!("Delete {}", name_of(s))}>{ "Delete" }</button>
-                            </li>
+                        for s in matching.iter().take(*shown).map(|&i| &library.sources[i]) {
+                            { entry(&name_of(s), &library.details(s), dispatch(&state, Action::RemoveSource(s.id.clone())), "Delete") }
                         }
                     </ul>
                     if matching.len() > *shown {
@@ -213,12 +217,7 @@ pub fn SourcesView() -> Html {
                     </form>
                     <ul class="library">
                         for t in library.topics.iter() {
-                            <li>
-                                <span class="library-name">{ &t.label }</span>
-                                <span class="hint">{ format!(" \u{b7} {}", t.terms.join(", ")) }</span>
-                                <button type="button" class="link-button" onclick={dispatch(&state, Action::RemoveTopic(t.id.clone()))}
-                                    aria-label={format!("Delete topic {}", t.label)}>{ "Delete" }</button>
-                            </li>
+                            { entry(&t.label, &format!(" \u{b7} {}", t.terms.join(", ")), dispatch(&state, Action::RemoveTopic(t.id.clone())), "Delete topic") }
                         }
                     </ul>
                 </section>
