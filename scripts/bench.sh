@@ -12,4 +12,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-cargo bench --bench pipeline -- "$@"
+cargo bench -p parallax-core --bench pipeline -- "$@"

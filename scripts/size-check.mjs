@@ -1,12 +1,18 @@
-// Prints the gzip transfer size of the release bundle (html + js + wasm + css)
-// and fails when it is above the budget. Usage: node scripts/size-check.mjs dist
+// Prints the gzip transfer sizes of the release bundle and fails when the first
+// load is above its budget. Usage: node scripts/size-check.mjs dist
+//
+// The first load is what the page needs for its first paint: index.html, the
+// css, the page's JS glue and wasm (UI + explorer model + the embedded comparison
+// shipped as data) and its snippets. Later assets are fetched after it: the
+// analysis worker (its script, glue and wasm: the core) and the semantic table.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, extname } from "node:path";
+import { join, extname, basename } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 250 * 1000; // 250 KB, decimal: the stricter reading of the budget
+const FIRST_LOAD_BUDGET = 250 * 1000; // decimal KB: the stricter reading
 const dir = process.argv[2] ?? "dist";
-const counted = new Set([".html", ".js", ".wasm", ".css"]);
+const counted = new Set([".html", ".js", ".wasm", ".css", ".bin"]);
+const later = (path) => /^(parallax-worker|analysis-worker|semantic)/.test(basename(path));
 
 const walk = (d) =>
   readdirSync(d).filter((name) => !name.startsWith(".")).flatMap((name) => {
@@ -14,25 +20,28 @@ const walk = (d) =>
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
 
-let raw = 0;
-let gz = 0;
+const totals = { first: { raw: 0, gz: 0 }, later: { raw: 0, gz: 0 } };
 const rows = [];
 for (const path of walk(dir).sort()) {
   if (!counted.has(extname(path))) continue;
   const bytes = readFileSync(path);
   const zipped = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length;
-  gz += zipped;
-  rows.push(`${path.padEnd(60)} ${String(bytes.length).padStart(9)} B raw ${String(zipped).padStart(8)} B gzip`);
+  const part = later(path) ? "later" : "first";
+  totals[part].raw += bytes.length;
+  totals[part].gz += zipped;
+  rows.push(`${part.padEnd(6)} ${path.padEnd(60)} ${String(bytes.length).padStart(9)} B raw ${String(zipped).padStart(8)} B gzip`);
 }
 console.log(rows.join("\n"));
 const kb = (n) => (n / 1000).toFixed(1);
-console.log(`total gzip transfer: ${kb(gz)} KB (raw ${kb(raw)} KB), budget ${kb(BUDGET_BYTES)} KB`);
-if (rows.length === 0) {
-  console.error(`no html/js/wasm/css files under ${dir}`);
+const { first, later: rest } = totals;
+console.log(`first load gzip: ${kb(first.gz)} KB (raw ${kb(first.raw)} KB), budget ${kb(FIRST_LOAD_BUDGET)} KB`);
+console.log(`later assets gzip: ${kb(rest.gz)} KB (raw ${kb(rest.raw)} KB): the analysis worker and the semantic table`);
+console.log(`total gzip transfer: ${kb(first.gz + rest.gz)} KB (raw ${kb(first.raw + rest.raw)} KB)`);
+if (first.raw === 0) {
+  console.error(`no first-load html/js/wasm/css files under ${dir}`);
   process.exit(1);
 }
-if (gz > BUDGET_BYTES) {
-  console.error(`FAIL: release bundle is ${kb(gz)} KB gzip, above the ${kb(BUDGET_BYTES)} KB budget`);
+if (first.gz > FIRST_LOAD_BUDGET) {
+  console.error(`FAIL: the first load is ${kb(first.gz)} KB gzip, above the ${kb(FIRST_LOAD_BUDGET)} KB budget`);
   process.exit(1);
 }

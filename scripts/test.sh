@@ -19,13 +19,13 @@ stage "hygiene: cargo fmt --check"
 cargo fmt --all -- --check
 
 stage "hygiene: cargo clippy (native, all targets)"
-cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --workspace --all-targets -- -D warnings
 
 stage "hygiene: cargo clippy (wasm32)"
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+cargo clippy --quiet --workspace --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 stage "layer 1: native cargo test"
-cargo test --quiet 2>&1 | tee "$log_dir/native.log"
+cargo test --workspace --quiet 2>&1 | tee "$log_dir/native.log"
 summary+=("native cargo test: $(count_passed "$log_dir/native.log") passed")
 # Scores the tests print (captured above when they pass): show them.
 cargo test --quiet --test golden_rules -- --nocapture 2>/dev/null | grep -E '^Golden Rules' | tee "$log_dir/golden.log"
@@ -51,7 +51,7 @@ bash scripts/build-release.sh
 
 stage "size budget"
 node scripts/size-check.mjs dist | tee "$log_dir/size.log"
-summary+=("$(grep -E '^total' "$log_dir/size.log")")
+summary+=("$(grep -E '^(first load|total)' "$log_dir/size.log" | paste -sd ';' -)")
 
 stage "layer 3: end-to-end in headless Chromium against the release build"
 node tests/e2e/run.mjs dist 2>&1 | tee "$log_dir/e2e.log"

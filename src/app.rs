@@ -15,6 +15,7 @@ mod reader_view;
 mod sources_view;
 pub mod state;
 mod toolbar;
+pub mod worker;
 
 use crate::analysis::{self, Comparison};
 use crate::explore::{self, Selection, UrlState, View};
@@ -53,18 +54,13 @@ pub fn start() {
         return;
     }
     fatal::install_panic_hook();
-    // Three short tasks instead of one long one, so the page stays responsive
-    // while it starts: the analysis knowledge, the comparison, the first render.
+    // Two short tasks instead of one long one, so the page stays responsive while
+    // it starts: the state (with the embedded comparison, computed at build time),
+    // then the first render. No analysis runs on the page.
     let step = |f: Box<dyn FnOnce()>| gloo::timers::callback::Timeout::new(0, f).forget();
     step(Box::new(move || {
-        analysis::knowledge::Knowledge::embedded();
-        if let Some(loading) = gloo::utils::document().query_selector(".loading").ok().flatten() {
-            loading.set_text_content(Some("Comparing the two sources\u{2026}"));
-        }
-        step(Box::new(move || {
-            let prepared = Rc::new(initial_state(None));
-            step(Box::new(move || mount(prepared)));
-        }));
+        let prepared = Rc::new(initial_state(None));
+        step(Box::new(move || mount(prepared)));
     }));
 }
 
@@ -78,13 +74,6 @@ fn mount(prepared: Rc<State>) {
         }
         None => yew::Renderer::<App>::with_props(props).render(),
     };
-}
-
-/// Sentences, tokens and stems of `text` (how many words were stemmed): the
-/// export `scripts/bench-wink.mjs` times against wink-nlp.
-#[cfg_attr(feature = "exports", wasm_bindgen::prelude::wasm_bindgen)]
-pub fn text_pipeline(text: &str) -> u32 {
-    analysis::stem_words(text) as u32
 }
 
 /// The state a page load starts from: the reader's library (given, or empty
@@ -118,6 +107,16 @@ pub fn App(props: &AppProps) -> Html {
         let prepared = props.prepared.clone();
         use_reducer(move || prepared.map_or_else(|| initial_state(given), |state| (*state).clone()))
     };
+
+    // The analysis worker starts after the first render; it fetches the semantic
+    // table itself. Jobs sent before it started wait for it.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            worker::connect(dispatcher);
+            worker::disconnect
+        });
+    }
 
     // The stored library arrives (IndexedDB is asynchronous); from then on it is
     // saved whenever the reader changes it. A library given as a prop is neither.

@@ -1,20 +1,19 @@
 //! Parallax shows one news story through two sources at once.
 //!
-//! The crate has two halves:
+//! This crate is the Yew single-page app ([`app`]), the page's wasm binary. The
+//! work lives in the workspace's other crates, re-exported here so that every
+//! crate reads the same paths:
 //!
-//! - [`analysis`] and [`corpus`] are pure Rust. They turn article text into
-//!   claims, topics and cross-source links, and never touch the browser.
-//!   The CLI (`src/bin/parallax.rs`), the native tests and the web app all
-//!   call the same functions, so the results are the same everywhere.
-//! - [`explore`] is the explorer's model (rows, filters, search, URL state):
-//!   pure too, so the app's behaviour is tested natively.
-//! - [`app`] is the Yew single-page app that renders those results.
+//! - [`analysis`], [`corpus`] and [`synthetic`] from `parallax-core`: the pure
+//!   analysis. On the page only its types, the explorer's tokenizer and the
+//!   exports are used; comparisons run in the analysis worker (`parallax-worker`).
+//! - [`explore`] and [`library`] from `parallax-model`: the explorer model and the
+//!   reader's library, pure too, so the app's behaviour is tested natively.
 //!
 //! `src/main.rs` only mounts [`app::App`].
 
-pub mod analysis;
+pub use parallax_core::{analysis, corpus, synthetic};
+pub use parallax_model::{explore, library};
+
 pub mod app;
-pub mod corpus;
-pub mod explore;
-pub mod library;
-pub mod synthetic;
+pub mod embedded;

@@ -31,9 +31,38 @@ impl Drop for Mounted {
     }
 }
 
+/// The analysis as the worker runs it, but in this test binary: components are
+/// tested without a worker (the page's own wasm holds no analysis).
+fn local_analyst(job: parallax_bridge::Job) -> parallax_bridge::Answer {
+    use parallax::analysis::knowledge::Knowledge;
+    use parallax_bridge::{Answer, Job};
+    match job {
+        Job::Compare { id, a, b, topics } => {
+            let comparison = parallax::analysis::compare_with(&a, &b, &Knowledge::with_topics(&topics));
+            Answer::Compared { id, comparison: Box::new(comparison), semantic: false }
+        }
+        Job::Digest { id, source, topics } => {
+            Answer::Digested { id, digest: parallax::library::digest(&source, &Knowledge::with_topics(&topics)) }
+        }
+    }
+}
+
+/// Waits (a bounded while) until `ready` holds, as a reader waits for an answer.
+async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
+    for _ in 0..400 {
+        if ready(root) {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(5).await;
+        yew::scheduler::flush().await;
+    }
+    panic!("waited in vain for {what}: {}", text(root));
+}
+
 /// Mounts the whole app on a fresh element (the page URL set to `query` first)
 /// and waits until it has rendered.
 async fn mount_app(query: &str) -> Mounted {
+    parallax::app::worker::set_local(std::rc::Rc::new(local_analyst));
     let window = gloo::utils::window();
     window
         .history()
@@ -172,6 +201,19 @@ fn wasm_gives_the_same_comparison_as_native() {
 }
 
 #[wasm_bindgen_test]
+fn the_shipped_embedded_comparison_reads_in_the_browser_as_the_core_computes_it() {
+    let shipped = parallax::embedded::parse().expect("the shipped comparison reads through the browser's JSON");
+    assert_eq!(shipped, parallax::analysis::compare_embedded());
+}
+
+#[wasm_bindgen_test]
+fn a_comparison_crosses_between_worker_and_page_unchanged() {
+    let comparison = parallax::analysis::compare_embedded();
+    let value = parallax_bridge::comparison_to_js(&comparison);
+    assert_eq!(parallax_bridge::comparison_from_js(&value).expect("reads back"), comparison);
+}
+
+#[wasm_bindgen_test]
 async fn a_pasted_article_can_be_compared() {
     let root = mount_app("?view=sources").await;
     let field = |id: &str| root.query_selector(&format!("#{id}")).unwrap().expect(id);
@@ -181,14 +223,17 @@ async fn a_pasted_article_can_be_compared() {
         .unwrap()
         .set_value("Huawei said HMS can replace Google Mobile Services. Britain rejected the US request.");
     click(&root, "button[type=submit]", "Add this text").await;
-    assert!(text(&root).contains("Added 1 source."), "{}", text(&root));
+    until(&root, "the pasted text to be added", |r| text(r).contains("Added 1 source.")).await;
     assert!(text(&root).contains("Your sources (1)"));
     // Choose it as Source A.
     let select: web_sys::HtmlSelectElement = field("pick-a").dyn_into().unwrap();
     select.set_value("u1");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     yew::scheduler::flush().await;
-    assert!(text(&root.query_selector(".sources").unwrap().unwrap()).contains("My own piece"));
+    until(&root, "the comparison with the pasted text", |r| {
+        r.query_selector(".sources").unwrap().is_some_and(|s| text(&s).contains("My own piece"))
+    })
+    .await;
     assert!(location_search().contains("a=u1"));
     // Empty text is refused with a message, and the library keeps what it had.
     field("new-text").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().set_value("   ");

@@ -1,9 +1,8 @@
 //! The browser APIs the app uses, in one place: the URL and history, downloads,
 //! the clipboard, scrolling, focus and local storage.
 
-use crate::analysis::knowledge::TopicDef;
-use crate::corpus::SourceText;
-use crate::library::{self, Digest, Library, NewSource};
+use crate::library::Library;
+use parallax_bridge::{get, parse_library, set};
 use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Option<web_sys::Window> {
@@ -154,91 +153,6 @@ pub fn apply_theme(theme: &str) {
 
 const LIBRARY_KEY: &str = "parallax.workspace";
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value.into());
-}
-
-fn strings(items: &[String]) -> js_sys::Array {
-    items.iter().map(|s| JsValue::from_str(s)).collect()
-}
-
-fn text_field(object: &JsValue, key: &str, what: &str) -> Result<String, String> {
-    get(object, key).as_string().ok_or_else(|| format!("{what} has no text field \u{201C}{key}\u{201D}"))
-}
-
-/// Whether JSON text is a Parallax workspace file (rather than a corpus).
-pub fn is_workspace(text: &str) -> bool {
-    js_sys::JSON::parse(text).is_ok_and(|root| get(&root, "format").as_string().as_deref() == Some(library::FORMAT))
-}
-
-/// Reads a workspace file (or the stored copy).
-pub fn parse_library(text: &str) -> Result<Library, String> {
-    let root = js_sys::JSON::parse(text).map_err(|_| "it is not valid JSON".to_owned())?;
-    if get(&root, "format").as_string().as_deref() != Some(library::FORMAT) {
-        return Err(format!(
-            "it is not a Parallax workspace (no \u{201C}format\u{201D}: \u{201C}{}\u{201D})",
-            library::FORMAT
-        ));
-    }
-    let mut library = Library::default();
-    for (i, s) in js_sys::Array::from(&get(&root, "sources")).iter().enumerate() {
-        let what = format!("source {}", i + 1);
-        let id = text_field(&s, "id", &what)?;
-        if let Some(digest) = digest_of(&get(&s, "digest")) {
-            library.digests.push((id.clone(), digest));
-        }
-        library.sources.push(SourceText {
-            id,
-            label: get(&s, "label").as_string().unwrap_or_default(),
-            title: get(&s, "title").as_string().unwrap_or_default(),
-            title_derived: false,
-            text: text_field(&s, "text", &what)?,
-        });
-    }
-    for (i, t) in js_sys::Array::from(&get(&root, "topics")).iter().enumerate() {
-        let what = format!("topic {}", i + 1);
-        let terms: Vec<String> = js_sys::Array::from(&get(&t, "terms")).iter().filter_map(|x| x.as_string()).collect();
-        library.topics.push(TopicDef {
-            id: text_field(&t, "id", &what)?,
-            label: text_field(&t, "label", &what)?,
-            description: get(&t, "description").as_string().unwrap_or_default(),
-            terms,
-        });
-    }
-    Ok(library)
-}
-
-/// One entry of a JSON corpus: `{title, text, label?, digest?}`.
-fn corpus_entry(entry: &JsValue, what: &str) -> Result<NewSource, String> {
-    Ok(NewSource {
-        title: get(entry, "title").as_string().unwrap_or_default(),
-        text: text_field(entry, "text", what)?,
-        label: get(entry, "label").as_string(),
-        digest: digest_of(&get(entry, "digest")),
-    })
-}
-
-/// A JSON corpus: an array of `{title, text, label?, url?, date?}`.
-pub fn parse_corpus(text: &str) -> Result<Vec<NewSource>, String> {
-    let root = js_sys::JSON::parse(text).map_err(|_| "it is not valid JSON".to_owned())?;
-    if !js_sys::Array::is_array(&root) {
-        return Err("it is not a JSON array".into());
-    }
-    let mut sources = Vec::new();
-    for (i, entry) in js_sys::Array::from(&root).iter().enumerate() {
-        let what = format!("entry {}", i + 1);
-        if !entry.is_object() {
-            return Err(format!("{what} is not an object"));
-        }
-        sources.push(corpus_entry(&entry, &what)?);
-    }
-    Ok(sources)
-}
-
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/app/store.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = idbGet)]
@@ -279,63 +193,13 @@ pub async fn save_library(library: &Library) -> Result<(), String> {
     }
 }
 
-fn digest_of(value: &JsValue) -> Option<Digest> {
-    if !value.is_object() {
-        return None;
-    }
-    Some(Digest {
-        title: get(value, "title").as_string().unwrap_or_default(),
-        claims: get(value, "claims").as_f64().map_or(0, |n| n as usize),
-        topics: js_sys::Array::from(&get(value, "topics")).iter().filter_map(|t| t.as_string()).collect(),
-    })
-}
-
-/// The message that starts an import worker: the glue to import, this compiled
-/// wasm module (not fetched or compiled again), the files and the reader's topics.
-pub fn import_request(glue: &str, files: &[web_sys::File], topics: &str) -> JsValue {
+/// The message that starts an import in a worker: the files, the size limit
+/// (larger files are not read) and the reader's topics.
+pub fn import_request(files: &[web_sys::File], topics: &str) -> JsValue {
     let o = js_sys::Object::new();
-    set(&o, "glue", glue);
-    set(&o, "module", wasm_bindgen::module());
+    set(&o, "job", "import");
     set(&o, "files", files.iter().collect::<js_sys::Array>());
     set(&o, "limit", crate::analysis::input::MAX_BYTES as f64);
     set(&o, "topics", topics);
     o.into()
-}
-
-/// What an import worker found besides its sources (sent as they were analysed):
-/// the problems, and a workspace file's text.
-pub fn import_result(problems: &[String], workspace: Option<&str>) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "problems", strings(problems));
-    if let Some(text) = workspace {
-        set(&o, "workspace", text);
-    }
-    o.into()
-}
-
-/// A message from the import worker.
-pub enum WorkerMessage {
-    /// Sources analysed so far, of how many, and the latest analysed.
-    Progress(usize, usize, Vec<NewSource>),
-    Done(Vec<String>, Option<String>),
-    Failed(String),
-}
-
-pub fn worker_message(data: &JsValue) -> WorkerMessage {
-    let result = get(data, "result");
-    if result.is_object() {
-        let problems = js_sys::Array::from(&get(&result, "problems")).iter().filter_map(|p| p.as_string()).collect();
-        return WorkerMessage::Done(problems, get(&result, "workspace").as_string());
-    }
-    match (get(data, "done").as_f64(), get(data, "total").as_f64()) {
-        (Some(done), Some(total)) => {
-            // The batch comes as a JSON corpus (`library::corpus_json`).
-            let batch = get(data, "sources").as_string().unwrap_or_else(|| "[]".into());
-            match parse_corpus(&batch) {
-                Ok(sources) => WorkerMessage::Progress(done as usize, total as usize, sources),
-                Err(e) => WorkerMessage::Failed(e),
-            }
-        }
-        _ => WorkerMessage::Failed(get(data, "error").as_string().unwrap_or_else(|| "no answer".into())),
-    }
 }

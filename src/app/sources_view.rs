@@ -5,7 +5,6 @@
 
 use super::state::{Action, NewSource};
 use super::{AppContext, browser, dispatch, import};
-use crate::library;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -60,11 +59,7 @@ pub fn SourcesView() -> Html {
             let title = title_ref.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let field = text_ref.cast::<web_sys::HtmlTextAreaElement>();
             let text = field.as_ref().map(|t| t.value()).unwrap_or_default();
-            let mut source = NewSource { title, text, ..NewSource::default() };
-            if !source.text.trim().is_empty() {
-                source.digest = Some(library::digest(&source, state.knowledge()));
-            }
-            state.dispatch(Action::AddSources(vec![source], Vec::new()));
+            state.dispatch(Action::Paste(NewSource { title, text, ..NewSource::default() }));
         })
     };
     let on_pick = {

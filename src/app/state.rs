@@ -3,11 +3,12 @@
 //! Domain logic (rows, filters, search, URL form) lives in [`crate::explore`];
 //! this module only decides what each action does to the state.
 
-use crate::analysis::knowledge::Knowledge;
-use crate::analysis::{self, Comparison};
+use super::worker;
+use crate::analysis::Comparison;
 use crate::corpus;
 use crate::explore::{Filters, RowKind, Selection, UrlState, View};
 use crate::library::Library;
+use parallax_bridge::{Answer, Job};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -64,6 +65,19 @@ pub struct Notice {
     pub alert: bool,
 }
 
+/// Whether comparisons can use the semantic layer (the meaning table the worker
+/// fetches after the first paint).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Semantic {
+    /// Not arrived yet: comparisons match words only.
+    #[default]
+    Loading,
+    /// Arrived, with this many words.
+    Ready(u32),
+    /// It could not load (why): comparisons match words only.
+    Unavailable(String),
+}
+
 #[derive(Clone, Debug)]
 pub struct State {
     pub comparison: Rc<Comparison>,
@@ -71,8 +85,18 @@ pub struct State {
     pub library: Rc<Library>,
     /// Ids of the sources compared: A, then B.
     pub pair: (String, String),
-    /// The analysis knowledge with the reader's topics (`None`: the embedded one).
-    pub knowledge: Option<Rc<Knowledge>>,
+    /// The id of the comparison the analysis worker is computing, if any (the
+    /// one shown stays until it arrives).
+    pub comparing: Option<u32>,
+    /// A pasted text waiting for its digest from the worker, with the job's id.
+    pub pasted: Option<(u32, NewSource)>,
+    /// How many jobs were sent (the next job's id).
+    pub jobs: u32,
+    /// The URL's parameters, to apply when the comparison they name arrives.
+    pub restore: Option<Vec<(String, String)>>,
+    pub semantic: Semantic,
+    /// Whether the comparison shown used the semantic layer.
+    pub semantic_used: bool,
     pub view: View,
     pub filters: Filters,
     pub selection: Option<Selection>,
@@ -102,6 +126,9 @@ impl PartialEq for State {
             && self.notice == other.notice
             && self.import == other.import
             && self.changes == other.changes
+            && self.comparing == other.comparing
+            && self.pasted == other.pasted
+            && self.semantic == other.semantic
     }
 }
 
@@ -119,7 +146,12 @@ impl State {
             comparison: Rc::new(Comparison::default()),
             library: Rc::default(),
             pair,
-            knowledge: None,
+            comparing: None,
+            pasted: None,
+            jobs: 0,
+            restore: None,
+            semantic: Semantic::default(),
+            semantic_used: false,
             view: View::default(),
             filters: Filters::default(),
             selection: None,
@@ -141,27 +173,31 @@ impl State {
         let topics_changed = library.topics != self.library.topics;
         let texts = |l: &Library| (l.find(&self.pair.0).cloned(), l.find(&self.pair.1).cloned());
         let pair_changed = texts(&library) != texts(&self.library);
-        if topics_changed {
-            self.knowledge = (!library.topics.is_empty()).then(|| Rc::new(Knowledge::with_topics(&library.topics)));
-        }
         self.library = Rc::new(library);
         if topics_changed || pair_changed || self.comparison.claims.is_empty() {
             self.recompare();
         }
     }
 
-    pub fn knowledge(&self) -> &Knowledge {
-        match &self.knowledge {
-            Some(knowledge) => knowledge,
-            None => Knowledge::embedded(),
-        }
+    /// Sends `job` to the analysis worker under a new id; returns the id.
+    fn send(&mut self, job: impl FnOnce(u32) -> Job) -> u32 {
+        self.jobs += 1;
+        worker::send(job(self.jobs));
+        self.jobs
     }
 
     /// Compares the current pair again (after the pair, the sources or the topics
-    /// changed); filters and selection start afresh.
+    /// changed). The embedded story with the built-in topics is shown at once (it
+    /// was compared at build time); any other pair is a job for the analysis
+    /// worker, and the comparison shown stays until the new one arrives.
     fn recompare(&mut self) {
         if self.library.find(&self.pair.0).is_none() || self.library.find(&self.pair.1).is_none() {
             self.pair = default_pair();
+        }
+        if self.pair == default_pair() && self.library.topics.is_empty() {
+            self.comparing = None;
+            self.show(crate::embedded::comparison(), true);
+            return;
         }
         let labelled = |id: &str, label: &str| {
             let mut source = self.library.find(id).cloned().unwrap_or_default();
@@ -169,9 +205,102 @@ impl State {
             source
         };
         let (a, b) = (labelled(&self.pair.0, "Source A"), labelled(&self.pair.1, "Source B"));
-        self.comparison = Rc::new(analysis::compare_with(&a, &b, self.knowledge()));
+        let topics = self.library.topics.clone();
+        self.comparing = Some(self.send(|id| Job::Compare { id, a, b, topics }));
+    }
+
+    /// Shows `comparison`; filters and selection start afresh, or from the URL
+    /// that was waiting for it.
+    fn show(&mut self, comparison: Rc<Comparison>, semantic: bool) {
+        self.comparison = comparison;
+        self.semantic_used = semantic;
         self.filters = Filters::default();
         self.selection = None;
+        if let Some(pairs) = self.restore.take() {
+            self.apply_url(&pairs);
+        }
+    }
+
+    /// Applies the URL's view, filters and selection to the comparison shown.
+    fn apply_url(&mut self, pairs: &[(String, String)]) {
+        let (url, problems) = UrlState::from_pairs(pairs, &self.comparison);
+        self.view = url.view;
+        self.filters = url.filters;
+        self.selection = url.selection;
+        if !problems.is_empty() {
+            self.tell(
+                format!("Part of this link was not understood and was left out ({}).", problems.join(", ")),
+                false,
+            );
+        }
+    }
+
+    /// What the analysis worker answered.
+    fn answered(&mut self, answer: &Answer) {
+        match answer {
+            Answer::Compared { id, comparison, semantic } if self.comparing == Some(*id) => {
+                self.comparing = None;
+                self.show(Rc::new((**comparison).clone()), *semantic);
+            }
+            Answer::Digested { id, digest } if self.pasted.as_ref().is_some_and(|(p, _)| p == id) => {
+                let (_, mut source) = self.pasted.take().expect("a pasted text was waiting");
+                source.digest = Some(digest.clone());
+                self.add_sources(vec![source], Vec::new());
+            }
+            Answer::Failed { id, problem } => {
+                if self.comparing == Some(*id) {
+                    self.comparing = None;
+                    self.restore = None;
+                    self.tell(format!("The comparison failed ({problem}); the one shown is unchanged."), true);
+                } else if self.pasted.as_ref().is_some_and(|(p, _)| p == id) {
+                    // The text is kept, without its digest.
+                    let (_, source) = self.pasted.take().expect("a pasted text was waiting");
+                    self.add_sources(vec![source], Vec::new());
+                }
+            }
+            Answer::Semantic(Ok(words)) => {
+                self.semantic = Semantic::Ready(*words);
+                // A pair compared by words alone is compared again, with meaning.
+                let embedded = self.pair == default_pair() && self.library.topics.is_empty();
+                if !self.semantic_used && self.comparing.is_none() && !embedded {
+                    self.recompare();
+                }
+            }
+            Answer::Semantic(Err(problem)) => self.semantic = Semantic::Unavailable(problem.clone()),
+            // An answer to a job that was superseded.
+            Answer::Compared { .. } | Answer::Digested { .. } => {}
+        }
+    }
+
+    /// The worker failed: what was waiting for it is settled, and the reader told.
+    fn worker_failed(&mut self, message: String) {
+        self.comparing = None;
+        self.restore = None;
+        if let Some((_, source)) = self.pasted.take() {
+            self.add_sources(vec![source], Vec::new());
+        }
+        if !matches!(self.semantic, Semantic::Ready(_)) {
+            self.semantic = Semantic::Unavailable("the analysis worker is not running".into());
+        }
+        self.tell(format!("{message} The embedded comparison stays available; reload the page to try again."), true);
+    }
+
+    /// Adds sources; the reader learns which were added and which were refused, and why.
+    fn add_sources(&mut self, sources: Vec<NewSource>, problems: Vec<String>) {
+        let mut library = (*self.library).clone();
+        let (added, refused) = library.add_all(sources);
+        let mut problems = problems;
+        problems.extend(refused.iter().map(ToString::to_string));
+        let mut text = format!("Added {added} {}.", if added == 1 { "source" } else { "sources" });
+        if !problems.is_empty() {
+            let shown = problems.iter().take(3).map(String::as_str).collect::<Vec<_>>().join("; ");
+            let more = if problems.len() > 3 { "; \u{2026}" } else { "" };
+            text = format!("{text} Not added: {} ({shown}{more}).", problems.len());
+        }
+        if added > 0 {
+            self.library = Rc::new(library);
+        }
+        self.tell(text, added == 0);
     }
 
     fn tell(&mut self, text: String, alert: bool) {
@@ -229,6 +358,12 @@ pub enum Action {
     ReplaceLibrary(Library),
     /// The stored library arrived, with the URL's parameters to apply to it.
     LibraryLoaded(Library, Vec<(String, String)>),
+    /// A pasted text: the worker digests it, then it is added.
+    Paste(NewSource),
+    /// The analysis worker answered a job.
+    Answered(Rc<Answer>),
+    /// The analysis worker could not start, or stopped (why).
+    WorkerFailed(String),
 }
 
 impl Reducible for State {
@@ -269,15 +404,11 @@ impl Reducible for State {
                     next.pair = wanted;
                     next.recompare();
                 }
-                let (url, problems) = UrlState::from_pairs(&pairs, &next.comparison);
-                next.view = url.view;
-                next.filters = url.filters;
-                next.selection = url.selection;
-                if !problems.is_empty() {
-                    next.tell(
-                        format!("Part of this link was not understood and was left out ({}).", problems.join(", ")),
-                        false,
-                    );
+                if next.comparing.is_some() {
+                    // The URL names claims of the comparison on its way.
+                    next.restore = Some(pairs);
+                } else {
+                    next.apply_url(&pairs);
                 }
             }
             Action::SetTheme(theme) => {
@@ -303,20 +434,26 @@ impl Reducible for State {
             Action::AddSources(sources, problems) => {
                 next.history = HistoryMode::None;
                 next.import = None;
-                let mut library = (*next.library).clone();
-                let (added, refused) = library.add_all(sources);
-                let mut problems = problems;
-                problems.extend(refused.iter().map(ToString::to_string));
-                let mut text = format!("Added {added} {}.", if added == 1 { "source" } else { "sources" });
-                if !problems.is_empty() {
-                    let shown = problems.iter().take(3).map(String::as_str).collect::<Vec<_>>().join("; ");
-                    let more = if problems.len() > 3 { "; \u{2026}" } else { "" };
-                    text = format!("{text} Not added: {} ({shown}{more}).", problems.len());
+                next.add_sources(sources, problems);
+            }
+            Action::Paste(source) => {
+                next.history = HistoryMode::None;
+                if source.text.trim().is_empty() {
+                    // Refused at once, with the library's own reason.
+                    next.add_sources(vec![source], Vec::new());
+                } else {
+                    let (for_job, topics) = (source.clone(), next.library.topics.clone());
+                    let id = next.send(|id| Job::Digest { id, source: for_job, topics });
+                    next.pasted = Some((id, source));
                 }
-                if added > 0 {
-                    next.library = Rc::new(library);
-                }
-                next.tell(text, added == 0);
+            }
+            Action::Answered(answer) => {
+                next.history = HistoryMode::None;
+                next.answered(&answer);
+            }
+            Action::WorkerFailed(message) => {
+                next.history = HistoryMode::None;
+                next.worker_failed(message);
             }
             Action::Importing(progress) => {
                 next.history = HistoryMode::None;

@@ -8,6 +8,22 @@ use yew::prelude::*;
 
 pub const SEARCH_ID: &str = "search";
 
+/// How the comparison shown was made, and whether a new one is on its way.
+fn analysis_status(state: &AppContext) -> String {
+    use crate::app::state::Semantic;
+    if state.comparing.is_some() {
+        return "Comparing the two sources\u{2026}".into();
+    }
+    match (&state.semantic, state.semantic_used) {
+        (_, true) => "Matched by shared words and by meaning.".into(),
+        (Semantic::Loading, false) => "Matched by shared words; the meaning table is still loading.".into(),
+        (Semantic::Ready(_), false) => "Matched by shared words (compared before the meaning table arrived).".into(),
+        (Semantic::Unavailable(why), false) => {
+            format!("Matched by shared words only: the meaning table is unavailable ({why}).")
+        }
+    }
+}
+
 pub fn toolbar(state: &AppContext) -> Html {
     let c = &state.comparison;
 
@@ -85,6 +101,7 @@ pub fn toolbar(state: &AppContext) -> Html {
                     </div>
                 }
             </dl>
+            <p class="analysis-status" role="status">{ analysis_status(state) }</p>
             <nav class="views" aria-label="Views">
                 for view in View::ALL {
                     <button type="button" class="view-tab"

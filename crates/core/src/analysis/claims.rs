@@ -15,7 +15,7 @@ use super::topics;
 use std::ops::Range;
 
 /// A number in a claim and what it counts.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Quantity {
     /// As written, with its qualifier and counted noun: "more than 1.3 million registered developers".
     pub text: String,
@@ -28,8 +28,26 @@ pub struct Quantity {
     pub counts_key: String,
 }
 
+/// A [`Quantity`] as it is read back (from the worker, or the shipped embedded
+/// comparison): its kind as text, made the program's own by [`super::text::static_str`].
+#[derive(serde::Deserialize)]
+struct QuantityData {
+    text: String,
+    value: f64,
+    counts: String,
+    kind: String,
+    counts_key: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Quantity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let QuantityData { text, value, counts, kind, counts_key } = serde::Deserialize::deserialize(d)?;
+        Ok(Quantity { text, value, counts, kind: super::text::static_str(kind), counts_key })
+    }
+}
+
 /// An entity mentioned in a claim.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub name: String,
     /// `person`, `org`, `product`, `place`, `media`, `policy`, or `name` for a
@@ -41,7 +59,7 @@ pub struct Mention {
 
 /// A claim's weighted keys, sorted by key. A claim has tens of keys, so a sorted
 /// vector serves (and keeps the wasm smaller than a map type would).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Terms(Vec<(String, f32)>);
 
 impl Terms {
@@ -83,7 +101,7 @@ impl Terms {
 }
 
 /// What alignment compares, kept out of the JSON.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Features {
     /// Weighted keys: word stems, `@Entity` and `~concept` keys.
     pub terms: Terms,
@@ -111,7 +129,7 @@ impl Features {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// "A3": the source's letter in the comparison and the claim's position in it.
     pub id: String,

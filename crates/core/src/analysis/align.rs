@@ -13,7 +13,7 @@ use super::knowledge::Knowledge;
 use super::order;
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Relation {
     /// Both report it.
     Same,
@@ -35,7 +35,7 @@ impl Relation {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     /// Claim id in source A.
     pub a: String,

@@ -130,6 +130,14 @@ pub fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// A quantity's kind read back as text, as the program's own `&'static str`: a
+/// known kind is the program's string; any other is kept for the program's
+/// lifetime (comparisons carry a handful of kinds).
+pub fn static_str(kind: String) -> &'static str {
+    const KNOWN: &[&str] = &["count", "percent", "money", "version", "unit", "measure", "age", "range"];
+    KNOWN.iter().find(|k| **k == kind).copied().unwrap_or_else(|| Box::leak(kind.into_boxed_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use crate::corpus::SourceText;
 
 pub const SCHEMA: &str = "parallax/comparison@1";
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SourceSummary {
     pub id: String,
     pub title: String,
@@ -23,7 +23,7 @@ pub struct SourceSummary {
     pub cleaned: Cleaned,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TopicRef {
     pub id: String,
     pub label: String,
@@ -32,8 +32,10 @@ pub struct TopicRef {
     pub auto: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Comparison {
+    /// Not carried between worker and page: always [`SCHEMA`].
+    #[serde(skip, default = "schema")]
     pub schema: &'static str,
     /// Source A, then source B.
     pub sources: Vec<SourceSummary>,
@@ -45,6 +47,10 @@ pub struct Comparison {
     pub links: Vec<Link>,
     /// Similarity of every A claim (rows) to every B claim (columns).
     pub similarity: Vec<Vec<f32>>,
+}
+
+fn schema() -> &'static str {
+    SCHEMA
 }
 
 /// Which side of the comparison a claim or source is on.

@@ -18,6 +18,8 @@
 //! optimisation changes no result); `PARALLAX_BENCH_ONCE=pipeline:200` runs one
 //! pass of one workload (`pipeline`, `analysis` or `align`), for a profiler.
 
+extern crate parallax_core as parallax;
+
 use divan::Bencher;
 use divan::counter::BytesCount;
 use parallax::analysis::compare::{Side, analyze};

@@ -73,7 +73,7 @@ impl Furniture {
 }
 
 /// A line that is not part of the article body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Removed {
     /// `title`, `promo`, `comments`, `link_spam`, `share`, `credit`.
     pub kind: String,
@@ -81,14 +81,14 @@ pub struct Removed {
     pub reason: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     Heading,
     Paragraph,
 }
 
 /// A heading or a paragraph of the cleaned text, as a byte range into it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub start: usize,
@@ -97,7 +97,7 @@ pub struct Block {
 
 /// The article body: headings and paragraphs separated by blank lines, plus
 /// everything that was taken out of it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cleaned {
     pub text: String,
     pub blocks: Vec<Block>,

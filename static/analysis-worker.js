@@ -1,0 +1,41 @@
+// Parallax's analysis worker: hosts the analysis core's own wasm binary
+// (crates/worker, built by Trunk as parallax-worker.js + parallax-worker_bg.wasm),
+// so no analysis runs on the page's main thread.
+//
+// Messages from the page:
+//   {job: "compare" | "digest", id, …}  → the worker binary's run_job answers {id, …}
+//   {job: "semantic"}                   → fetches semantic.bin (after the page's first
+//                                         paint) and answers {semantic_words} or {semantic_error}
+//   {job: "import", files, limit, topics} → {done, total, sources} as it goes, then
+//                                         {result} (or {error}); the page cancels an
+//                                         import by terminating its worker.
+import init, * as core from "./parallax-worker.js";
+
+const ready = init();
+
+const jobs = {
+  async semantic() {
+    const response = await fetch(new URL("semantic.bin", import.meta.url));
+    if (!response.ok) throw new Error(`the semantic table could not be fetched (HTTP ${response.status})`);
+    return core.load_semantic(new Uint8Array(await response.arrayBuffer()));
+  },
+  async import(data) {
+    const files = [];
+    for (const file of data.files) {
+      files.push([file.name, file.size, file.size > data.limit ? null : await file.arrayBuffer()]);
+    }
+    const result = core.import_job(files, data.topics, (done, total, sources) => postMessage({ done, total, sources }));
+    return { result };
+  },
+};
+
+onmessage = async ({ data }) => {
+  try {
+    await ready;
+    const job = jobs[data.job];
+    postMessage(job ? await job(data) : core.run_job(data));
+  } catch (error) {
+    const message = String(error?.message ?? error);
+    postMessage(data.job === "semantic" ? { semantic_error: message } : { id: data.id, error: message });
+  }
+};
