@@ -11,6 +11,7 @@ mod filters;
 mod import;
 mod overview;
 mod pair;
+mod paste_pair;
 mod reader_view;
 mod sources_view;
 pub mod state;

@@ -241,3 +241,41 @@ async fn a_pasted_article_can_be_compared() {
     assert!(text(&root).contains("the text is empty"));
     assert!(text(&root).contains("Your sources (1)"));
 }
+
+#[wasm_bindgen_test]
+async fn two_pasted_articles_are_compared_in_one_step_and_kept_only_on_request() {
+    let root = mount_app("").await;
+    let set = |id: &str, value: &str| {
+        let el = root.query_selector(&format!("#{id}")).unwrap().expect(id);
+        match el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            Some(area) => area.set_value(value),
+            None => el.dyn_into::<web_sys::HtmlInputElement>().unwrap().set_value(value),
+        }
+    };
+    // One side empty: said, and nothing is compared.
+    set("paste-a-text", "Rescuers searched the wreckage on Sunday.");
+    click(&root, ".paste-pair button[type=submit]", "Compare").await;
+    assert!(text(&root).contains("Paste or drop an article into Source B"), "{}", text(&root));
+    set("paste-a-title", "Crash report one");
+    set(
+        "paste-a-text",
+        "An airliner crashed near the capital on Sunday. All 157 people on board were killed, the airline said.",
+    );
+    set("paste-b-title", "Crash report two");
+    set("paste-b-text", "The airline said all 157 passengers and crew died when the plane crashed on Sunday.");
+    click(&root, ".paste-pair button[type=submit]", "Compare").await;
+    until(&root, "the pasted pair's comparison", |r| {
+        r.query_selector(".sources")
+            .unwrap()
+            .is_some_and(|s| text(&s).contains("Crash report one") && text(&s).contains("Crash report two"))
+    })
+    .await;
+    // Not in the library until kept.
+    click(&root, ".view-tab", "Sources").await;
+    assert!(!text(&root).contains("Your sources (2)"), "{}", text(&root));
+    click(&root, ".view-tab", "Compare").await;
+    click(&root, ".paste-pair button", "Keep both").await;
+    until(&root, "the kept pair", |r| text(r).contains("Kept 2 of the two articles")).await;
+    click(&root, ".view-tab", "Sources").await;
+    assert!(text(&root).contains("Your sources (2)"), "{}", text(&root));
+}

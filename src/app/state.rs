@@ -97,6 +97,9 @@ pub struct State {
     pub semantic: Semantic,
     /// Whether the comparison shown used the semantic layer.
     pub semantic_used: bool,
+    /// Two articles pasted in the Compare view and compared without joining the
+    /// library (until the reader keeps them).
+    pub scratch: Option<Rc<(SourceText, SourceText)>>,
     pub view: View,
     pub filters: Filters,
     pub selection: Option<Selection>,
@@ -129,6 +132,7 @@ impl PartialEq for State {
             && self.comparing == other.comparing
             && self.pasted == other.pasted
             && self.semantic == other.semantic
+            && self.scratch == other.scratch
     }
 }
 
@@ -152,6 +156,7 @@ impl State {
             restore: None,
             semantic: Semantic::default(),
             semantic_used: false,
+            scratch: None,
             view: View::default(),
             filters: Filters::default(),
             selection: None,
@@ -191,7 +196,7 @@ impl State {
     /// was compared at build time); any other pair is a job for the analysis
     /// worker, and the comparison shown stays until the new one arrives.
     fn recompare(&mut self) {
-        if self.library.find(&self.pair.0).is_none() || self.library.find(&self.pair.1).is_none() {
+        if self.source(&self.pair.0).is_none() || self.source(&self.pair.1).is_none() {
             self.pair = default_pair();
         }
         if self.pair == default_pair() && self.library.topics.is_empty() {
@@ -200,13 +205,79 @@ impl State {
             return;
         }
         let labelled = |id: &str, label: &str| {
-            let mut source = self.library.find(id).cloned().unwrap_or_default();
+            let mut source = self.source(id).unwrap_or_default();
             source.label = label.to_owned();
             source
         };
         let (a, b) = (labelled(&self.pair.0, "Source A"), labelled(&self.pair.1, "Source B"));
         let topics = self.library.topics.clone();
         self.comparing = Some(self.send(|id| Job::Compare { id, a, b, topics }));
+    }
+
+    /// A source by id: a pasted scratch source, or one of the library's.
+    pub fn source(&self, id: &str) -> Option<SourceText> {
+        let scratch = self.scratch.as_deref().and_then(|(a, b)| [a, b].into_iter().find(|s| s.id == id));
+        scratch.or_else(|| self.library.find(id)).cloned()
+    }
+
+    /// Whether the pair compared is the two articles pasted in the Compare view.
+    pub fn comparing_scratch(&self) -> bool {
+        self.scratch.as_deref().is_some_and(|(a, b)| self.pair == (a.id.clone(), b.id.clone()))
+    }
+
+    /// Compares two pasted articles at once, without adding them to the library.
+    fn compare_texts(&mut self, a: NewSource, b: NewSource) {
+        if a.text.trim().is_empty() || b.text.trim().is_empty() {
+            let missing = match (a.text.trim().is_empty(), b.text.trim().is_empty()) {
+                (true, true) => "both Source A and Source B",
+                (true, false) => "Source A",
+                _ => "Source B",
+            };
+            self.tell(format!("Paste or drop an article into {missing}, then press Compare."), true);
+            return;
+        }
+        // The library's own checks (binary, too large, …), on a library of these two alone.
+        let (_, refused) = Library::default().add_all(vec![a.clone(), b.clone()]);
+        if let Some(problem) = refused.first() {
+            self.tell(format!("These two cannot be compared: {problem}."), true);
+            return;
+        }
+        let scratch = |id: &str, label: &str, source: NewSource| SourceText {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            title: source.title.trim().to_owned(),
+            text: source.text,
+            ..SourceText::default()
+        };
+        let (a, b) = (scratch(SCRATCH_A, "Source A", a), scratch(SCRATCH_B, "Source B", b));
+        self.pair = (a.id.clone(), b.id.clone());
+        self.scratch = Some(Rc::new((a, b)));
+        self.view = View::Compare;
+        self.recompare();
+        self.tell("Comparing your two articles. They stay out of your library unless you keep them.".into(), false);
+    }
+
+    /// Adds the pasted pair to the library and compares it from there.
+    fn keep_scratch(&mut self) {
+        let Some(scratch) = self.scratch.take() else { return };
+        let (a, b) = &*scratch;
+        let as_new =
+            |s: &SourceText| NewSource { title: s.title.clone(), text: s.text.clone(), ..NewSource::default() };
+        let mut library = (*self.library).clone();
+        let (added, refused) = library.add_all(vec![as_new(a), as_new(b)]);
+        // Each kept article is now the library's source with its text (new, or already there).
+        let id_of = |s: &SourceText| library.sources.iter().find(|x| x.text == s.text).map(|x| x.id.clone());
+        if let (Some(ia), Some(ib)) = (id_of(a), id_of(b)) {
+            self.pair = (ia, ib);
+        }
+        self.library = Rc::new(library);
+        self.recompare();
+        let mut text = format!("Kept {added} of the two articles in your library.");
+        if !refused.is_empty() {
+            let reasons = refused.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+            text.push_str(&format!(" ({reasons})"));
+        }
+        self.tell(text, false);
     }
 
     /// Shows `comparison`; filters and selection start afresh, or from the URL
@@ -309,12 +380,18 @@ impl State {
 
     /// What the URL carries of this state.
     pub fn url_state(&self) -> UrlState {
-        let pair = (self.pair != default_pair()).then(|| self.pair.clone());
+        // A pasted pair is not in the library, so a link cannot reopen it.
+        let pair = (self.pair != default_pair() && !self.comparing_scratch()).then(|| self.pair.clone());
         UrlState { view: self.view, filters: self.filters.clone(), selection: self.selection.clone(), pair }
     }
 }
 
+use crate::corpus::SourceText;
 pub use crate::library::NewSource;
+
+/// The ids of the two articles pasted in the Compare view (never a library id).
+pub const SCRATCH_A: &str = "pasted-a";
+pub const SCRATCH_B: &str = "pasted-b";
 
 /// How far an import in the background has come: sources analysed, of how many.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -360,6 +437,10 @@ pub enum Action {
     LibraryLoaded(Library, Vec<(String, String)>),
     /// A pasted text: the worker digests it, then it is added.
     Paste(NewSource),
+    /// Compare these two pasted articles at once (they join the library only if kept).
+    CompareTexts(NewSource, NewSource),
+    /// Add the two pasted articles compared to the library.
+    KeepScratch,
     /// The analysis worker answered a job.
     Answered(Rc<Answer>),
     /// The analysis worker could not start, or stopped (why).
@@ -447,6 +528,8 @@ impl Reducible for State {
                     next.pasted = Some((id, source));
                 }
             }
+            Action::CompareTexts(a, b) => next.compare_texts(a, b),
+            Action::KeepScratch => next.keep_scratch(),
             Action::Answered(answer) => {
                 next.history = HistoryMode::None;
                 next.answered(&answer);

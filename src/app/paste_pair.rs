@@ -1,0 +1,93 @@
+//! "Compare two articles of your own": paste (or drop a file on) Source A and
+//! Source B side by side and press Compare; the comparison shows at once, and
+//! the two join the library only if the reader keeps them.
+
+use super::AppContext;
+use super::state::{Action, NewSource};
+use crate::library;
+use yew::prelude::*;
+
+/// One side of the form: an optional title and the article's text.
+fn side(letter: &str, title_ref: &NodeRef, text_ref: &NodeRef, on_drop: Callback<DragEvent>) -> Html {
+    let id = letter.to_lowercase();
+    html! {
+        <div class={classes!("paste-side", format!("side-{id}"))}>
+            <label for={format!("paste-{id}-title")}>{ format!("Source {letter}: title (optional)") }</label>
+            <input id={format!("paste-{id}-title")} type="text" ref={title_ref.clone()} autocomplete="off" />
+            <label for={format!("paste-{id}-text")}>{ format!("Source {letter}: article text") }</label>
+            <textarea id={format!("paste-{id}-text")} ref={text_ref.clone()} rows="8"
+                placeholder="Paste an article here, or drop a .txt, .md or .html file"
+                ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop} />
+        </div>
+    }
+}
+
+/// Reads a dropped file into `field` (text, Markdown or HTML, as plain text).
+fn drop_into(field: NodeRef, state: AppContext) -> Callback<DragEvent> {
+    Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.item(0)) else { return };
+        let (field, dispatcher) = (field.clone(), state.dispatcher());
+        yew::platform::spawn_local(async move {
+            let name = file.name();
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let read = match buffer {
+                Ok(buffer) => {
+                    library::file_text(&name, &js_sys::Uint8Array::new(&buffer).to_vec()).map_err(|e| e.to_string())
+                }
+                Err(_) => Err("the browser could not read it".to_owned()),
+            };
+            match (read, field.cast::<web_sys::HtmlTextAreaElement>()) {
+                (Ok((_, text)), Some(area)) => area.set_value(&text),
+                (Err(problem), _) => dispatcher.dispatch(Action::Alert(format!("{name} could not be read: {problem}"))),
+                _ => {}
+            }
+        });
+    })
+}
+
+#[component]
+pub fn PastePair() -> Html {
+    let state = use_context::<AppContext>().expect("app context");
+    let refs: [NodeRef; 4] = [use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref()];
+    let on_submit = {
+        let (state, refs) = (state.clone(), refs.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| {
+                r.cast::<web_sys::HtmlInputElement>()
+                    .map(|i| i.value())
+                    .or_else(|| r.cast::<web_sys::HtmlTextAreaElement>().map(|t| t.value()))
+                    .unwrap_or_default()
+            };
+            let source =
+                |t: &NodeRef, x: &NodeRef| NewSource { title: value(t), text: value(x), ..NewSource::default() };
+            state.dispatch(Action::CompareTexts(source(&refs[0], &refs[1]), source(&refs[2], &refs[3])));
+        })
+    };
+    let keep = state.comparing_scratch().then(|| {
+        let dispatcher = state.dispatcher();
+        html! {
+            <p class="keep">
+                { "These two articles are not in your library. " }
+                <button type="button" onclick={Callback::from(move |_| dispatcher.dispatch(Action::KeepScratch))}>{ "Keep both in my sources" }</button>
+            </p>
+        }
+    });
+    html! {
+        <div class="paste-pair">
+        <details>
+            <summary>{ "Compare two articles of your own" }</summary>
+            <form onsubmit={on_submit} aria-label="Compare two articles of your own">
+                <div class="paste-sides">
+                    { side("A", &refs[0], &refs[1], drop_into(refs[1].clone(), state.clone())) }
+                    { side("B", &refs[2], &refs[3], drop_into(refs[3].clone(), state.clone())) }
+                </div>
+                <p class="hint">{ "Nothing leaves your browser. The two are compared at once and added to your sources only if you keep them." }</p>
+                <button type="submit">{ "Compare" }</button>
+            </form>
+        </details>
+        { keep.unwrap_or_default() }
+        </div>
+    }
+}
