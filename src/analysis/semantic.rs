@@ -1,0 +1,504 @@
+//! Semantic similarity: texts that say the same thing in other words.
+//!
+//! An [`Embedder`] holds a static embedding table: one vector per piece of the Llama-2
+//! SentencePiece vocabulary (32,000 pieces), the first 64 dimensions of WordLlama's
+//! `l2_supercat` vectors (wordllama 0.4.0.post1, MIT; built by
+//! `scripts/semantic/build_table.py` into `data/semantic/`). A text's vector is the mean
+//! of its pieces' vectors, normalised, as WordLlama pools; two texts are as similar as
+//! the cosine of their vectors ([`Embedder::similarity`]). [`Embedder::scores`] mixes that
+//! with a lexical similarity of stems ([`Embedder::lexical`]), and
+//! [`Embedder::closest_words`] names the pair of content words that brought two texts
+//! together ("restoration ≈ renovation").
+//!
+//! The library never embeds the table (the app fetches it; the CLI includes it): build an
+//! embedder with [`Embedder::from_bytes`], which checks every byte and returns an error,
+//! never panics. The math is plain `f32` in a fixed order, so the vectors are the same
+//! natively and in wasm (a test pins their digest, [`Embedder::digest`]).
+//!
+//! # Tokenisation
+//!
+//! The text is split on whitespace; each word, with `▁` (U+2581) before it, is cut into
+//! pieces by SentencePiece BPE: start from its characters and merge, again and again, the
+//! adjacent pair whose joined piece is in the vocabulary with the lowest id (the leftmost
+//! on a tie). A character no piece covers becomes its UTF-8 bytes (pieces `<0x00>` to
+//! `<0xFF>`, ids 3 to 258). On single-spaced text this gives the ids of the package's own
+//! tokenizer (the build script checks it on every piece of the vocabulary); runs of
+//! spaces, newlines and the special tokens (`<s>`…) typed in the text are read as plain
+//! separators and text.
+//!
+//! # Table format (`PXSE` version 1; all integers little-endian)
+//!
+//! ```text
+//! offset  size            field
+//! 0       4               magic "PXSE"
+//! 4       1               version: 1
+//! 5       1               dims D: even, 2..=254 (64)
+//! 6       1               bits per code: 4
+//! 7       1               reserved: 0
+//! 8       4               count N of pieces (u32), 259..=1<<20 (32,000)
+//! 12      ...             N pieces in id order: a length byte, then that many UTF-8 bytes
+//!                         (ids 0..=2 are <unk>, <s>, </s>; ids 3..=258 the bytes <0x00>..<0xFF>)
+//! ...     2 N             one scale per piece: IEEE half-precision (f16) bits
+//! ...     N D / 2         codes, D/2 bytes per piece: dimension 2k in the low nibble,
+//!                         2k+1 in the high one; value = (nibble - 8) * scale
+//! ```
+//!
+//! Nothing may follow. Measured on stsb-dev (Spearman, mean pooling): 256 fp16
+//! dimensions 0.827, 64 dimensions 0.814, 64 with 4-bit codes 0.813, 48 with 8-bit
+//! codes 0.802 (a larger file), 32 with 8-bit codes 0.784.
+
+use super::order;
+use super::tokens::{self, Kind};
+
+/// The table's magic bytes.
+const MAGIC: &[u8; 4] = b"PXSE";
+/// The first piece that is text (ids below are `<unk>`, `<s>`, `</s>` and the 256 bytes).
+const FIRST_TEXT_PIECE: u32 = 259;
+/// The id of the piece of byte `b` is `BYTE_PIECES + b`.
+const BYTE_PIECES: u32 = 3;
+/// SentencePiece's word-start mark.
+const WORD_START: char = '\u{2581}';
+
+/// How [`Embedder::scores`] mixes the two similarities: this share of the semantic one.
+/// Chosen on the even-numbered half of stsb-dev (`scripts/eval/stsb.py --choose`).
+pub const SEMANTIC_SHARE: f32 = 0.7;
+
+/// A static embedding table, decoded: see the module documentation.
+pub struct Embedder {
+    dims: usize,
+    /// Every piece's bytes, back to back; piece `id` ends at `ends[id]`.
+    names: Vec<u8>,
+    ends: Vec<u32>,
+    /// The ids of the text pieces, in byte order of their pieces (looked up by binary search).
+    by_name: Vec<u32>,
+    scales: Vec<f32>,
+    /// `dims / 2` bytes per piece, two 4-bit codes each.
+    codes: Vec<u8>,
+}
+
+/// The similarities of two texts, each in [0, 1].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scores {
+    /// The mix: [`SEMANTIC_SHARE`] of `semantic`, the rest `lexical`.
+    pub score: f32,
+    /// [`Embedder::lexical`].
+    pub lexical: f32,
+    /// [`Embedder::similarity`].
+    pub semantic: f32,
+}
+
+/// Two content words, one from each text, close in meaning ([`Embedder::closest_words`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordPair {
+    /// The word of the first text, lowercase.
+    pub a: String,
+    /// The word of the second text, lowercase.
+    pub b: String,
+    /// The cosine of their vectors, in [0, 1].
+    pub similarity: f32,
+}
+
+impl WordPair {
+    /// "restoration ≈ renovation".
+    pub fn describe(&self) -> String {
+        format!("{} \u{2248} {}", self.a, self.b)
+    }
+}
+
+/// A little-endian reader over the table that reports what is missing.
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, len: usize, what: &str) -> Result<&'b [u8], String> {
+        let end = self.at.checked_add(len).filter(|&end| end <= self.bytes.len()).ok_or_else(|| {
+            format!("the embedding table is truncated: {what} needs {len} bytes at offset {}", self.at)
+        })?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+}
+
+impl Embedder {
+    /// Decodes a table in the format of the module documentation. Bad bytes give an
+    /// error that says what is wrong, never a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Embedder, String> {
+        let mut reader = Reader { bytes, at: 0 };
+        let header = reader.take(12, "the header")?;
+        if &header[..4] != MAGIC {
+            return Err("not an embedding table (no PXSE magic)".into());
+        }
+        let (version, dims, bits) = (header[4], usize::from(header[5]), header[6]);
+        if version != 1 {
+            return Err(format!("embedding table version {version} is not supported (expected 1)"));
+        }
+        if bits != 4 || dims < 2 || dims % 2 != 0 {
+            return Err(format!("unsupported embedding table layout: {dims} dimensions, {bits}-bit codes"));
+        }
+        let count = u32::from_le_bytes([header[8], header[9], header[10], header[11]]);
+        if !(FIRST_TEXT_PIECE..=1 << 20).contains(&count) {
+            return Err(format!("the embedding table has {count} pieces (expected 259 to 1048576)"));
+        }
+        let count = count as usize;
+        let mut names = Vec::new();
+        let mut ends = Vec::with_capacity(count);
+        for _ in 0..count {
+            let len = reader.take(1, "a piece's length")?[0];
+            names.extend_from_slice(reader.take(usize::from(len), "a piece")?);
+            ends.push(names.len() as u32);
+        }
+        let scales = reader
+            .take(2 * count, "the scales")?
+            .chunks_exact(2)
+            .map(|h| f16_to_f32(u16::from_le_bytes([h[0], h[1]])))
+            .collect::<Vec<f32>>();
+        if let Some(id) = scales.iter().position(|s| !s.is_finite()) {
+            return Err(format!("the embedding table's scale of piece {id} is not a number"));
+        }
+        let codes = reader.take(count * dims / 2, "the codes")?.to_vec();
+        if reader.at != bytes.len() {
+            return Err(format!("the embedding table has {} bytes after its codes", bytes.len() - reader.at));
+        }
+        let mut embedder = Embedder { dims, names, ends, by_name: Vec::new(), scales, codes };
+        if embedder.piece(BYTE_PIECES) != b"<0x00>" || embedder.piece(FIRST_TEXT_PIECE - 1) != b"<0xFF>" {
+            return Err("the embedding table's byte pieces are not ids 3 to 258".into());
+        }
+        let mut by_name: Vec<u32> = (FIRST_TEXT_PIECE..count as u32).collect();
+        order::sort_by(&mut by_name, |&x, &y| embedder.piece(x).cmp(embedder.piece(y)));
+        embedder.by_name = by_name;
+        Ok(embedder)
+    }
+
+    /// The number of dimensions of a vector.
+    pub fn dims(&self) -> usize {
+        self.dims
+    }
+
+    /// The number of pieces in the vocabulary.
+    pub fn pieces(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The bytes the decoded table holds (its heap allocations).
+    pub fn memory(&self) -> usize {
+        self.names.len() + 4 * (self.ends.len() + self.by_name.len() + self.scales.len()) + self.codes.len()
+    }
+
+    fn piece(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.names[start..self.ends[id] as usize]
+    }
+
+    /// The id of a text piece.
+    fn lookup(&self, piece: &str) -> Option<u32> {
+        let piece = piece.as_bytes();
+        self.by_name.binary_search_by(|&id| self.piece(id).cmp(piece)).ok().map(|i| self.by_name[i])
+    }
+
+    /// The ids of a text's pieces (see the module documentation).
+    pub fn token_ids(&self, text: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        let mut word = String::new();
+        let mut bounds = Vec::new();
+        for w in text.split_whitespace() {
+            word.clear();
+            word.push(WORD_START);
+            word.push_str(w);
+            // Symbol k is word[bounds[k]..bounds[k + 1]]; a merge removes a bound.
+            bounds.clear();
+            bounds.extend(word.char_indices().map(|(i, _)| i));
+            bounds.push(word.len());
+            loop {
+                let mut best: Option<(u32, usize)> = None;
+                for k in 0..bounds.len().saturating_sub(2) {
+                    if let Some(id) = self.lookup(&word[bounds[k]..bounds[k + 2]])
+                        && best.is_none_or(|(b, _)| id < b)
+                    {
+                        best = Some((id, k));
+                    }
+                }
+                let Some((_, k)) = best else { break };
+                bounds.remove(k + 1);
+            }
+            for pair in bounds.windows(2) {
+                let symbol = &word[pair[0]..pair[1]];
+                match self.lookup(symbol) {
+                    Some(id) => ids.push(id),
+                    None => ids.extend(symbol.bytes().map(|b| BYTE_PIECES + u32::from(b))),
+                }
+            }
+        }
+        ids
+    }
+
+    /// The unit vector of a text: the mean of its pieces' vectors, normalised (all
+    /// zeros for a text without pieces).
+    pub fn embed(&self, text: &str) -> Vec<f32> {
+        let mut sum = vec![0.0f32; self.dims];
+        for id in self.token_ids(text) {
+            let id = id as usize;
+            let scale = self.scales[id];
+            let row = &self.codes[id * self.dims / 2..(id + 1) * self.dims / 2];
+            for (pair, &byte) in sum.chunks_exact_mut(2).zip(row) {
+                pair[0] += scale * (i32::from(byte & 15) - 8) as f32;
+                pair[1] += scale * (i32::from(byte >> 4) - 8) as f32;
+            }
+        }
+        let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            sum.iter_mut().for_each(|x| *x /= norm);
+        }
+        sum
+    }
+
+    /// How close in meaning two texts are: the cosine of their vectors, below 0 read as 0.
+    pub fn similarity(&self, a: &str, b: &str) -> f32 {
+        cosine(&self.embed(a), &self.embed(b)).clamp(0.0, 1.0)
+    }
+
+    /// How rare a word (lowercase) is, from the vocabulary: BPE gives the pieces of
+    /// frequent strings low ids, so a word that is one piece has about the frequency rank
+    /// of its id (Zipf: the rarity is the log of the rank), and a word of several pieces
+    /// is rarer than any single piece. Used where there is no corpus to count words in.
+    pub fn rarity(&self, word: &str) -> f32 {
+        let mut whole = String::with_capacity(word.len() + 3);
+        whole.push(WORD_START);
+        whole.push_str(word);
+        let rank = match self.lookup(&whole) {
+            Some(id) => (id - FIRST_TEXT_PIECE + 1) as f32,
+            None => (self.pieces() * self.token_ids(word).len().max(1)) as f32,
+        };
+        (1.0 + rank).ln()
+    }
+
+    /// Word similarity of two texts on their own: the cosine of their stems (stopwords
+    /// left out), each weighted by its count and by the [`rarity`](Self::rarity) of its
+    /// most common form in either text, in [0, 1].
+    pub fn lexical(&self, a: &str, b: &str) -> f32 {
+        let (mut ta, mut tb) = (self.terms(a), self.terms(b));
+        // The stems both texts have, as index pairs (both lists are in key order).
+        let mut shared = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < ta.len() && j < tb.len() {
+            match ta[i].0.cmp(&tb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push((i, j));
+                    (i, j) = (i + 1, j + 1);
+                }
+            }
+        }
+        for &(i, j) in &shared {
+            let rarity = ta[i].2.min(tb[j].2);
+            (ta[i].2, tb[j].2) = (rarity, rarity);
+        }
+        let weights =
+            |t: &[(String, f32, f32)]| -> Vec<f32> { t.iter().map(|(_, count, rarity)| count * rarity).collect() };
+        let (wa, wb) = (weights(&ta), weights(&tb));
+        let dot: f32 = shared.iter().map(|&(i, j)| wa[i] * wb[j]).sum();
+        let norm = |w: &[f32]| w.iter().map(|x| x * x).sum::<f32>().sqrt();
+        let (na, nb) = (norm(&wa), norm(&wb));
+        if na > 0.0 && nb > 0.0 { (dot / (na * nb)).clamp(0.0, 1.0) } else { 0.0 }
+    }
+
+    /// A text's stems (words and numbers, stopwords left out) in order, each with its
+    /// count and the rarity of its most common form.
+    fn terms(&self, text: &str) -> Vec<(String, f32, f32)> {
+        let mut terms: Vec<(String, f32, f32)> = tokens::tokenize(text)
+            .into_iter()
+            .filter(|t| t.is_term() && !t.is_stopword())
+            .map(|t| {
+                let rarity = self.rarity(&t.norm);
+                (t.key, 1.0, rarity)
+            })
+            .collect();
+        order::sort_by(&mut terms, |x, y| x.0.cmp(&y.0));
+        terms.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += 1.0;
+                kept.2 = kept.2.min(later.2);
+            }
+            same
+        });
+        terms
+    }
+
+    /// Both similarities of two texts and their mix.
+    pub fn scores(&self, a: &str, b: &str) -> Scores {
+        let (lexical, semantic) = (self.lexical(a, b), self.similarity(a, b));
+        let score = (SEMANTIC_SHARE * semantic + (1.0 - SEMANTIC_SHARE) * lexical).clamp(0.0, 1.0);
+        Scores { score, lexical, semantic }
+    }
+
+    /// The two content words, one of each text, with different stems, that bring the
+    /// texts closest in meaning: the highest cosine times the lower
+    /// [`rarity`](Self::rarity) of the two (rare words are the telling ones; a common
+    /// word is close to many). What a link made on meaning names in its `why`. `None`
+    /// when a text has no content word.
+    pub fn closest_words(&self, a: &str, b: &str) -> Option<WordPair> {
+        let words = |text: &str| -> Vec<(String, String, f32, Vec<f32>)> {
+            let mut words: Vec<(String, String, f32, Vec<f32>)> = Vec::new();
+            for t in tokens::tokenize(text) {
+                if t.kind == Kind::Word && !t.is_stopword() && !words.iter().any(|w| w.0 == t.key) {
+                    let (rarity, vector) = (self.rarity(&t.norm), self.embed(&t.norm));
+                    words.push((t.key, t.norm, rarity, vector));
+                }
+            }
+            words
+        };
+        let (wa, wb) = (words(a), words(b));
+        let mut best: Option<(f32, WordPair)> = None;
+        for (ka, na, ra, va) in &wa {
+            for (kb, nb, rb, vb) in &wb {
+                let similarity = cosine(va, vb).clamp(0.0, 1.0);
+                let weight = similarity * ra.min(*rb);
+                if ka != kb && best.as_ref().is_none_or(|(w, _)| weight > *w) {
+                    best = Some((weight, WordPair { a: na.clone(), b: nb.clone(), similarity }));
+                }
+            }
+        }
+        best.map(|(_, pair)| pair)
+    }
+
+    /// A digest of the vectors of `texts` (FxHash of their bits): native and wasm
+    /// builds must agree on it.
+    pub fn digest(&self, texts: &[&str]) -> u64 {
+        texts
+            .iter()
+            .flat_map(|t| self.embed(t))
+            .fold(0u64, |h, x| (h.rotate_left(5) ^ u64::from(x.to_bits())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
+    }
+}
+
+/// The cosine of two vectors (0 when either is all zeros), summed in order.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);
+    for (x, y) in a.iter().zip(b) {
+        dot += x * y;
+        na += x * x;
+        nb += y * y;
+    }
+    if na > 0.0 && nb > 0.0 { dot / (na.sqrt() * nb.sqrt()) } else { 0.0 }
+}
+
+/// IEEE half precision to single: exact, by bits.
+fn f16_to_f32(half: u16) -> f32 {
+    let sign = if half & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exponent = u32::from((half >> 10) & 0x1f);
+    let mantissa = u32::from(half & 0x3ff);
+    match exponent {
+        // Subnormal: mantissa * 2^-24, exact in f32.
+        0 => sign * mantissa as f32 / 16_777_216.0,
+        31 if mantissa == 0 => sign * f32::INFINITY,
+        31 => f32::NAN,
+        _ => f32::from_bits((u32::from(half & 0x8000) << 16) | ((exponent + 112) << 23) | (mantissa << 13)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static TABLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/semantic/wordllama-64x4.bin"));
+    static EMBEDDER: LazyLock<Embedder> = LazyLock::new(|| Embedder::from_bytes(TABLE).expect("the table decodes"));
+
+    /// Sentences whose vectors native and wasm builds must agree on.
+    pub const DIGEST_TEXTS: [&str; 4] = [
+        "A man with a hard hat is dancing.",
+        "The restoration work could be to blame for the fire.",
+        "Inflation would stay above 8% till March-end.",
+        "Ünïcödé, emoji 😀 and 漢字 fall back to bytes.",
+    ];
+
+    #[test]
+    fn pieces_are_the_packages() {
+        // Ids as the package's tokenizer gives them (tokenizers 0.23, add_special_tokens=False).
+        let names = |text: &str| -> Vec<String> {
+            EMBEDDER
+                .token_ids(text)
+                .into_iter()
+                .map(|id| String::from_utf8_lossy(EMBEDDER.piece(id)).into_owned())
+                .collect()
+        };
+        assert_eq!(names("A man is dancing."), ["▁A", "▁man", "▁is", "▁dan", "cing", "."]);
+        assert_eq!(names("😀"), ["▁", "<0xF0>", "<0x9F>", "<0x98>", "<0x80>"]);
+        assert_eq!(names("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn similar_meanings_score_higher() {
+        let e = &*EMBEDDER;
+        let close = e.similarity("There were no survivors.", "None of the 149 people on board survived.");
+        let far = e.similarity("There were no survivors.", "The central bank raised interest rates.");
+        assert!(close > far + 0.1, "{close} vs {far}");
+        for s in [close, far, e.similarity("", "text"), e.similarity("", "")] {
+            assert!((0.0..=1.0).contains(&s), "{s}");
+        }
+        assert!((e.similarity("same words", "same words") - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn the_closest_words_are_named() {
+        let pair = EMBEDDER
+            .closest_words("The fire was linked to the renovation work.", "Restoration work could be to blame.")
+            .expect("both texts have content words");
+        assert_eq!(pair.describe(), "renovation \u{2248} restoration");
+        assert_eq!(EMBEDDER.closest_words("the and of", "restoration"), None);
+    }
+
+    #[test]
+    fn lexical_similarity_weighs_rare_words() {
+        let e = &*EMBEDDER;
+        assert!(e.rarity("renovation") > e.rarity("people"));
+        assert!((e.lexical("Restoration works", "the restoration work") - 1.0).abs() < 1e-5);
+        let rare = e.lexical("renovation people", "renovation");
+        let common = e.lexical("renovation people", "people");
+        assert!(rare > common, "{rare} vs {common}");
+        assert_eq!(e.lexical("the", "the"), 0.0);
+    }
+
+    #[test]
+    fn vectors_have_a_pinned_digest() {
+        // The wasm test asserts the same digest (`Embedder::digest` of `DIGEST_TEXTS`).
+        assert_eq!(format!("{:016x}", EMBEDDER.digest(&DIGEST_TEXTS)), "dcc4684b78ac2bc3");
+    }
+
+    #[test]
+    fn bad_tables_are_errors() {
+        let cases: [(&[u8], &str); 5] = [
+            (b"", "truncated"),
+            (b"GIF89a-not-a-table", "no PXSE magic"),
+            (&TABLE[..TABLE.len() - 1], "truncated: the codes"),
+            (&[b"PXSE", &[2u8, 64, 4, 0, 0, 125, 0, 0][..]].concat(), "version 2"),
+            (&[b"PXSE", &[1u8, 64, 4, 0, 1, 0, 0, 0][..]].concat(), "1 pieces"),
+        ];
+        for (bytes, message) in cases {
+            let error = Embedder::from_bytes(bytes).err().expect("an error");
+            assert!(error.contains(message), "{error:?} should say {message:?}");
+        }
+        let mut longer = TABLE.to_vec();
+        longer.push(0);
+        assert!(Embedder::from_bytes(&longer).err().is_some_and(|e| e.contains("1 bytes after")));
+        // Every prefix of a table fails cleanly.
+        for len in (0..4096).chain([TABLE.len() / 2]) {
+            assert!(Embedder::from_bytes(&TABLE[..len]).is_err());
+        }
+    }
+
+    #[test]
+    fn half_floats_convert_exactly() {
+        for (half, value) in
+            [(0x3c00u16, 1.0f32), (0xc000, -2.0), (0x0001, 5.960_464_5e-8), (0x7bff, 65504.0), (0, 0.0)]
+        {
+            assert_eq!(f16_to_f32(half), value);
+        }
+        assert!(f16_to_f32(0x7e00).is_nan());
+    }
+}
