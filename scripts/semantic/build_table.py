@@ -66,8 +66,9 @@ def install(work):
 def bpe_ids(text, vocab):
     """The ids the Rust embedder gives `text` (see `Embedder::token_ids`)."""
     ids = []
-    for word in text.split():
-        symbols = list("\u2581" + word)
+    words = [("\u2581" if i == 0 else "") + w[i:i + 64] for w in text.split() for i in range(0, len(w), 64)]
+    for word in words:
+        symbols = list(word)
         while len(symbols) > 1:
             best = None
             for i in range(len(symbols) - 1):

@@ -24,7 +24,7 @@
 //! `<0xFF>`, ids 3 to 258). On single-spaced text this gives the ids of the package's own
 //! tokenizer (the build script checks it on every piece of the vocabulary); runs of
 //! spaces, newlines and the special tokens (`<s>`…) typed in the text are read as plain
-//! separators and text.
+//! separators and text, and a word of more than 64 characters is read in chunks of 64.
 //!
 //! # Table format (`PXSE` version 1; all integers little-endian)
 //!
@@ -58,6 +58,9 @@ const FIRST_TEXT_PIECE: u32 = 259;
 const BYTE_PIECES: u32 = 3;
 /// SentencePiece's word-start mark.
 const WORD_START: char = '\u{2581}';
+/// A longer word is read in chunks of this many characters (the later ones without the
+/// word-start mark): BPE's work grows with the square of a word's length.
+const MAX_WORD_CHARS: usize = 64;
 
 /// How [`Embedder::scores`] mixes the two similarities: this share of the semantic one.
 /// Chosen on the pairs at even positions of stsb-dev (`scripts/eval/stsb.py --choose`:
@@ -71,7 +74,8 @@ pub struct Embedder {
     /// Every piece's bytes, back to back; piece `id` ends at `ends[id]`.
     names: Vec<u8>,
     ends: Vec<u32>,
-    /// The ids of the text pieces, in byte order of their pieces (looked up by binary search).
+    /// The text pieces by [`tokens::word_hash`]: an open-addressed table (linear probing)
+    /// of `id + 1`, 0 for an empty slot, with at least half its slots empty.
     by_name: Vec<u32>,
     scales: Vec<f32>,
     /// `dims / 2` bytes per piece, two 4-bit codes each.
@@ -147,9 +151,13 @@ impl Embedder {
         let count = count as usize;
         let mut names = Vec::new();
         let mut ends = Vec::with_capacity(count);
-        for _ in 0..count {
+        for id in 0..count {
             let len = reader.take(1, "a piece's length")?[0];
-            names.extend_from_slice(reader.take(usize::from(len), "a piece")?);
+            let piece = reader.take(usize::from(len), "a piece")?;
+            if std::str::from_utf8(piece).is_err() {
+                return Err(format!("the embedding table's piece {id} is not UTF-8"));
+            }
+            names.extend_from_slice(piece);
             ends.push(names.len() as u32);
         }
         let scales = reader
@@ -168,8 +176,15 @@ impl Embedder {
         if embedder.piece(BYTE_PIECES) != b"<0x00>" || embedder.piece(FIRST_TEXT_PIECE - 1) != b"<0xFF>" {
             return Err("the embedding table's byte pieces are not ids 3 to 258".into());
         }
-        let mut by_name: Vec<u32> = (FIRST_TEXT_PIECE..count as u32).collect();
-        order::sort_by(&mut by_name, |&x, &y| embedder.piece(x).cmp(embedder.piece(y)));
+        let mut by_name = vec![0u32; (2 * count).next_power_of_two()];
+        let mask = by_name.len() - 1;
+        for id in FIRST_TEXT_PIECE..count as u32 {
+            let mut slot = tokens::word_hash(embedder.text_piece(id)) as usize & mask;
+            while by_name[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            by_name[slot] = id + 1;
+        }
         embedder.by_name = by_name;
         Ok(embedder)
     }
@@ -195,46 +210,71 @@ impl Embedder {
         &self.names[start..self.ends[id] as usize]
     }
 
+    /// Piece `id` as text (every piece was checked to be UTF-8).
+    fn text_piece(&self, id: u32) -> &str {
+        std::str::from_utf8(self.piece(id)).unwrap_or_default()
+    }
+
     /// The id of a text piece.
     fn lookup(&self, piece: &str) -> Option<u32> {
-        let piece = piece.as_bytes();
-        self.by_name.binary_search_by(|&id| self.piece(id).cmp(piece)).ok().map(|i| self.by_name[i])
+        let mask = self.by_name.len() - 1;
+        let mut slot = tokens::word_hash(piece) as usize & mask;
+        loop {
+            match self.by_name[slot] {
+                0 => return None,
+                id if self.piece(id - 1) == piece.as_bytes() => return Some(id - 1),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
     }
 
     /// The ids of a text's pieces (see the module documentation).
     pub fn token_ids(&self, text: &str) -> Vec<u32> {
         let mut ids = Vec::new();
         let mut word = String::new();
-        let mut bounds = Vec::new();
-        for w in text.split_whitespace() {
-            word.clear();
-            word.push(WORD_START);
-            word.push_str(w);
-            // Symbol k is word[bounds[k]..bounds[k + 1]]; a merge removes a bound.
-            bounds.clear();
-            bounds.extend(word.char_indices().map(|(i, _)| i));
-            bounds.push(word.len());
-            loop {
-                let mut best: Option<(u32, usize)> = None;
-                for k in 0..bounds.len().saturating_sub(2) {
-                    if let Some(id) = self.lookup(&word[bounds[k]..bounds[k + 2]])
-                        && best.is_none_or(|(b, _)| id < b)
-                    {
-                        best = Some((id, k));
-                    }
+        for whole in text.split_whitespace() {
+            let mut rest = whole;
+            while !rest.is_empty() {
+                let cut = rest.char_indices().nth(MAX_WORD_CHARS).map_or(rest.len(), |(i, _)| i);
+                word.clear();
+                if rest.len() == whole.len() {
+                    word.push(WORD_START);
                 }
-                let Some((_, k)) = best else { break };
-                bounds.remove(k + 1);
-            }
-            for pair in bounds.windows(2) {
-                let symbol = &word[pair[0]..pair[1]];
-                match self.lookup(symbol) {
-                    Some(id) => ids.push(id),
-                    None => ids.extend(symbol.bytes().map(|b| BYTE_PIECES + u32::from(b))),
-                }
+                word.push_str(&rest[..cut]);
+                self.push_pieces(&word, &mut ids);
+                rest = &rest[cut..];
             }
         }
         ids
+    }
+
+    /// Cuts one word into pieces (BPE) and pushes their ids.
+    fn push_pieces(&self, word: &str, ids: &mut Vec<u32>) {
+        // Symbol k is word[bounds[k]..bounds[k + 1]], `pieces[k]` its id if it has one,
+        // and `joined[k]` the id of symbols k and k + 1 joined, if that is a piece.
+        let mut bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
+        let mut pieces: Vec<Option<u32>> = bounds.windows(2).map(|b| self.lookup(&word[b[0]..b[1]])).collect();
+        let join = |bounds: &[usize], k: usize| self.lookup(&word[bounds[k]..bounds[k + 2]]);
+        let mut joined: Vec<Option<u32>> = (0..pieces.len().saturating_sub(1)).map(|k| join(&bounds, k)).collect();
+        // The lowest id first, the leftmost on a tie.
+        while let Some((id, k)) = joined.iter().enumerate().filter_map(|(k, id)| id.map(|id| (id, k))).min() {
+            bounds.remove(k + 1);
+            pieces[k] = Some(id);
+            pieces.remove(k + 1);
+            joined.remove(k);
+            if k > 0 {
+                joined[k - 1] = join(&bounds, k - 1);
+            }
+            if k < joined.len() {
+                joined[k] = join(&bounds, k);
+            }
+        }
+        for (k, piece) in pieces.into_iter().enumerate() {
+            match piece {
+                Some(id) => ids.push(id),
+                None => ids.extend(word[bounds[k]..bounds[k + 1]].bytes().map(|b| BYTE_PIECES + u32::from(b))),
+            }
+        }
     }
 
     /// The unit vector of a text: the mean of its pieces' vectors, normalised (all
@@ -432,6 +472,21 @@ mod tests {
         assert_eq!(names("A man is dancing."), ["▁A", "▁man", "▁is", "▁dan", "cing", "."]);
         assert_eq!(names("😀"), ["▁", "<0xF0>", "<0x9F>", "<0x98>", "<0x80>"]);
         assert_eq!(names("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn any_text_embeds() {
+        let long = "x".repeat(10_000) + &"é".repeat(100);
+        for text in [long.as_str(), "\u{0301}\u{0301}", "<s></s><unk>", "\0\t\u{2581}\u{2581}", "a\u{FFFF}b"] {
+            let vector = EMBEDDER.embed(text);
+            assert_eq!(vector.len(), 64);
+            let norm = cosine(&vector, &vector);
+            assert!((norm - 1.0).abs() < 1e-5, "{text:?}: {norm}");
+        }
+        // A long word is read in chunks of 64 characters, the later ones without "▁".
+        let (whole, half) = (EMBEDDER.token_ids(&"ab".repeat(64)), EMBEDDER.token_ids(&"ab".repeat(32)));
+        assert_eq!(whole[..half.len()], half);
+        assert_eq!(whole[half.len()..], [half[1..].to_vec(), vec![half[1]]].concat());
     }
 
     #[test]
