@@ -68,6 +68,19 @@ const MAX_WORD_CHARS: usize = 64;
 /// lexical alone 0.770 and 0.799). Flat from 0.5 to 0.7.
 pub const SEMANTIC_SHARE: f32 = 0.6;
 
+/// Sentences whose vectors native and wasm builds must agree on: the
+/// [`Embedder::digest`] of them with the committed table is [`PARITY_DIGEST`].
+pub const PARITY_TEXTS: [&str; 4] = [
+    "A man with a hard hat is dancing.",
+    "The restoration work could be to blame for the fire.",
+    "Inflation would stay above 8% till March-end.",
+    "Ünïcödé, emoji 😀 and 漢字 fall back to bytes.",
+];
+
+/// [`Embedder::digest`] of [`PARITY_TEXTS`] with `data/semantic/wordllama-64x4.bin`
+/// (pinned by a native test; the wasm test asserts the same).
+pub const PARITY_DIGEST: u64 = 0xdcc4_684b_78ac_2bc3;
+
 /// A static embedding table, decoded: see the module documentation.
 pub struct Embedder {
     dims: usize,
@@ -451,14 +464,6 @@ mod tests {
     static TABLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/semantic/wordllama-64x4.bin"));
     static EMBEDDER: LazyLock<Embedder> = LazyLock::new(|| Embedder::from_bytes(TABLE).expect("the table decodes"));
 
-    /// Sentences whose vectors native and wasm builds must agree on.
-    pub const DIGEST_TEXTS: [&str; 4] = [
-        "A man with a hard hat is dancing.",
-        "The restoration work could be to blame for the fire.",
-        "Inflation would stay above 8% till March-end.",
-        "Ünïcödé, emoji 😀 and 漢字 fall back to bytes.",
-    ];
-
     #[test]
     fn pieces_are_the_packages() {
         // Ids as the package's tokenizer gives them (tokenizers 0.23, add_special_tokens=False).
@@ -548,8 +553,7 @@ mod tests {
 
     #[test]
     fn vectors_have_a_pinned_digest() {
-        // The wasm test asserts the same digest (`Embedder::digest` of `DIGEST_TEXTS`).
-        assert_eq!(format!("{:016x}", EMBEDDER.digest(&DIGEST_TEXTS)), "dcc4684b78ac2bc3");
+        assert_eq!(format!("{:016x}", EMBEDDER.digest(&PARITY_TEXTS)), format!("{PARITY_DIGEST:016x}"));
     }
 
     #[test]
@@ -568,6 +572,18 @@ mod tests {
         let mut longer = TABLE.to_vec();
         longer.push(0);
         assert!(Embedder::from_bytes(&longer).err().is_some_and(|e| e.contains("1 bytes after")));
+        // A damaged byte anywhere in the header, the pieces or the scales: an error or a
+        // table that embeds.
+        let scales_end = TABLE.len() - 32 * EMBEDDER.pieces();
+        for at in (0..16).chain((16..scales_end).step_by(7919)) {
+            for value in [0u8, 0xff] {
+                let mut damaged = TABLE.to_vec();
+                damaged[at] = value;
+                if let Ok(embedder) = Embedder::from_bytes(&damaged) {
+                    let _ = embedder.scores("A man is dancing.", "Ünïcödé 😀");
+                }
+            }
+        }
         // Every prefix of a table fails cleanly.
         for len in (0..4096).chain([TABLE.len() / 2]) {
             assert!(Embedder::from_bytes(&TABLE[..len]).is_err());
