@@ -8,14 +8,15 @@ pieces), trained with Matryoshka losses, so the first 64 dimensions stand alone.
 tokenizer config (`tokenizers/l2_supercat_tokenizer_config.json`) gives the pieces.
 
 The table keeps every piece, the first 64 dimensions, and 4-bit codes with one scale per
-row (the binary format is documented at the top of src/analysis/semantic.rs). Measured
-choices (Spearman on stsb-dev, WordLlama's own mean pooling): fp32 256 dims 0.827, 64 dims 0.814, 64 dims int8 0.814,
-64 dims 4-bit 0.813, 48 dims int8 0.802, 32 dims int8 0.784.
+row (the binary format, and the alternatives measured, are documented at the top of
+src/analysis/semantic.rs; WordLlama's mean pooling at 64 dims: Spearman 0.814 on
+stsb-dev in f32, 0.813 with these codes).
 
-The script also checks that the tokenisation the Rust embedder uses (split on spaces,
-then SentencePiece BPE: merge the adjacent pair whose piece has the lowest id, unknown
-characters as UTF-8 bytes) gives the same ids as the Hugging Face tokenizer the package
-ships, on every piece of the vocabulary read as a word and on sample sentences.
+The script also checks that the tokenisation the Rust embedder uses (split on
+whitespace, words in chunks of 64 characters, then SentencePiece BPE: merge the adjacent
+pair whose piece has the lowest id; characters no piece covers as UTF-8 bytes) gives the
+ids of the Hugging Face tokenizer the package ships, on every piece of the vocabulary
+read as a word and on sample sentences. Running it again rebuilds the same bytes.
 
 Usage: python3 scripts/semantic/build_table.py [--work DIR]
 Needs pip and the network to PyPI; installs numpy, safetensors and tokenizers into DIR.
