@@ -327,10 +327,10 @@ impl Embedder {
         whole.push(WORD_START);
         whole.push_str(word);
         let rank = match self.lookup(&whole) {
-            Some(id) => (id - FIRST_TEXT_PIECE + 1) as f32,
-            None => (self.pieces() * self.token_ids(word).len().max(1)) as f32,
+            Some(id) => id - FIRST_TEXT_PIECE + 1,
+            None => (self.pieces() * self.token_ids(word).len().max(1)).min(1 << 30) as u32,
         };
-        (1.0 + rank).ln()
+        log2(1 + rank)
     }
 
     /// Word similarity of two texts on their own: the cosine of their stems (stopwords
@@ -443,6 +443,16 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
         nb += y * y;
     }
     if na > 0.0 && nb > 0.0 { dot / (na.sqrt() * nb.sqrt()) } else { 0.0 }
+}
+
+/// The base-2 logarithm of `n` ≥ 1, linear between powers of two (within 0.09 of the
+/// true one): integer and exact `f32` operations only, so wasm and native agree (`ln`
+/// comes from different maths libraries).
+fn log2(n: u32) -> f32 {
+    let n = n.max(1);
+    let power = 31 - n.leading_zeros();
+    let below = 1u32 << power;
+    power as f32 + (n - below) as f32 / below as f32
 }
 
 /// IEEE half precision to single: exact, by bits.
@@ -590,6 +600,14 @@ mod tests {
         // Every prefix of a table fails cleanly.
         for len in (0..4096).chain([TABLE.len() / 2]) {
             assert!(Embedder::from_bytes(&TABLE[..len]).is_err());
+        }
+    }
+
+    #[test]
+    fn log2_is_close_and_exact_at_powers_of_two() {
+        assert_eq!((log2(0), log2(1), log2(2), log2(3), log2(1 << 20)), (0.0, 0.0, 1.0, 1.5, 20.0));
+        for n in [5u32, 100, 31_999, 128_000, u32::MAX] {
+            assert!((log2(n) - (n as f32).log2()).abs() < 0.09, "{n}");
         }
     }
 
