@@ -328,7 +328,7 @@ impl Embedder {
         whole.push_str(word);
         let rank = match self.lookup(&whole) {
             Some(id) => id - FIRST_TEXT_PIECE + 1,
-            None => (self.pieces() * self.token_ids(word).len().max(1)).min(1 << 30) as u32,
+            None => self.pieces().saturating_mul(self.token_ids(word).len().max(1)).min(1 << 30) as u32,
         };
         log2(1 + rank)
     }
