@@ -3,13 +3,19 @@
 //! ```text
 //! parallax compare [A.txt B.txt] [--format json|markdown|csv]
 //! parallax sentences [FILE|-] [--format json|lines]
+//! parallax similarity [FILE|-] [--stats]
 //! ```
 
-use parallax::analysis::{self, compare::Subset, export::Format, input};
+use parallax::analysis::{self, compare::Subset, export::Format, input, semantic::Embedder};
 use parallax::corpus::SourceText;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
+
+/// The semantic layer's embedding table (`scripts/semantic/build_table.py`). The CLI
+/// carries it; the library does not, so the app's wasm stays small.
+static TABLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/semantic/wordllama-64x4.bin"));
 
 const USAGE: &str = "\
 parallax — compare how two sources report one story
@@ -21,6 +27,12 @@ USAGE:
     parallax sentences [FILE|-] [--format json|lines]
         Split text into sentences. Reads standard input when FILE is - or absent.
         Default format: json (an array of strings).
+    parallax similarity [FILE|-] [--stats]
+        Score sentence pairs, one JSON object {\"a\": \"...\", \"b\": \"...\"} a line.
+        Prints one line each: {\"score\": mix, \"lexical\": words, \"semantic\": meaning},
+        each in [0, 1], or {\"error\": \"...\", \"line\": N} for a line it cannot read
+        (and exits 1 after scoring the rest). --stats: the table's load time and
+        memory on standard error.
     parallax corpus [COUNT]
         Print a generated JSON corpus ([{title, text, label}]) of COUNT articles
         (default 1000, about 5 MB) in the style of the embedded story: the corpus
@@ -28,18 +40,20 @@ USAGE:
     parallax --help
 ";
 
-/// A failure the user can act on: message, and whether it was a usage mistake.
+/// A failure the user can act on: message, whether it was a usage mistake, and the
+/// output made before or despite it (printed all the same).
 struct Failure {
     message: String,
     usage: bool,
+    output: String,
 }
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Self {
-        Failure { message: message.into(), usage: true }
+        Failure { message: message.into(), usage: true, output: String::new() }
     }
     fn input(message: impl Into<String>) -> Self {
-        Failure { message: message.into(), usage: false }
+        Failure { message: message.into(), usage: false, output: String::new() }
     }
 }
 
@@ -53,6 +67,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => {
+            let _ = std::io::stdout().lock().write_all(failure.output.as_bytes());
             eprintln!("parallax: error: {}", failure.message);
             if failure.usage {
                 eprintln!("\n{USAGE}");
@@ -94,6 +109,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
     match command.as_str() {
         "compare" => compare(rest),
         "sentences" => sentences(rest),
+        "similarity" => similarity(rest),
         "corpus" => generated_corpus(rest),
         "-h" | "--help" | "help" => Ok(USAGE.to_owned()),
         other => Err(Failure::usage(format!("unknown command {other:?}"))),
@@ -133,6 +149,72 @@ fn sentences(args: &[String]) -> Result<String, Failure> {
             json
         }
     })
+}
+
+fn similarity(args: &[String]) -> Result<String, Failure> {
+    let stats = args.iter().any(|a| a == "--stats");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--stats").cloned().collect();
+    let (files, _) = parse(&args, &[])?;
+    let text = match files.as_slice() {
+        [] | ["-"] => read_stdin()?,
+        [path] => read_file(path)?,
+        _ => return Err(Failure::usage("similarity takes at most one file")),
+    };
+    let start = Instant::now();
+    let embedder = Embedder::from_bytes(TABLE).map_err(Failure::input)?;
+    if stats {
+        eprintln!(
+            "parallax: embedding table: {} bytes, {} pieces x {} dimensions, decoded in {:.1} ms, {} bytes in memory",
+            TABLE.len(),
+            embedder.pieces(),
+            embedder.dims(),
+            start.elapsed().as_secs_f64() * 1000.0,
+            embedder.memory()
+        );
+    }
+    let mut output = String::new();
+    let mut failed = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for (number, line) in lines.iter().enumerate().map(|(i, l)| (i + 1, l)) {
+        let value = match pair_of(line) {
+            Ok((a, b)) => {
+                let scores = embedder.scores(&a, &b);
+                let round = |x: f32| (f64::from(x) * 10_000.0).round() / 10_000.0;
+                serde_json::json!({
+                    "score": round(scores.score),
+                    "lexical": round(scores.lexical),
+                    "semantic": round(scores.semantic),
+                })
+            }
+            Err(message) => {
+                failed += 1;
+                eprintln!("parallax: line {number}: {message}");
+                serde_json::json!({ "error": message, "line": number })
+            }
+        };
+        output.push_str(&value.to_string());
+        output.push('\n');
+    }
+    if failed > 0 {
+        let message = format!("{failed} of {} lines could not be scored", lines.len());
+        return Err(Failure { message, usage: false, output });
+    }
+    Ok(output)
+}
+
+/// The two texts of a line `{"a": "...", "b": "..."}`.
+fn pair_of(line: &str) -> Result<(String, String), String> {
+    const SHAPE: &str = r#"expected {"a": "...", "b": "..."}"#;
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON ({e}); {SHAPE}"))?;
+    let text = |key: &str| match value.get(key) {
+        Some(serde_json::Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err(format!("\"{key}\" is not a string; {SHAPE}")),
+        None => Err(format!("no \"{key}\"; {SHAPE}")),
+    };
+    if !value.is_object() {
+        return Err(format!("not an object; {SHAPE}"));
+    }
+    Ok((text("a")?, text("b")?))
 }
 
 fn generated_corpus(args: &[String]) -> Result<String, Failure> {

@@ -158,6 +158,28 @@ const CASES: &[Case] = &[
         stderr_has: &["exactly two"],
     },
     Case {
+        name: "similarity scores each JSON line, semantic and lexical",
+        args: &["similarity", "pairs.jsonl"],
+        files: &[("pairs.jsonl", b"{\"a\": \"There were no survivors.\", \"b\": \"None of the passengers survived.\"}\n{\"a\": \"same words\", \"b\": \"same words\"}\n")],
+        stdin: None,
+        exit: 0,
+        stdout_has: &["{\"lexical\":0.0,\"score\":0.", "{\"lexical\":1.0,\"score\":1.0,\"semantic\":1.0}\n"],
+        stderr_has: &[],
+    },
+    Case {
+        name: "similarity reports a bad line by number and scores the rest",
+        args: &["similarity", "-"],
+        files: &[],
+        stdin: Some(b"{\"a\": \"One.\"}\nnot json\n{\"a\": \"Rates rose.\", \"b\": \"Rates went up.\"}\n[1]\n"),
+        exit: 1,
+        stdout_has: &[
+            "{\"error\":\"no \\\"b\\\"; expected {\\\"a\\\": \\\"...\\\", \\\"b\\\": \\\"...\\\"}\",\"line\":1}\n{\"error\":\"not JSON",
+            "\"line\":2}\n{\"lexical\":",
+            "\"line\":4}\n",
+        ],
+        stderr_has: &["parallax: line 1: no \"b\"", "line 2: not JSON", "line 4: not an object", "3 of 4 lines could not be scored"],
+    },
+    Case {
         name: "an unknown command",
         args: &["frobnicate"],
         files: &[],

@@ -18,6 +18,7 @@ pub mod input;
 pub mod knowledge;
 pub mod order;
 pub mod phrases;
+pub mod semantic;
 pub mod sentences;
 pub mod text;
 pub mod tokens;
