@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 const FIRST_LOAD_BUDGET = 250 * 1000; // decimal KB: the stricter reading
 const dir = process.argv[2] ?? "dist";
 const counted = new Set([".html", ".js", ".wasm", ".css", ".bin"]);
-const later = (path) => /^(parallax-worker|analysis-worker|semantic)/.test(basename(path));
+const later = (path) => /^(parallax-worker|analysis-worker|wordllama)/.test(basename(path));
 
 const walk = (d) =>
   readdirSync(d).filter((name) => !name.startsWith(".")).flatMap((name) => {

@@ -4,7 +4,7 @@
 //
 // Messages from the page:
 //   {job: "compare" | "digest", id, …}  → the worker binary's run_job answers {id, …}
-//   {job: "semantic"}                   → fetches semantic.bin (after the page's first
+//   {job: "semantic"}                   → fetches wordllama-64x4.bin (the semantic table) (after the page's first
 //                                         paint) and answers {semantic_words} or {semantic_error}
 //   {job: "import", files, limit, topics} → {done, total, sources} as it goes, then
 //                                         {result} (or {error}); the page cancels an
@@ -15,7 +15,7 @@ const ready = init();
 
 const jobs = {
   async semantic() {
-    const response = await fetch(new URL("semantic.bin", import.meta.url));
+    const response = await fetch(new URL("wordllama-64x4.bin", import.meta.url));
     if (!response.ok) throw new Error(`the semantic table could not be fetched (HTTP ${response.status})`);
     return core.load_semantic(new Uint8Array(await response.arrayBuffer()));
   },

@@ -6,7 +6,7 @@ Spearman rank correlation with the people's grades of its three scores (lexical,
 semantic, combined), over all pairs, per `file` and on the two halves (pairs at even and
 at odd positions). With --choose it also picks the semantic share of the mix on the even
 half alone (a grid of 0.00 to 1.00 by 0.05) and reports that mix on the odd half: the
-share in src/analysis/semantic.rs (SEMANTIC_SHARE) is chosen so, never on all pairs.
+share in crates/core/src/analysis/semantic.rs (SEMANTIC_SHARE) is chosen so, never on all pairs.
 
 Usage:
     cargo build --profile eval --bin parallax

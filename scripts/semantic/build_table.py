@@ -9,7 +9,7 @@ tokenizer config (`tokenizers/l2_supercat_tokenizer_config.json`) gives the piec
 
 The table keeps every piece, the first 64 dimensions, and 4-bit codes with one scale per
 row (the binary format, and the alternatives measured, are documented at the top of
-src/analysis/semantic.rs; WordLlama's mean pooling at 64 dims: Spearman 0.814 on
+crates/core/src/analysis/semantic.rs; WordLlama's mean pooling at 64 dims: Spearman 0.814 on
 stsb-dev in f32, 0.813 with these codes).
 
 The script also checks that the tokenisation the Rust embedder uses (split on

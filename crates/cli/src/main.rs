@@ -15,7 +15,7 @@ use std::time::Instant;
 
 /// The semantic layer's embedding table (`scripts/semantic/build_table.py`). The CLI
 /// carries it; the library does not, so the app's wasm stays small.
-static TABLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/semantic/wordllama-64x4.bin"));
+static TABLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/semantic/wordllama-64x4.bin"));
 
 const USAGE: &str = "\
 parallax — compare how two sources report one story

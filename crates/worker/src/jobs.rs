@@ -1,6 +1,7 @@
 //! The worker's exported functions (called by `static/analysis-worker.js`).
 
 use parallax_bridge::{self as bridge, Answer, Job};
+use parallax_core::analysis::semantic::Embedder;
 use parallax_core::analysis::{self, input, knowledge::Knowledge, knowledge::TopicDef};
 use parallax_model::library::{self, FileKind, NewSource};
 use std::cell::RefCell;
@@ -8,6 +9,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
+    /// The semantic layer, once its table has arrived.
+    static EMBEDDER: RefCell<Option<Rc<Embedder>>> = const { RefCell::new(None) };
     /// The knowledge of the last jobs' topics: built again only when they change.
     static KNOWLEDGE: RefCell<Option<(Vec<TopicDef>, Rc<Knowledge>)>> = const { RefCell::new(None) };
 }
@@ -112,13 +115,16 @@ pub fn import_job(files: js_sys::Array, topics: String, progress: js_sys::Functi
 }
 
 /// Takes the semantic table's bytes (fetched by the worker after the page's
-/// first paint); answers how many words it holds, or why it cannot be used.
+/// first paint); answers how many pieces it holds, or why it cannot be used.
 #[wasm_bindgen]
 pub fn load_semantic(bytes: &[u8]) -> JsValue {
-    let answer = if bytes.is_empty() {
-        Answer::Semantic(Err("the semantic table is empty".into()))
-    } else {
-        Answer::Semantic(Err("this build has no semantic layer".into()))
+    let answer = match Embedder::from_bytes(bytes) {
+        Ok(embedder) => {
+            let pieces = embedder.pieces() as u32;
+            EMBEDDER.with_borrow_mut(|e| *e = Some(Rc::new(embedder)));
+            Answer::Semantic(Ok(pieces))
+        }
+        Err(problem) => Answer::Semantic(Err(problem)),
     };
     answer.to_js()
 }
