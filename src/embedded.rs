@@ -7,6 +7,9 @@
 use crate::analysis::Comparison;
 use std::rc::Rc;
 
+/// Whether `build.rs` compared the embedded pair with the semantic layer.
+pub const SEMANTIC: bool = false;
+
 /// The comparison as `build.rs` wrote it (`serde` form, not the export schema).
 pub const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded-comparison.json"));
 

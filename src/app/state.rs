@@ -201,7 +201,7 @@ impl State {
         }
         if self.pair == default_pair() && self.library.topics.is_empty() {
             self.comparing = None;
-            self.show(crate::embedded::comparison(), true);
+            self.show(crate::embedded::comparison(), crate::embedded::SEMANTIC);
             return;
         }
         let labelled = |id: &str, label: &str| {

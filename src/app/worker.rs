@@ -87,7 +87,9 @@ pub fn connect(dispatcher: UseReducerDispatcher<State>) {
                             .map(|e| e.message())
                             .filter(|m| !m.is_empty())
                             .unwrap_or_else(|| "it stopped".into());
-                        dispatcher.dispatch(Action::WorkerFailed(format!("The analysis worker failed ({detail}).")));
+                        let message = format!("The analysis worker failed ({detail}).");
+                        fail(&message);
+                        dispatcher.dispatch(Action::WorkerFailed(message));
                     }
                 };
                 let listeners = [
@@ -106,6 +108,18 @@ pub fn connect(dispatcher: UseReducerDispatcher<State>) {
     CONNECTION.with_borrow_mut(|connection| *connection = Some(Connection { analyst, dispatcher }));
     for job in QUEUE.with_borrow_mut(std::mem::take) {
         send(job);
+    }
+}
+
+/// From now on jobs fail at once with `reason` (the worker is gone). Its
+/// listeners may be the caller, so they are dropped after the current event.
+fn fail(reason: &str) {
+    let old = CONNECTION.with_borrow_mut(|connection| {
+        connection.as_mut().map(|c| std::mem::replace(&mut c.analyst, Analyst::Missing(reason.to_owned())))
+    });
+    if let Some(Analyst::Worker { worker, _listeners }) = old {
+        worker.terminate();
+        wasm_bindgen_futures::spawn_local(async move { drop(_listeners) });
     }
 }
 

@@ -1,0 +1,101 @@
+// The analysis worker and the meaning table: the first paint waits for neither;
+// a reader compares two pasted articles in one step; a table or a worker that
+// fails to load leaves a working app that says so.
+import { openPage, withPage, openApp, settled, until, screenshot, assert, assertEqual } from "./lib.mjs";
+
+const A = "An Ethiopian Airlines plane crashed shortly after take-off from Addis Ababa on Sunday, killing all 157 people on board. The Boeing 737 MAX 8 was flying to Nairobi.";
+const B = "All 157 passengers and crew died when an Ethiopian Airlines Boeing 737 MAX 8 bound for Nairobi crashed minutes after leaving Addis Ababa, the airline said.";
+
+const status = (page) => page.locator(".analysis-status").innerText();
+const notice = (page) => page.locator(".notice").innerText().catch(() => "");
+
+async function comparePasted(page) {
+  await page.locator(".paste-pair summary").click();
+  await page.fill("#paste-a-title", "Report one");
+  await page.fill("#paste-a-text", A);
+  await page.fill("#paste-b-title", "Report two");
+  await page.fill("#paste-b-text", B);
+  await page.locator(".paste-pair").getByRole("button", { name: "Compare", exact: true }).click();
+}
+
+/** Holds back the worker's wasm and the meaning table until `release()` is called. */
+async function holdBack(page) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route(/(parallax-worker_bg\.wasm|wordllama-64x4\.bin)$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+export const tests = [
+  {
+    name: "the first paint shows the embedded comparison without the worker or the meaning table",
+    async run({ browser, server }) {
+      await withPage(browser, {}, async (page) => {
+        const release = await holdBack(page);
+        await openApp(page, server);
+        assert((await page.locator("li.row").count()) > 10, "the embedded rows are there");
+        assert((await status(page)).includes("still loading"), `says it is lexical for now: ${await status(page)}`);
+        release();
+        await until(() => status(page), "the table arrives", { check: (t) => !t.includes("still loading"), timeout: 15000 });
+      });
+    },
+  },
+  {
+    name: "two pasted articles are compared in one step from the Compare view, and kept only on request",
+    async run({ browser, server }) {
+      await withPage(browser, {}, async (page) => {
+        await openApp(page, server);
+        await comparePasted(page);
+        await until(() => page.locator(".sources").innerText(), "the pasted pair in the masthead", {
+          check: (t) => t.includes("Report one") && t.includes("Report two"),
+        });
+        await settled(page);
+        const rows = await page.locator("li.row:not([hidden])").count();
+        assert(rows >= 2, `rows for the pasted pair: ${rows}`);
+        assert((await page.locator(".relation").allInnerTexts()).some((t) => /Shared|Related|Tension/i.test(t)), "at least one link");
+        await screenshot(page, "compare-pasted-pair", { fullPage: false });
+        await page.getByRole("button", { name: "Sources", exact: true }).click();
+        assertEqual(await page.locator("#library-title").innerText(), "Your sources (0)", "not in the library yet");
+        await page.getByRole("button", { name: "Compare", exact: true }).first().click();
+        await page.getByRole("button", { name: "Keep both in my sources" }).click();
+        await until(() => notice(page), "kept", { check: (t) => t.includes("Kept 2 of the two articles") });
+        await page.getByRole("button", { name: "Sources", exact: true }).click();
+        assertEqual(await page.locator("#library-title").innerText(), "Your sources (2)", "kept");
+      });
+    },
+  },
+  {
+    name: "a meaning table that cannot load: said, and comparisons still work by words",
+    async run({ browser, server }) {
+      await withPage(browser, {}, async (page) => {
+        await page.route(/wordllama-64x4\.bin$/, (route) => route.fulfill({ status: 200, body: "not a table" }));
+        await openApp(page, server);
+        await until(() => status(page), "the table's failure", { check: (t) => t.includes("unavailable"), timeout: 15000 });
+        await comparePasted(page);
+        await until(() => page.locator(".sources").innerText(), "compared by words", { check: (t) => t.includes("Report one") });
+      });
+    },
+  },
+  {
+    name: "a worker that cannot start: a clear message, and the embedded comparison stays usable",
+    async run({ browser, server }) {
+      const page = await openPage(browser);
+      try {
+        await page.route(/analysis-worker\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+        await openApp(page, server);
+        await comparePasted(page);
+        await until(() => notice(page), "the failure notice", { check: (t) => t.includes("analysis worker") && t.includes("embedded comparison stays available"), timeout: 15000 });
+        assert((await page.locator("li.row").count()) > 10, "the embedded rows are still there");
+        await page.getByRole("button", { name: "Read articles" }).click();
+        await page.waitForSelector("article[data-source]");
+        const problems = page.problems().filter((p) => !p.includes("404") && !p.includes("Failed to load"));
+        assertEqual(problems, [], "no other console errors");
+      } finally {
+        await page.context().close();
+      }
+    },
+  },
+];
