@@ -231,7 +231,7 @@ fn mentions(tokens: &[Token], text: &str, aliases: &[PhraseMatch<Alias>], knowle
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
-            && !knowledge.not_names.contains(t.text(text))
+            && !knowledge.is_not_name(t.text(text))
     };
     for m in aliases {
         let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {

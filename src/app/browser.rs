@@ -197,6 +197,7 @@ pub fn parse_library(text: &str) -> Result<Library, String> {
             title: get(&s, "title").as_string().unwrap_or_default(),
             title_derived: false,
             text: text_field(&s, "text", &what)?,
+            story: None,
         });
     }
     for (i, t) in js_sys::Array::from(&get(&root, "topics")).iter().enumerate() {
