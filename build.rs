@@ -286,10 +286,19 @@ fn words(code: &mut String) {
     names.sort();
     let titles = lines("data/general/titles.txt");
     let calendar = lines("data/general/calendar.txt");
-    let row = |key: &str| -> String {
-        let found = calendar.iter().find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('\t')));
-        found.unwrap_or_else(|| panic!("data/general/calendar.txt: no {key} line")).replace('|', "\u{1f}")
+    let name_words = lines("data/general/name-words.txt");
+    let row_of = |rows: &[String], key: &str| -> String {
+        let found = rows.iter().find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('\t')));
+        found.unwrap_or_else(|| panic!("data/general/: no {key} line")).replace('|', "\u{1f}")
     };
+    let row = |key: &str| row_of(&calendar, key);
+    let _ = writeln!(
+        code,
+        "pub static PARTICLES: List = List({:?});\npub static ORG_HEADS: List = List({:?});\npub static PLACE_HEADS: List = List({:?});",
+        row_of(&name_words, "particle"),
+        row_of(&name_words, "organisation"),
+        row_of(&name_words, "place")
+    );
     let _ = writeln!(
         code,
         "pub static TITLES: List = List({:?});\npub static FIRST_NAMES: List = List({:?});\npub static MONTHS: List = List({:?});\npub static WEEKDAYS: List = List({:?});",

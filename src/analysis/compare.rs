@@ -136,8 +136,11 @@ pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Co
     let knowledge = knowledge.scoped(pair_story(a, b), &mut holder);
     let (summary_a, claims_a) = analyze(a, Side::A, knowledge);
     let (summary_b, claims_b) = analyze(b, Side::B, knowledge);
-    let (links, similarity) = align::align_with_similarity(&claims_a, &claims_b, knowledge);
+    let count_a = claims_a.len();
     let mut claims: Vec<Claim> = claims_a.into_iter().chain(claims_b).collect();
+    // Names across both articles: "Macron" in B is the "Emmanuel Macron" of A.
+    claims::resolve_names(&mut claims, knowledge);
+    let (links, similarity) = align::align_with_similarity(&claims[..count_a], &claims[count_a..], knowledge);
     let auto = topics::auto_topics(&mut claims);
 
     let mut topic_refs: Vec<TopicRef> = knowledge

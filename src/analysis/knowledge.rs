@@ -120,6 +120,21 @@ pub fn months() -> List {
     data::MONTHS
 }
 
+/// Lower-case particles inside a name ("de", "van", "of"), from `data/general/name-words.txt`.
+pub fn particles() -> List {
+    data::PARTICLES
+}
+
+/// Last words of organisation names ("Airlines", "Ministry").
+pub fn organisation_heads() -> List {
+    data::ORG_HEADS
+}
+
+/// Last words of place names ("Street", "Airport").
+pub fn place_heads() -> List {
+    data::PLACE_HEADS
+}
+
 /// Weekday names, lower case, Monday first.
 pub fn weekdays() -> List {
     data::WEEKDAYS

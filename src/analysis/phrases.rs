@@ -75,6 +75,13 @@ pub fn is_year(token: &Token) -> bool {
         && token.norm.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
+/// A word as an exact-case phrase compares it: without a final dot or possessive
+/// ("U.S." is "U.S", "France's" is "France").
+fn exact_form(word: &str) -> &str {
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+    word.trim_end_matches('.')
+}
+
 impl Elem {
     /// For a slot, its index in `[{n}, {year}, {month}]`.
     fn slot(&self) -> Option<usize> {
@@ -89,7 +96,7 @@ impl Elem {
     fn matches(&self, token: &Token, text: &str, on: MatchOn) -> bool {
         match self {
             Elem::Word { key, exact } => {
-                on.form(token) == key && exact.as_deref().is_none_or(|e| token.text(text).trim_end_matches('.') == e)
+                on.form(token) == key && exact.as_deref().is_none_or(|e| exact_form(token.text(text)) == e)
             }
             Elem::Number => token.kind == Kind::Number || number_word(&token.norm).is_some(),
             Elem::Year => is_year(token),
@@ -345,7 +352,7 @@ fn parse(phrase: &str, case_sensitive: bool, on: MatchOn) -> Vec<Elem> {
             "{month}" => elems.push(Elem::Month),
             _ => {
                 for token in tokens::tokenize(part).iter().filter(|t| t.is_term()) {
-                    let exact = case_sensitive.then(|| token.text(part).trim_end_matches('.').to_owned());
+                    let exact = case_sensitive.then(|| exact_form(token.text(part)).to_owned());
                     elems.push(Elem::Word { key: on.form(token).to_owned(), exact });
                 }
             }
