@@ -313,3 +313,30 @@ fn corpus_fixtures() {
         }
     });
 }
+
+#[test]
+fn entity_fixtures() {
+    run("entities.toml", include_str!("fixtures/entities.toml"), |case| {
+        let input = str_field(case, "input");
+        let knowledge = Knowledge::general();
+        let cleaned = clean::clean(input, None, &knowledge.furniture);
+        let mut claims = claims::extract(&cleaned, "case", "C", knowledge);
+        claims::resolve_names(&mut claims, knowledge);
+        let mut expected: Vec<(String, String)> = tables(case, "entities")
+            .iter()
+            .map(|e| (str_field(e, "name").to_owned(), str_field(e, "kind").to_owned()))
+            .collect();
+        let mut actual: Vec<(String, String)> = claims
+            .iter()
+            .flat_map(|c| &c.features.mentions)
+            .map(|m| (m.name.clone(), parallax::analysis::knowledge::kind_class(&m.kind).to_owned()))
+            .collect();
+        expected.sort();
+        expected.dedup();
+        actual.sort();
+        actual.dedup();
+        let mut m = Mismatches::default();
+        m.eq("entities (name, kind)", expected, actual);
+        m.finish(&format!("  input: {input:?}"))
+    });
+}

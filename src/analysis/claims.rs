@@ -292,7 +292,11 @@ fn mentions(
         let kind = guess_kind(tokens, text, i, last, &title, knowledge);
         let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
         let acronym = is_acronym(tokens[i].text(text));
-        if title_case || (Some(i) == first_word && words == 1 && !acronym) {
+        let plain_word = !tokens[i].norm.ends_with('s')
+            && !knowledge::organisation_heads().contains(tokens[i].text(text))
+            && !knowledge::place_heads().contains(tokens[i].text(text));
+        let speaker = kind == "person" && plain_word;
+        if !acronym && (title_case || (Some(i) == first_word && words == 1 && !speaker)) {
             candidates.push(mention);
         } else {
             out.push(mention);
@@ -318,15 +322,33 @@ fn name_end(tokens: &[Token], text: &str, mut last: usize, is_name_word: impl Fn
             last += 2;
             continue;
         }
+        // An initial: "James G. Bodiford", "J.J. Arrington".
+        let initial = last + 2 < tokens.len()
+            && tokens[last + 1].norm == "."
+            && adjacent(last, last + 1)
+            && is_initial(tokens[last].text(text))
+            && is_name_word(last + 2);
+        if initial {
+            last += 2;
+            continue;
+        }
         let Some(next) = next_term(tokens, last).filter(|&n| !tokens[n].gap_before) else { break };
-        if is_name_word(next) && !ends_with_possessive(tokens[last].text(text)) {
+        let head = |k: usize| {
+            let w = without_possessive(tokens[k].text(text));
+            knowledge::organisation_heads().contains(w) || knowledge::place_heads().contains(w)
+        };
+        // "Sam's Club": a possessive ends a name unless a head word follows.
+        let possessive = ends_with_possessive(tokens[last].text(text));
+        if is_name_word(next) && (!possessive || head(next)) {
             last = next;
             continue;
         }
+        // "of" only after a head word ("Bank of England", not "Bodiford of Superior Court").
         let word = tokens[next].text(text);
         let particle = knowledge::particles().contains(word)
+            && (word != "of" || head(last))
             && next_term(tokens, next).is_some_and(|after| !tokens[after].gap_before && is_name_word(after));
-        if particle && !ends_with_possessive(tokens[last].text(text)) {
+        if particle && !possessive {
             last = next + 1;
             continue;
         }
@@ -338,7 +360,8 @@ fn name_end(tokens: &[Token], text: &str, mut last: usize, is_name_word: impl Fn
 /// What a name the lexicon does not know is, from the words around it: `person`
 /// after a title or when it opens with a first name, `org` or `place` by its last
 /// word ("Airlines", "Street"), `org` for an acronym, `place` after "in" or "near",
-/// `person` for two or more plain capitalised words, else `name`.
+/// `person` right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
+/// else `name`.
 fn guess_kind(
     tokens: &[Token],
     text: &str,
@@ -363,11 +386,32 @@ fn guess_kind(
         "org"
     } else if before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near")) {
         "place"
-    } else if words.len() >= 2 && words.iter().all(|w| !is_acronym(w)) {
+    } else if speaks(tokens, text, first, last, knowledge) {
+        "person"
+    } else if words.len() >= 2 && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0) {
+        // Two or more plain capitalised words that do not open with a place: a person.
         "person"
     } else {
         "name"
     }
+}
+
+/// "G" or "J.J": one capital letter, or capitals between dots.
+fn is_initial(word: &str) -> bool {
+    word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Whether a speech verb stands right before or after the name.
+fn speaks(tokens: &[Token], text: &str, first: usize, last: usize, knowledge: &Knowledge) -> bool {
+    let is_verb = |k: usize| {
+        let found = knowledge.attribution.find(&tokens[k..=k], text);
+        found.iter().any(|m| m.values.contains(&Cue::SpeechVerb))
+    };
+    let before = (0..first)
+        .rev()
+        .find(|&k| tokens[k].is_term())
+        .filter(|&b| !tokens[b + 1..=first].iter().any(|t| t.gap_before && t.is_term()));
+    next_term(tokens, last).filter(|&n| !tokens[n].gap_before).is_some_and(is_verb) || before.is_some_and(is_verb)
 }
 
 /// "NASA", "FBI": two or more letters, all capitals.
