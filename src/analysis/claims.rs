@@ -378,9 +378,7 @@ fn guess_kind(
         "org"
     } else if knowledge::place_heads().contains(last_word) {
         "place"
-    } else if before.is_some_and(|b| title[b]) {
-        "person"
-    } else if words.len() >= 2 && knowledge.is_first_name(words[0]) {
+    } else if before.is_some_and(|b| title[b]) || (words.len() >= 2 && knowledge.is_first_name(words[0])) {
         "person"
     } else if words.len() == 1 && is_acronym(words[0]) {
         "org"
