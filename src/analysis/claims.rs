@@ -237,7 +237,18 @@ fn mentions(
     let mut covered = vec![false; tokens.len()];
     let mut title = vec![false; tokens.len()];
     for m in knowledge.titles.find(tokens, text) {
-        title[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+        // A title stands before a name; after a capitalised word and before none it
+        // ends a name ("Billy King announced", "Department of Criminal Justice").
+        let after_word = m.first > 0
+            && tokens[m.first - 1].kind == Kind::Word
+            && tokens[m.first - 1].is_capitalized(text)
+            && !tokens[m.first - 1].is_stopword()
+            && !tokens[m.first].gap_before;
+        let before_name = next_term(tokens, m.last)
+            .is_some_and(|n| !tokens[n].gap_before && tokens[n].kind == Kind::Word && tokens[n].is_capitalized(text));
+        if !after_word || before_name {
+            title[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+        }
     }
     let mut out = Vec::new();
     let first_word = tokens.iter().position(Token::is_term);
@@ -288,7 +299,17 @@ fn mentions(
         }
         let last = name_end(tokens, text, i, |k| is_name_word(k, &covered));
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
-        let span = tokens[i].start..tokens[last].end;
+        let mut span = tokens[i].start..tokens[last].end;
+        // A head word alone ("Street") is a name only after a number ("117th Street").
+        if i == last && knowledge::place_heads().contains(tokens[i].text(text)) {
+            match i.checked_sub(1).filter(|&p| tokens[p].text(text).starts_with(|c: char| c.is_ascii_digit())) {
+                Some(p) if tokens[p].end < tokens[i].start => span.start = tokens[p].start,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         let kind = guess_kind(tokens, text, i, last, &title, knowledge);
         let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
         let acronym = is_acronym(tokens[i].text(text));
@@ -374,7 +395,8 @@ fn guess_kind(
     let before = (0..first).rev().find(|&k| tokens[k].is_term());
     let words: Vec<&str> =
         (first..=last).filter(|&k| tokens[k].kind == Kind::Word).map(|k| tokens[k].text(text)).collect();
-    if knowledge::organisation_heads().contains(last_word) {
+    let heads = knowledge::organisation_heads();
+    if heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
         "org"
     } else if knowledge::place_heads().contains(last_word) {
         "place"
@@ -421,12 +443,12 @@ fn ends_with_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 
-/// A headline in Title Case ("Tara Reid Checks Into Rehab"): most of its words are
-/// capitalised, so capitals say nothing about names.
+/// A headline in Title Case ("Tara Reid Checks Into Rehab"): every word of three
+/// letters or more but function words is capitalised, so capitals say nothing about names.
 fn is_title_case(tokens: &[Token], text: &str) -> bool {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word && t.norm.chars().count() > 4).collect();
-    let lower = words.iter().filter(|t| !t.is_capitalized(text)).count();
-    words.len() >= 3 && lower <= 1 && lower * 4 <= words.len()
+    let words: Vec<&Token> =
+        tokens.iter().filter(|t| t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() >= 3).collect();
+    words.len() >= 3 && words.iter().all(|t| t.is_capitalized(text))
 }
 
 /// Names across the claims of a comparison (both sources): a candidate is kept when
