@@ -301,11 +301,12 @@ fn words(code: &mut String) {
     );
     let _ = writeln!(
         code,
-        "pub static TITLES: List = List({:?});\npub static FIRST_NAMES: List = List({:?});\npub static MONTHS: List = List({:?});\npub static WEEKDAYS: List = List({:?});",
+        "pub static TITLES: List = List({:?});\npub static FIRST_NAMES: List = List({:?});\npub static MONTHS: List = List({:?});\npub static WEEKDAYS: List = List({:?});\npub static CALENDAR_SHORT: List = List({:?});",
         titles.join("\u{1f}"),
         names.join("\u{1f}"),
         row("month"),
-        row("weekday")
+        row("weekday"),
+        row("short")
     );
 }
 

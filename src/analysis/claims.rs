@@ -261,6 +261,7 @@ fn mentions(
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
+            && !knowledge::calendar_abbreviations().contains(&t.norm)
             && !knowledge.is_not_name(without_possessive(t.text(text)))
     };
     for m in aliases {

@@ -135,6 +135,11 @@ pub fn place_heads() -> List {
     data::PLACE_HEADS
 }
 
+/// Abbreviated month and weekday names, lower case ("nov", "tues").
+pub fn calendar_abbreviations() -> List {
+    data::CALENDAR_SHORT
+}
+
 /// Weekday names, lower case, Monday first.
 pub fn weekdays() -> List {
     data::WEEKDAYS

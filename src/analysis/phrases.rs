@@ -17,20 +17,6 @@ enum Elem {
     Month,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Number words and their values, for `{n}` slots and for quantities.
 pub const NUMBER_WORDS: [(&str, f64); 21] = [
@@ -61,12 +47,14 @@ pub fn number_word(norm: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
 }
 
+/// A month name (`data/general/calendar.txt`).
 pub fn is_month(norm: &str) -> bool {
-    MONTHS.contains(&norm)
+    super::knowledge::months().contains(norm)
 }
 
+/// A weekday name (`data/general/calendar.txt`).
 pub fn is_weekday(norm: &str) -> bool {
-    matches!(norm, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    super::knowledge::weekdays().contains(norm)
 }
 
 pub fn is_year(token: &Token) -> bool {
