@@ -116,7 +116,15 @@ const REGIONS = {
 };
 for (const [name, aliases] of Object.entries(REGIONS)) place(name, 'region', aliases);
 const states = Object.values(geo('us_states.json'));
-for (const s of states.sort((a, b) => a.name.localeCompare(b.name))) place(s.name, 'state', []);
+// AP-style abbreviations of US states ("Calif.", "Colo."), curated; those that are words or
+// titles ("Miss.", "Ill.", "Mass.", "La.", "Pa.", "Ore.", "Del.", "Mo.", "Ind.") are left out.
+const AP_STATES = { Alabama: 'Ala.', Arizona: 'Ariz.', Arkansas: 'Ark.', California: 'Calif.', Colorado: 'Colo.', Connecticut: 'Conn.',
+  Florida: 'Fla.', Georgia: 'Ga.', Kansas: 'Kan.', Kentucky: 'Ky.', Maryland: 'Md.', Michigan: 'Mich.', Minnesota: 'Minn.',
+  Montana: 'Mont.', Nebraska: 'Neb.', Nevada: 'Nev.', 'New Hampshire': 'N.H.', 'New Jersey': 'N.J.', 'New Mexico': 'N.M.',
+  'New York': 'N.Y.', 'North Carolina': 'N.C.', 'North Dakota': 'N.D.', Oklahoma: 'Okla.', 'Rhode Island': 'R.I.',
+  'South Carolina': 'S.C.', 'South Dakota': 'S.D.', Tennessee: 'Tenn.', Texas: 'Tex.', Vermont: 'Vt.', Virginia: 'Va.',
+  Washington: 'Wash.', 'West Virginia': 'W.Va.', Wisconsin: 'Wis.', Wyoming: 'Wyo.' };
+for (const s of states.sort((a, b) => a.name.localeCompare(b.name))) place(s.name, 'state', AP_STATES[s.name] ? [AP_STATES[s.name]] : []);
 place('Washington, D.C.', 'city', ['Washington DC', 'Washington D.C.']);
 const cities = Object.values(geo('cities15000.json'))
   .filter((c) => c.population >= 200000 || c.featurecode === 'PPLC')

@@ -244,7 +244,9 @@ fn mentions(
             && tokens[m.first - 1].is_capitalized(text)
             && !tokens[m.first - 1].is_stopword()
             && !tokens[m.first].gap_before;
-        let before_name = next_term(tokens, m.last)
+        // "Col. Irham": a title's dot stands between it and the name.
+        let after_title = if tokens.get(m.last + 1).is_some_and(|t| t.norm == ".") { m.last + 1 } else { m.last };
+        let before_name = next_term(tokens, after_title)
             .is_some_and(|n| !tokens[n].gap_before && tokens[n].kind == Kind::Word && tokens[n].is_capitalized(text));
         if !after_word || before_name {
             title[m.first..=m.last].iter_mut().for_each(|c| *c = true);
@@ -318,7 +320,10 @@ fn mentions(
             && !knowledge::organisation_heads().contains(tokens[i].text(text))
             && !knowledge::place_heads().contains(tokens[i].text(text));
         let speaker = kind == "person" && plain_word;
-        if !acronym && (title_case || (Some(i) == first_word && words == 1 && !speaker)) {
+        // "DiLeo", "McAllister": a capital inside the word is a name's, not the sentence's.
+        let camel = tokens[i].text(text).chars().skip(1).any(char::is_uppercase)
+            && tokens[i].text(text).chars().any(char::is_lowercase);
+        if !acronym && (title_case || (Some(i) == first_word && words == 1 && !speaker && !camel)) {
             candidates.push(mention);
         } else {
             out.push(mention);
@@ -397,7 +402,8 @@ fn guess_kind(
     let words: Vec<&str> =
         (first..=last).filter(|&k| tokens[k].kind == Kind::Word).map(|k| tokens[k].text(text)).collect();
     let heads = knowledge::organisation_heads();
-    if heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
+    let web = last_word.contains('.') && matches!(last_word.rsplit('.').next(), Some("com" | "net" | "org" | "uk"));
+    if web || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
         "org"
     } else if knowledge::place_heads().contains(last_word) {
         "place"
@@ -409,12 +415,23 @@ fn guess_kind(
         "place"
     } else if speaks(tokens, text, first, last, knowledge) {
         "person"
-    } else if words.len() >= 2 && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0) {
+    } else if words.len() >= 2 && is_plural(last_word) {
+        // "Tar Heels", "Congressional Democrats": a capitalised plural is a group.
+        "org"
+    } else if words.len() >= 2
+        && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
+        && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0)
+    {
         // Two or more plain capitalised words that do not open with a place: a person.
         "person"
     } else {
         "name"
     }
+}
+
+/// "Heels", "Democrats", not "Williams'" nor "Congress".
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
 }
 
 /// "G" or "J.J": one capital letter, or capitals between dots.

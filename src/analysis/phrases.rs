@@ -17,7 +17,6 @@ enum Elem {
     Month,
 }
 
-
 /// Number words and their values, for `{n}` slots and for quantities.
 pub const NUMBER_WORDS: [(&str, f64); 21] = [
     ("one", 1.0),
