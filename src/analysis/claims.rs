@@ -264,6 +264,8 @@ fn mentions(
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
             && !knowledge::calendar_abbreviations().contains(&t.norm)
+            && phrases::number_word(&t.norm).is_none()
+            && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
     };
     for m in aliases {

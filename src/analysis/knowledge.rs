@@ -25,7 +25,7 @@ impl List {
     }
 }
 
-/// An entity of the lexicon (`data/lexicon.json`).
+/// An entity of a lexicon (`data/lexicon.json`, `data/general/*.tsv`, a pack's `lexicon.json`).
 #[derive(Debug)]
 pub struct EntityDef {
     pub name: &'static str,
@@ -56,7 +56,7 @@ pub struct ConceptDef {
     pub aliases: List,
 }
 
-/// A topic as `data/topics.json` defines it.
+/// A topic as a story pack's `topics.json` defines it.
 #[derive(Debug)]
 pub struct TopicData {
     pub id: &'static str,
@@ -151,7 +151,7 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/knowledge_data.rs"));
 }
 
-/// A topic as defined in `data/topics.json` or by the user.
+/// A topic as defined in a story pack's `topics.json` or by the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicDef {
     pub id: String,
