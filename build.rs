@@ -97,9 +97,10 @@ fn furniture(code: &mut String, v: &Value) {
 fn general(code: &mut String, cues: &Value) {
     let f = "data/lexicon.json";
     let lexicon = read(f);
-    let mut entities = entity_defs(array(&lexicon, "entities", f), f);
-    entities.extend(tsv_entities("data/general/places.tsv", "place"));
-    entities.extend(tsv_entities("data/general/outlets.tsv", "media"));
+    let entities = entity_defs(array(&lexicon, "entities", f), f);
+    let mut generated = tsv_entities("data/general/places.tsv", "place");
+    generated.push_str(&tsv_entities("data/general/outlets.tsv", "media"));
+    let _ = writeln!(code, "pub static GENERATED_ENTITIES: &str = {generated:?};\n");
     let outlook = field(cues, "outlook", "data/cues.json");
     let layer = Layer {
         entities,
@@ -206,24 +207,22 @@ fn entity_defs(entities: &[Value], f: &str) -> Vec<String> {
         .collect()
 }
 
-/// Entities from a generated line file: `name<TAB>class<TAB>alias|alias` (outlets:
-/// `name<TAB>alias|alias`), `#` comments. All match with their exact case.
-fn tsv_entities(path: &str, kind: &str) -> Vec<String> {
+/// Entities from a generated line file (`name<TAB>class<TAB>alias|alias`; outlets:
+/// `name<TAB>alias|alias`; `#` comments), as one string of lines
+/// `name U+1E kind U+1E alias U+1F alias`: thousands of places cost no table of
+/// pointers in the binary; `knowledge` reads them once.
+fn tsv_entities(path: &str, kind: &str) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let aliases = if kind == "place" { cols.get(2) } else { cols.get(1) };
-            let aliases: Vec<&str> = aliases.map(|a| a.split('|').filter(|a| !a.is_empty()).collect()).unwrap_or_default();
-            assert!(!cols[0].is_empty() && aliases.iter().all(|a| !a.contains('\u{1f}')), "{path}: bad line {line:?}");
-            format!(
-                "    EntityDef {{ name: {:?}, kind: {kind:?}, aliases: List({:?}), parent: None, case_sensitive: true }},\n",
-                cols[0],
-                aliases.join("\u{1f}")
-            )
-        })
-        .collect()
+    let mut out = String::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let aliases = if kind == "place" { cols.get(2) } else { cols.get(1) };
+        let aliases: Vec<&str> = aliases.map(|a| a.split('|').filter(|a| !a.is_empty()).collect()).unwrap_or_default();
+        let bad = |s: &str| s.contains(['\u{1e}', '\u{1f}', '\n']);
+        assert!(!cols[0].is_empty() && !bad(cols[0]) && !aliases.iter().any(|a| bad(a)), "{path}: bad line {line:?}");
+        let _ = writeln!(out, "{}\u{1e}{kind}\u{1e}{}", cols[0], aliases.join("\u{1f}"));
+    }
+    out
 }
 
 fn concept_defs(concepts: &[Value], f: &str) -> Vec<String> {

@@ -237,6 +237,18 @@ fn embedded_story() -> Option<&'static str> {
     Some(story_pack(story)?.id)
 }
 
+/// The generated places and outlets of `data/general/`, read once from their lines.
+static GENERATED: LazyLock<Vec<EntityDef>> = LazyLock::new(|| {
+    data::GENERATED_ENTITIES
+        .lines()
+        .filter_map(|line| {
+            let mut cols = line.split('\u{1e}');
+            let (name, kind, aliases) = (cols.next()?, cols.next()?, cols.next().unwrap_or(""));
+            Some(EntityDef { name, kind, aliases: List(aliases), parent: None, case_sensitive: true })
+        })
+        .collect()
+});
+
 static GENERAL: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(None, &[]));
 static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(embedded_story(), &[]));
 
@@ -293,7 +305,13 @@ impl Knowledge {
         // word for word, so "developer" and "development" stay apart.
         let mut aliases = PhraseSet::default();
         let mut concept_aliases = PhraseSet::new(MatchOn::Word);
-        let entities: Vec<&'static EntityDef> = layers.iter().flat_map(|l| l.entities).collect();
+        // The general layer's own entities, the generated ones, then the pack's.
+        let entities: Vec<&'static EntityDef> = layers[0]
+            .entities
+            .iter()
+            .chain(GENERATED.iter())
+            .chain(layers[1..].iter().flat_map(|l| l.entities))
+            .collect();
         let concepts: Vec<&'static ConceptDef> = layers.iter().flat_map(|l| l.concepts).collect();
         for (i, entity) in entities.iter().enumerate() {
             aliases.insert(entity.name, entity.case_sensitive, Alias::Entity(i));
