@@ -305,8 +305,11 @@ fn mentions(
         let last = name_end(tokens, text, i, |k| is_name_word(k, &covered));
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
         let mut span = tokens[i].start..tokens[last].end;
-        // A head word alone ("Street") is a name only after a number ("117th Street").
-        if i == last && knowledge::place_heads().contains(tokens[i].text(text)) {
+        // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
+        let head_word = tokens[i].text(text);
+        if i == last
+            && (knowledge::place_heads().contains(head_word) || knowledge::organisation_heads().contains(head_word))
+        {
             match i.checked_sub(1).filter(|&p| tokens[p].text(text).starts_with(|c: char| c.is_ascii_digit())) {
                 Some(p) if tokens[p].end < tokens[i].start => span.start = tokens[p].start,
                 _ => {
@@ -417,9 +420,6 @@ fn guess_kind(
         "place"
     } else if speaks(tokens, text, first, last, knowledge) {
         "person"
-    } else if words.len() >= 2 && is_plural(last_word) {
-        // "Tar Heels", "Congressional Democrats": a capitalised plural is a group.
-        "org"
     } else if words.len() >= 2
         && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
         && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0)
@@ -429,11 +429,6 @@ fn guess_kind(
     } else {
         "name"
     }
-}
-
-/// "Heels", "Democrats", not "Williams'" nor "Congress".
-fn is_plural(word: &str) -> bool {
-    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
 }
 
 /// "G" or "J.J": one capital letter, or capitals between dots.
