@@ -106,7 +106,7 @@ fn text_from(pieces: Vec<usize>) -> String {
 }
 
 fn source(id: &str, text: String) -> SourceText {
-    SourceText { id: id.into(), label: id.into(), title: String::new(), title_derived: false, text }
+    SourceText { id: id.into(), label: id.into(), title: String::new(), title_derived: false, text, story: None }
 }
 
 /// Ranges are non-empty, ordered, on char boundaries, trimmed, and cover all visible text.

@@ -64,6 +64,7 @@ pub fn parse_library(text: &str) -> Result<Library, String> {
             title: get(&s, "title").as_string().unwrap_or_default(),
             title_derived: false,
             text: text_field(&s, "text", &what)?,
+            story: get(&s, "story").as_string(),
         });
     }
     library.topics = topics_of(&get(&root, "topics"))?;
@@ -137,6 +138,9 @@ fn source_to_js(source: &SourceText) -> JsValue {
     set(&o, "title", source.title.as_str());
     set(&o, "title_derived", source.title_derived);
     set(&o, "text", source.text.as_str());
+    if let Some(story) = &source.story {
+        set(&o, "story", story.as_str());
+    }
     o.into()
 }
 
@@ -147,6 +151,7 @@ fn source_from_js(value: &JsValue) -> SourceText {
         title: get(value, "title").as_string().unwrap_or_default(),
         title_derived: get(value, "title_derived").as_bool().unwrap_or(false),
         text: get(value, "text").as_string().unwrap_or_default(),
+        story: get(value, "story").as_string(),
     }
 }
 

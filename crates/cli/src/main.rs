@@ -257,5 +257,5 @@ fn read_stdin() -> Result<String, Failure> {
 fn source_from_file(path: &str, label: &str) -> Result<SourceText, Failure> {
     let text = read_file(path)?;
     let id = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
-    Ok(SourceText { id, label: label.to_owned(), title: String::new(), title_derived: false, text })
+    Ok(SourceText { id, label: label.to_owned(), title: String::new(), title_derived: false, text, story: None })
 }

@@ -16,6 +16,9 @@ pub struct SourceText {
     pub title_derived: bool,
     /// The raw article text, page furniture and all.
     pub text: String,
+    /// The story pack the source belongs to (`analysis::knowledge::story_packs`), if
+    /// any: a comparison uses a pack only when both its sources belong to it.
+    pub story: Option<String>,
 }
 
 /// An embedded article as build.rs writes it out of `data/corpus/`.
@@ -24,6 +27,7 @@ struct Article {
     label: &'static str,
     title: &'static str,
     title_derived: bool,
+    story: Option<&'static str>,
     text: &'static str,
 }
 
@@ -41,6 +45,7 @@ static EMBEDDED: LazyLock<Vec<SourceText>> = LazyLock::new(|| {
             title: a.title.to_owned(),
             title_derived: a.title_derived,
             text: a.text.to_owned(),
+            story: a.story.map(str::to_owned),
         })
         .collect()
 });

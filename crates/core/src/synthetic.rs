@@ -362,6 +362,7 @@ impl Generator {
             title,
             title_derived: false,
             text: blocks.join("\n\n"),
+            story: crate::corpus::embedded()[0].story.clone(),
         }
     }
 
@@ -382,6 +383,7 @@ impl Generator {
                 title: String::new(),
                 title_derived: false,
                 text: paragraphs.join("\n\n"),
+                story: crate::corpus::embedded()[0].story.clone(),
             };
             let (_, mut claims) = analyze(&source, side, Knowledge::embedded());
             if claims.len() >= count {

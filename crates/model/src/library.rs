@@ -438,6 +438,7 @@ impl Library {
                 title,
                 title_derived: false,
                 text,
+                story: None,
             });
             added += 1;
         }

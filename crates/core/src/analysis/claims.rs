@@ -5,7 +5,7 @@
 //! count, its time expressions, its topics, and the features alignment compares.
 
 use super::clean::{BlockKind, Cleaned};
-use super::knowledge::{Alias, Cue, Knowledge};
+use super::knowledge::{self, Alias, Cue, Knowledge};
 use super::order;
 use super::phrases::{self, PhraseMatch};
 use super::sentences;
@@ -50,8 +50,9 @@ impl<'de> serde::Deserialize<'de> for Quantity {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub name: String,
-    /// `person`, `org`, `product`, `place`, `media`, `policy`, or `name` for a
-    /// capitalised name the lexicon does not know.
+    /// `person`, `org`, `product`, `place`, `media`, `policy` (the lexicon's kinds,
+    /// or guessed for a name it does not know), or `name` when nothing tells
+    /// ([`knowledge::kind_class`] gives the kind a reader sees).
     pub kind: String,
     /// Byte range in the claim text; empty for a pronoun resolved to the entity.
     pub span: Range<usize>,
@@ -113,6 +114,8 @@ pub struct Features {
     /// Outlook cue words: +1 hopeful, -1 doubtful, with the words as written.
     pub outlook: Vec<(i32, String)>,
     pub mentions: Vec<Mention>,
+    /// Names that need another mention to confirm them (see [`resolve_names`]).
+    pub candidates: Vec<Mention>,
     /// A pronoun read as an entity: ("It", "HMS Apps").
     pub resolved: Option<(String, String)>,
 }
@@ -184,7 +187,8 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                 text: String::new(),
             };
             let alias_matches = knowledge.find_aliases(tokens, &text);
-            claim.features.mentions = mentions(tokens, &text, &alias_matches, knowledge);
+            claim.features.mentions =
+                mentions(tokens, &text, &alias_matches, knowledge, &mut claim.features.candidates);
             let previous_claim = previous.map(|i| &claims[i]);
             claim.features.resolved = resolve_pronoun(tokens, &text, knowledge, previous_claim);
             claim.attribution = attribution(tokens, &text, knowledge, &alias_matches, &attributions);
@@ -235,65 +239,117 @@ fn entity_kind(knowledge: &Knowledge, name: &str) -> String {
 }
 
 /// Entities: lexicon aliases first; an organisation or product followed by more
-/// capitalised words names a product of its own ("Huawei Wallet"); any other run
-/// of capitalised words that does not open the sentence is a name.
-fn mentions(tokens: &[Token], text: &str, aliases: &[PhraseMatch<Alias>], knowledge: &Knowledge) -> Vec<Mention> {
+/// capitalised words names a product of its own ("Huawei Wallet"), a place followed
+/// by them a name of its own ("Ethiopian Airlines"); then runs of capitalised words
+/// (with hyphens and particles: "Jean-Claude Gallet", "Charles de Gaulle"), without
+/// titles ("President") and possessives ("France's"). A lone capitalised word that
+/// opens the sentence, and every name of a Title Case headline, is only a candidate
+/// (`candidates`): [`resolve_names`] keeps it when another mention confirms it.
+fn mentions(
+    tokens: &[Token],
+    text: &str,
+    aliases: &[PhraseMatch<Alias>],
+    knowledge: &Knowledge,
+    candidates: &mut Vec<Mention>,
+) -> Vec<Mention> {
     let mut covered = vec![false; tokens.len()];
+    let mut title = vec![false; tokens.len()];
+    for m in knowledge.titles.find(tokens, text) {
+        // A title stands before a name; after a capitalised word and before none it
+        // ends a name ("Billy King announced", "Department of Criminal Justice").
+        let after_word = m.first > 0
+            && tokens[m.first - 1].kind == Kind::Word
+            && tokens[m.first - 1].is_capitalized(text)
+            && !tokens[m.first - 1].is_stopword()
+            && !tokens[m.first].gap_before;
+        // "Col. Irham": a title's dot stands between it and the name.
+        let after_title = if tokens.get(m.last + 1).is_some_and(|t| t.norm == ".") { m.last + 1 } else { m.last };
+        let before_name = next_term(tokens, after_title)
+            .is_some_and(|n| !tokens[n].gap_before && tokens[n].kind == Kind::Word && tokens[n].is_capitalized(text));
+        if !after_word || before_name {
+            title[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+        }
+    }
     let mut out = Vec::new();
     let first_word = tokens.iter().position(Token::is_term);
     let is_name_word = |i: usize, covered: &[bool]| {
         let t = &tokens[i];
         t.kind == Kind::Word
             && !covered[i]
+            && !title[i]
             && t.is_capitalized(text)
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
-            && !knowledge.not_names.contains(t.text(text))
+            && !knowledge::calendar_abbreviations().contains(&t.norm)
+            && phrases::number_word(&t.norm).is_none()
+            && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
+            && !knowledge.is_not_name(without_possessive(t.text(text)))
     };
     for m in aliases {
         let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {
             continue;
         };
-        let entity = &knowledge.entities[*e];
+        let entity = knowledge.entities[*e];
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
-        out.push(Mention { name: entity.name.to_owned(), kind: entity.kind.to_owned(), span: m.span(tokens) });
-        if matches!(entity.kind, "org" | "product") {
-            let mut last = m.last;
-            while let Some(next) = next_term(tokens, last) {
-                if tokens[next].gap_before || !is_name_word(next, &covered) {
-                    break;
-                }
-                last = next;
-            }
-            if last > m.last {
-                covered[m.first..=last].iter_mut().for_each(|c| *c = true);
-                let span = tokens[m.first].start..tokens[last].end;
-                out.push(Mention { name: text[span.clone()].to_owned(), kind: "product".into(), span });
-            }
+        let extends = matches!(entity.kind, "org" | "product" | "place");
+        let last = if extends { name_end(tokens, text, m.last, |k| is_name_word(k, &covered)) } else { m.last };
+        // A place inside a longer name is that name alone; a maker's name stays
+        // beside its product's.
+        if last == m.last || entity.kind != "place" {
+            out.push(Mention { name: entity.name.to_owned(), kind: entity.kind.to_owned(), span: m.span(tokens) });
+        }
+        if last > m.last {
+            covered[m.first..=last].iter_mut().for_each(|c| *c = true);
+            let span = tokens[m.first].start..tokens[last].end;
+            let kind = match entity.kind {
+                "place" => guess_kind(tokens, text, m.first, last, &title, knowledge),
+                _ => "product",
+            };
+            out.push(Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span });
         }
     }
     // Concepts cover their words too, so "OS" is not a name.
     for m in aliases {
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
     }
+    let title_case = is_title_case(tokens, text);
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_word(i, &covered) {
             i += 1;
             continue;
         }
-        let mut last = i;
-        while let Some(next) = next_term(tokens, last) {
-            if tokens[next].gap_before || !is_name_word(next, &covered) {
-                break;
+        let last = name_end(tokens, text, i, |k| is_name_word(k, &covered));
+        let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
+        let mut span = tokens[i].start..tokens[last].end;
+        // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
+        let head_word = tokens[i].text(text);
+        if i == last
+            && (knowledge::place_heads().contains(head_word) || knowledge::organisation_heads().contains(head_word))
+        {
+            match i.checked_sub(1).filter(|&p| tokens[p].text(text).starts_with(|c: char| c.is_ascii_digit())) {
+                Some(p) if tokens[p].end < tokens[i].start => span.start = tokens[p].start,
+                _ => {
+                    i += 1;
+                    continue;
+                }
             }
-            last = next;
         }
-        let words = (i..=last).filter(|&k| tokens[k].is_term()).count();
-        if Some(i) != first_word || words > 1 {
-            let span = tokens[i].start..tokens[last].end;
-            out.push(Mention { name: text[span.clone()].to_owned(), kind: "name".into(), span });
+        let kind = guess_kind(tokens, text, i, last, &title, knowledge);
+        let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        let acronym = is_acronym(tokens[i].text(text));
+        let plain_word = !tokens[i].norm.ends_with('s')
+            && !knowledge::organisation_heads().contains(tokens[i].text(text))
+            && !knowledge::place_heads().contains(tokens[i].text(text));
+        let speaker = kind == "person" && plain_word;
+        // "DiLeo", "McAllister": a capital inside the word is a name's, not the sentence's.
+        let camel = tokens[i].text(text).chars().skip(1).any(char::is_uppercase)
+            && tokens[i].text(text).chars().any(char::is_lowercase);
+        if !acronym && (title_case || (Some(i) == first_word && words == 1 && !speaker && !camel)) {
+            candidates.push(mention);
+        } else {
+            out.push(mention);
         }
         i = last + 1;
     }
@@ -301,9 +357,223 @@ fn mentions(tokens: &[Token], text: &str, aliases: &[PhraseMatch<Alias>], knowle
     out
 }
 
+/// The last token of the name that runs on from `last`: further name words, a word
+/// joined by a hyphen ("Jean-Claude"), or a particle followed by a name word
+/// ("Charles de Gaulle", "Bank of England").
+fn name_end(tokens: &[Token], text: &str, mut last: usize, is_name_word: impl Fn(usize) -> bool) -> usize {
+    let adjacent = |a: usize, b: usize| tokens[a].end == tokens[b].start;
+    loop {
+        let hyphen = last + 2 < tokens.len()
+            && matches!(tokens[last + 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}")
+            && adjacent(last, last + 1)
+            && adjacent(last + 1, last + 2)
+            && is_name_word(last + 2);
+        if hyphen {
+            last += 2;
+            continue;
+        }
+        // An initial: "James G. Bodiford", "J.J. Arrington".
+        let initial = last + 2 < tokens.len()
+            && tokens[last + 1].norm == "."
+            && adjacent(last, last + 1)
+            && is_initial(tokens[last].text(text))
+            && is_name_word(last + 2);
+        if initial {
+            last += 2;
+            continue;
+        }
+        let Some(next) = next_term(tokens, last).filter(|&n| !tokens[n].gap_before) else { break };
+        let head = |k: usize| {
+            let w = without_possessive(tokens[k].text(text));
+            knowledge::organisation_heads().contains(w) || knowledge::place_heads().contains(w)
+        };
+        // "Sam's Club": a possessive ends a name unless a head word follows.
+        let possessive = ends_with_possessive(tokens[last].text(text));
+        if is_name_word(next) && (!possessive || head(next)) {
+            last = next;
+            continue;
+        }
+        // "of" only after a head word ("Bank of England", not "Bodiford of Superior Court").
+        let word = tokens[next].text(text);
+        let particle = knowledge::particles().contains(word)
+            && (word != "of" || head(last))
+            && next_term(tokens, next).is_some_and(|after| !tokens[after].gap_before && is_name_word(after));
+        if particle && !possessive {
+            last = next + 1;
+            continue;
+        }
+        break;
+    }
+    last
+}
+
+/// What a name the lexicon does not know is, from the words around it: `person`
+/// after a title or when it opens with a first name, `org` or `place` by its last
+/// word ("Airlines", "Street"), `org` for an acronym, `place` after "in" or "near",
+/// `person` right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
+/// else `name`.
+fn guess_kind(
+    tokens: &[Token],
+    text: &str,
+    first: usize,
+    last: usize,
+    title: &[bool],
+    knowledge: &Knowledge,
+) -> &'static str {
+    let last_word = without_possessive(tokens[last].text(text));
+    let before = (0..first).rev().find(|&k| tokens[k].is_term());
+    let words: Vec<&str> =
+        (first..=last).filter(|&k| tokens[k].kind == Kind::Word).map(|k| tokens[k].text(text)).collect();
+    let heads = knowledge::organisation_heads();
+    let web = last_word.contains('.') && matches!(last_word.rsplit('.').next(), Some("com" | "net" | "org" | "uk"));
+    if web || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
+        "org"
+    } else if knowledge::place_heads().contains(last_word) {
+        "place"
+    } else if before.is_some_and(|b| title[b]) || (words.len() >= 2 && knowledge.is_first_name(words[0])) {
+        "person"
+    } else if words.len() == 1 && is_acronym(words[0]) {
+        "org"
+    } else if before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near")) {
+        "place"
+    } else if speaks(tokens, text, first, last, knowledge) {
+        "person"
+    } else if words.len() >= 2
+        && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
+        && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0)
+    {
+        // Two or more plain capitalised words that do not open with a place: a person.
+        "person"
+    } else {
+        "name"
+    }
+}
+
+/// "G" or "J.J": one capital letter, or capitals between dots.
+fn is_initial(word: &str) -> bool {
+    word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Whether a speech verb stands right before or after the name.
+fn speaks(tokens: &[Token], text: &str, first: usize, last: usize, knowledge: &Knowledge) -> bool {
+    let is_verb = |k: usize| {
+        let found = knowledge.attribution.find(&tokens[k..=k], text);
+        found.iter().any(|m| m.values.contains(&Cue::SpeechVerb))
+    };
+    let before = (0..first)
+        .rev()
+        .find(|&k| tokens[k].is_term())
+        .filter(|&b| !tokens[b + 1..=first].iter().any(|t| t.gap_before && t.is_term()));
+    next_term(tokens, last).filter(|&n| !tokens[n].gap_before).is_some_and(is_verb) || before.is_some_and(is_verb)
+}
+
+/// "NASA", "FBI": two or more letters, all capitals.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+fn ends_with_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
+/// A headline in Title Case ("Tara Reid Checks Into Rehab"): every word of three
+/// letters or more but function words is capitalised, so capitals say nothing about names.
+fn is_title_case(tokens: &[Token], text: &str) -> bool {
+    let words: Vec<&Token> =
+        tokens.iter().filter(|t| t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() >= 3).collect();
+    words.len() >= 3 && words.iter().all(|t| t.is_capitalized(text))
+}
+
+/// Names across the claims of a comparison (both sources): a candidate is kept when
+/// another mention confirms it (the same name, or a full name it is part of:
+/// "Macron said" with "Emmanuel Macron" elsewhere); a Title Case headline keeps the
+/// confirmed names inside it; and a surname or short form that belongs to exactly
+/// one full name becomes that name ("Macron" is "Emmanuel Macron").
+pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
+    // Names confirmed by a mention, with their kinds.
+    let mut confirmed: Vec<(String, String)> = Vec::new();
+    for claim in claims.iter() {
+        for m in claim.features.mentions.iter().filter(|m| !m.span.is_empty()) {
+            if !confirmed.iter().any(|(n, _)| *n == m.name) {
+                confirmed.push((m.name.clone(), m.kind.clone()));
+            }
+        }
+    }
+    let full_name_of = |short: &str| -> Option<&(String, String)> {
+        if short.contains(' ') || knowledge.entity_index(short).is_some() {
+            return None;
+        }
+        let mut found = confirmed.iter().filter(|(name, kind)| {
+            let words: Vec<&str> = name.split([' ', '-']).collect();
+            words.len() >= 2
+                && knowledge.entity_index(name).is_none()
+                && matches!(kind.as_str(), "person" | "name")
+                && (words.last() == Some(&short) || words.first() == Some(&short))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    };
+    let mut renames: Vec<(usize, usize, String, String)> = Vec::new();
+    let mut added: Vec<(usize, Mention)> = Vec::new();
+    for (c, claim) in claims.iter().enumerate() {
+        for (k, m) in claim.features.mentions.iter().enumerate() {
+            if matches!(m.kind.as_str(), "person" | "name")
+                && let Some((full, kind)) = full_name_of(&m.name)
+            {
+                renames.push((c, k, full.clone(), kind.clone()));
+            }
+        }
+        for candidate in &claim.features.candidates {
+            if let Some((_, kind)) = confirmed.iter().find(|(n, _)| *n == candidate.name) {
+                added.push((c, Mention { kind: kind.clone(), ..candidate.clone() }));
+            } else if let Some((full, kind)) = full_name_of(&candidate.name) {
+                added.push((c, Mention { name: full.clone(), kind: kind.clone(), span: candidate.span.clone() }));
+            } else if candidate.name.contains(' ') {
+                // A headline: the confirmed names inside it.
+                let within = &claim.text[candidate.span.clone()];
+                for (name, kind) in confirmed.iter().filter(|(n, _)| n.contains(' ')) {
+                    if let Some(at) = find_words(within, name) {
+                        let start = candidate.span.start + at;
+                        let span = start..start + name.len();
+                        added.push((c, Mention { name: name.clone(), kind: kind.clone(), span }));
+                    }
+                }
+            }
+        }
+    }
+    for (c, k, name, kind) in renames {
+        let m = &mut claims[c].features.mentions[k];
+        m.name = name;
+        m.kind = kind;
+    }
+    for (c, mention) in added {
+        let mentions = &mut claims[c].features.mentions;
+        if !mentions.iter().any(|m| m.span.start < mention.span.end && mention.span.start < m.span.end) {
+            mentions.push(mention);
+        }
+    }
+    for claim in claims.iter_mut() {
+        claim.features.candidates.clear();
+        order::sort_by_key(&mut claim.features.mentions, |m| (m.span.is_empty(), m.span.start));
+        claim.entities.clear();
+        for mention in &claim.features.mentions {
+            if !claim.entities.contains(&mention.name) {
+                claim.entities.push(mention.name.clone());
+            }
+        }
+    }
+}
+
+/// Where `words` stand in `text` as whole words.
+fn find_words(text: &str, words: &str) -> Option<usize> {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(words)
+        .map(|(at, _)| at)
+        .find(|&at| boundary(text[..at].chars().next_back()) && boundary(text[at + words.len()..].chars().next()))
+}
+
 fn next_term(tokens: &[Token], after: usize) -> Option<usize> {
     let next = after + 1;
-    // Allow a hyphen inside a name ("Wang-fei"), nothing else.
     match tokens.get(next) {
         Some(t) if t.is_term() => Some(next),
         _ => None,
@@ -716,7 +986,37 @@ mod tests {
     fn claims_of(text: &str) -> Vec<Claim> {
         let k = Knowledge::embedded();
         let cleaned = clean::clean(text, None, &k.furniture);
-        extract(&cleaned, "t", "T", k)
+        let mut claims = extract(&cleaned, "t", "T", k);
+        resolve_names(&mut claims, k);
+        claims
+    }
+
+    fn names_of(text: &str) -> Vec<(String, &'static str)> {
+        let k = Knowledge::general();
+        let cleaned = clean::clean(text, None, &k.furniture);
+        let mut claims = extract(&cleaned, "t", "T", k);
+        resolve_names(&mut claims, k);
+        claims
+            .iter()
+            .flat_map(|c| c.features.mentions.iter().map(|m| (m.name.clone(), knowledge::kind_class(&m.kind))))
+            .collect()
+    }
+
+    #[test]
+    fn names_in_any_text() {
+        let names = names_of(
+            "Macron said it was a tragedy. President Emmanuel Macron visited France's capital with Jean-Claude Gallet.",
+        );
+        assert_eq!(
+            names,
+            [
+                ("Emmanuel Macron".to_owned(), "person"),
+                ("Emmanuel Macron".to_owned(), "person"),
+                ("France".to_owned(), "place"),
+                ("Jean-Claude Gallet".to_owned(), "person")
+            ]
+        );
+        assert!(names_of("Massive crowds gathered. Oh, I've seen it.").is_empty());
     }
 
     #[test]

@@ -129,12 +129,24 @@ pub fn derive_title(claims: &[Claim]) -> String {
     format!("{}\u{2026}", cut[..at].trim_end_matches([',', ';', ':']))
 }
 
-/// Compares two sources with the given knowledge (topic set, lexicon, cues).
+/// The story both sources belong to, if they belong to the same one.
+pub fn pair_story<'s>(a: &'s SourceText, b: &SourceText) -> Option<&'s str> {
+    a.story.as_deref().filter(|s| b.story.as_deref() == Some(*s))
+}
+
+/// Compares two sources with the given knowledge (user topics, cues), scoped to the
+/// pair: a story pack applies only when both sources belong to its story; any other
+/// pair gets the general knowledge alone.
 pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Comparison {
+    let mut holder = None;
+    let knowledge = knowledge.scoped(pair_story(a, b), &mut holder);
     let (summary_a, claims_a) = analyze(a, Side::A, knowledge);
     let (summary_b, claims_b) = analyze(b, Side::B, knowledge);
-    let (links, similarity) = align::align_with_similarity(&claims_a, &claims_b, knowledge);
+    let count_a = claims_a.len();
     let mut claims: Vec<Claim> = claims_a.into_iter().chain(claims_b).collect();
+    // Names across both articles: "Macron" in B is the "Emmanuel Macron" of A.
+    claims::resolve_names(&mut claims, knowledge);
+    let (links, similarity) = align::align_with_similarity(&claims[..count_a], &claims[count_a..], knowledge);
     let auto = topics::auto_topics(&mut claims);
 
     let mut topic_refs: Vec<TopicRef> = knowledge
@@ -153,7 +165,7 @@ pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Co
     Comparison { schema: SCHEMA, sources: vec![summary_a, summary_b], topics: topic_refs, claims, links, similarity }
 }
 
-/// Compares two sources with the embedded knowledge.
+/// Compares two sources with the knowledge compiled in (scoped to their story).
 pub fn compare(a: &SourceText, b: &SourceText) -> Comparison {
     compare_with(a, b, Knowledge::embedded())
 }

@@ -124,6 +124,11 @@ pub fn to_json(c: &Subset) -> String {
         }
         j.close('}');
         j.strings("entities", claim.entities.iter().map(String::as_str));
+        j.objects("mentions", &claim.features.mentions, |j, m| {
+            j.field("name", &m.name);
+            j.field("kind", crate::analysis::knowledge::kind_class(&m.kind));
+            j.field("text", claim.text.get(m.span.clone()).unwrap_or(""));
+        });
         j.optional("attribution", claim.attribution.as_deref());
         j.objects("numbers", &claim.numbers, |j, q| {
             j.field("text", &q.text);

@@ -1,6 +1,10 @@
-//! Everything the analysis knows about language and about this story, read from
-//! the data files under `data/`: furniture patterns, the alias lexicon, the topic
-//! set and the cue phrases. Built once; user topics make a new one.
+//! Everything the analysis knows, read from the data files under `data/`, in two
+//! layers: *general* knowledge that holds for any English news text (furniture
+//! patterns, cue phrases, the general lexicon, places, outlets, titles and first
+//! names of `data/general/`), and *story packs* (`data/stories/<id>/`: one story's
+//! entities, concepts, topics and outlook phrases). A [`Knowledge`] is the general
+//! layer plus at most one pack; [`Knowledge::scoped`] picks the one a pair of
+//! sources belongs to. Built once per scope; user topics make a new one.
 
 use super::clean::{Furniture, FurnitureRule};
 use super::phrases::{MatchOn, PhraseMatch, PhraseSet};
@@ -21,16 +25,28 @@ impl List {
     }
 }
 
-/// An entity of the lexicon (`data/lexicon.json`).
+/// An entity of a lexicon (`data/lexicon.json`, `data/general/*.tsv`, a pack's `lexicon.json`).
 #[derive(Debug)]
 pub struct EntityDef {
     pub name: &'static str,
-    /// `person`, `org`, `product`, `place`, `media` or `policy`.
+    /// `person`, `org`, `product`, `place`, `media` or `policy` (see [`kind_class`]).
     pub kind: &'static str,
     pub aliases: List,
     /// The organisation or product it belongs to ("Gmail" → "Google Mobile Services").
     pub parent: Option<&'static str>,
     pub case_sensitive: bool,
+}
+
+/// The kind of entity a reader sees, from a lexicon kind or a guessed one:
+/// `person`, `organisation` (`org`, `media`), `place`, or `other` (`product`,
+/// `policy`, a name of unknown kind).
+pub fn kind_class(kind: &str) -> &'static str {
+    match kind {
+        "person" => "person",
+        "org" | "media" => "organisation",
+        "place" => "place",
+        _ => "other",
+    }
 }
 
 /// A synonym group of the lexicon ("replace" ~ "alternative").
@@ -40,7 +56,7 @@ pub struct ConceptDef {
     pub aliases: List,
 }
 
-/// A topic as `data/topics.json` defines it.
+/// A topic as a story pack's `topics.json` defines it.
 #[derive(Debug)]
 pub struct TopicData {
     pub id: &'static str,
@@ -64,18 +80,78 @@ pub struct Cues {
     pub scales: &'static [(&'static str, f64)],
     pub qualifiers: List,
     pub counted_stop: List,
+}
+
+/// One layer of knowledge: the general one, or a story pack's.
+#[derive(Debug)]
+pub struct Layer {
+    pub entities: &'static [EntityDef],
+    pub concepts: &'static [ConceptDef],
+    pub opposites: &'static [(&'static str, &'static str)],
+    pub topics: &'static [TopicData],
+    /// Outlook words and phrases, hopeful and doubtful.
     pub positive: List,
     pub negative: List,
+    /// Capitalised words that are not names ("CEO").
     pub not_names: List,
+}
+
+/// What is true of one story only (`data/stories/<id>/`).
+#[derive(Debug)]
+pub struct StoryPack {
+    /// The folder's name; `SourceText::story` holds it.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub layer: Layer,
+}
+
+/// The story packs compiled in, for a reader to assign a source to one.
+pub fn story_packs() -> &'static [StoryPack] {
+    data::PACKS
+}
+
+/// The pack with this id.
+pub fn story_pack(id: &str) -> Option<&'static StoryPack> {
+    data::PACKS.iter().find(|p| p.id == id)
+}
+
+/// Month names, lower case, January first (`data/general/calendar.txt`).
+pub fn months() -> List {
+    data::MONTHS
+}
+
+/// Lower-case particles inside a name ("de", "van", "of"), from `data/general/name-words.txt`.
+pub fn particles() -> List {
+    data::PARTICLES
+}
+
+/// Last words of organisation names ("Airlines", "Ministry").
+pub fn organisation_heads() -> List {
+    data::ORG_HEADS
+}
+
+/// Last words of place names ("Street", "Airport").
+pub fn place_heads() -> List {
+    data::PLACE_HEADS
+}
+
+/// Abbreviated month and weekday names, lower case ("nov", "tues").
+pub fn calendar_abbreviations() -> List {
+    data::CALENDAR_SHORT
+}
+
+/// Weekday names, lower case, Monday first.
+pub fn weekdays() -> List {
+    data::WEEKDAYS
 }
 
 /// The data files, as build.rs wrote them out.
 mod data {
-    use super::{ConceptDef, Cues, EntityDef, FurnitureRule, List, TopicData};
+    use super::{ConceptDef, Cues, EntityDef, FurnitureRule, Layer, List, StoryPack, TopicData};
     include!(concat!(env!("OUT_DIR"), "/knowledge_data.rs"));
 }
 
-/// A topic as defined in `data/topics.json` or by the user.
+/// A topic as defined in a story pack's `topics.json` or by the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicDef {
     pub id: String,
@@ -113,11 +189,19 @@ pub enum Cue {
 
 #[derive(Debug)]
 pub struct Knowledge {
+    /// The story pack in use, if any.
+    pub story: Option<&'static str>,
+    /// The reader's own topics, on top of the pack's.
+    pub extra_topics: Vec<TopicDef>,
     pub furniture: Furniture,
-    pub entities: &'static [EntityDef],
-    pub concepts: &'static [ConceptDef],
+    /// General entities, then the pack's (a pack entity may share a general one's name:
+    /// it adds aliases).
+    pub entities: Vec<&'static EntityDef>,
+    /// Entity names, sorted, with their first index in `entities`.
+    by_name: Vec<(&'static str, usize)>,
+    pub concepts: Vec<&'static ConceptDef>,
     /// Pairs of concepts that point opposite ways ("reuse" / "abandon").
-    pub opposites: &'static [(&'static str, &'static str)],
+    pub opposites: Vec<(&'static str, &'static str)>,
     /// Entity aliases (on stems).
     pub aliases: PhraseSet<Alias>,
     /// Concept aliases (word for word).
@@ -138,23 +222,78 @@ pub struct Knowledge {
     pub counted_stop: List,
     /// Outlook words; the value is +1 or -1.
     pub outlook: PhraseSet<i32>,
-    /// Capitalised words that are not names ("CEO").
-    pub not_names: List,
+    /// Capitalised words that are not names ("CEO"), per layer.
+    pub not_names: Vec<List>,
+    /// Titles before a person's name ("President", "Dr").
+    pub titles: PhraseSet<()>,
+    /// First names, sorted.
+    pub first_names: Vec<&'static str>,
 }
 
-static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::with_topics(&[]));
+/// The story of the embedded pair (its articles name it in `data/corpus/*.json`).
+fn embedded_story() -> Option<&'static str> {
+    let sources = crate::corpus::embedded();
+    let story = sources.first()?.story.as_deref()?;
+    Some(story_pack(story)?.id)
+}
+
+/// The generated places and outlets of `data/general/`, read once from their lines.
+static GENERATED: LazyLock<Vec<EntityDef>> = LazyLock::new(|| {
+    data::GENERATED_ENTITIES
+        .lines()
+        .filter_map(|line| {
+            let mut cols = line.split('\u{1e}');
+            let (name, kind, aliases) = (cols.next()?, cols.next()?, cols.next().unwrap_or(""));
+            Some(EntityDef { name, kind, aliases: List(aliases), parent: None, case_sensitive: true })
+        })
+        .collect()
+});
+
+static GENERAL: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(None, &[]));
+static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(embedded_story(), &[]));
 
 impl Knowledge {
-    /// The knowledge compiled into the binary, with the story's topic set.
+    /// The embedded story's knowledge: the general layer and that story's pack.
     pub fn embedded() -> &'static Knowledge {
         &EMBEDDED
     }
 
-    /// The embedded knowledge plus `extra` topics (user-defined; an extra topic
-    /// with the id of a built-in one replaces it).
+    /// General knowledge alone, for sources of no known story.
+    pub fn general() -> &'static Knowledge {
+        &GENERAL
+    }
+
+    /// The embedded story's knowledge plus `extra` topics (user-defined; an extra
+    /// topic with the id of a built-in one replaces it).
     pub fn with_topics(extra: &[TopicDef]) -> Knowledge {
+        Knowledge::for_story(embedded_story(), extra)
+    }
+
+    /// This knowledge for sources of `story` (a pack id, or none): itself when it
+    /// already is, else the same user topics over that story's layers, built in
+    /// `holder` (or a shared static when there are no user topics).
+    pub fn scoped<'k>(&'k self, story: Option<&str>, holder: &'k mut Option<Knowledge>) -> &'k Knowledge {
+        let story = story.and_then(story_pack).map(|p| p.id);
+        if story == self.story {
+            return self;
+        }
+        if self.extra_topics.is_empty() {
+            if story.is_none() {
+                return Knowledge::general();
+            }
+            if story == EMBEDDED.story {
+                return Knowledge::embedded();
+            }
+        }
+        holder.insert(Knowledge::for_story(story, &self.extra_topics))
+    }
+
+    /// General knowledge, the pack `story` (when there is one by that id) and `extra` topics.
+    pub fn for_story(story: Option<&str>, extra: &[TopicDef]) -> Knowledge {
         let cues = &data::CUES;
-        let mut topics: Vec<TopicDef> = data::TOPICS.iter().map(TopicDef::from).collect();
+        let pack = story.and_then(story_pack);
+        let layers: Vec<&'static Layer> = std::iter::once(&data::GENERAL).chain(pack.map(|p| &p.layer)).collect();
+        let mut topics: Vec<TopicDef> = layers.iter().flat_map(|l| l.topics).map(TopicDef::from).collect();
         for topic in extra {
             match topics.iter_mut().find(|t| t.id == topic.id) {
                 Some(existing) => *existing = topic.clone(),
@@ -166,23 +305,39 @@ impl Knowledge {
         // word for word, so "developer" and "development" stay apart.
         let mut aliases = PhraseSet::default();
         let mut concept_aliases = PhraseSet::new(MatchOn::Word);
-        for (i, entity) in data::ENTITIES.iter().enumerate() {
+        // The general layer's own entities, the generated ones, then the pack's.
+        let entities: Vec<&'static EntityDef> = layers[0]
+            .entities
+            .iter()
+            .chain(GENERATED.iter())
+            .chain(layers[1..].iter().flat_map(|l| l.entities))
+            .collect();
+        let concepts: Vec<&'static ConceptDef> = layers.iter().flat_map(|l| l.concepts).collect();
+        for (i, entity) in entities.iter().enumerate() {
             aliases.insert(entity.name, entity.case_sensitive, Alias::Entity(i));
             for alias in entity.aliases.iter() {
                 aliases.insert(alias, entity.case_sensitive, Alias::Entity(i));
             }
         }
-        for (i, concept) in data::CONCEPTS.iter().enumerate() {
+        for (i, concept) in concepts.iter().enumerate() {
             for alias in concept.aliases.iter() {
                 concept_aliases.insert(alias, alias.chars().all(|c| c.is_uppercase()), Alias::Concept(i));
             }
         }
 
+        let mut by_name: Vec<(&'static str, usize)> = entities.iter().enumerate().map(|(i, e)| (e.name, i)).collect();
+        super::order::sort_by_key(&mut by_name, |&(name, i)| (name, i));
+        by_name.dedup_by_key(|(name, _)| *name);
+        let mut first_names: Vec<&'static str> = data::FIRST_NAMES.iter().collect();
+        first_names.sort_unstable();
         let mut knowledge = Knowledge {
+            story: pack.map(|p| p.id),
+            extra_topics: extra.to_vec(),
             furniture: Furniture::new(data::FURNITURE),
-            entities: data::ENTITIES,
-            concepts: data::CONCEPTS,
-            opposites: data::OPPOSITES,
+            entities,
+            by_name,
+            concepts,
+            opposites: layers.iter().flat_map(|l| l.opposites.iter().copied()).collect(),
             aliases,
             concept_aliases,
             topics: Vec::new(),
@@ -196,8 +351,13 @@ impl Knowledge {
             qualifiers: set_of(cues.qualifiers),
             counted_stop: cues.counted_stop,
             outlook: PhraseSet::default(),
-            not_names: cues.not_names,
+            not_names: layers.iter().map(|l| l.not_names).collect(),
+            titles: PhraseSet::default(),
+            first_names,
         };
+        for title in data::TITLES.iter() {
+            knowledge.titles.insert(title, true, ());
+        }
         for (cue, phrases) in [
             (Cue::AccordingTo, cues.according_to),
             (Cue::SpeechVerb, cues.speech_verbs),
@@ -216,9 +376,11 @@ impl Knowledge {
         for (word, factor) in cues.scales {
             knowledge.scales.insert(word, false, *factor);
         }
-        for (polarity, words) in [(1, cues.positive), (-1, cues.negative)] {
-            for word in words.iter() {
-                knowledge.outlook.insert(word, false, polarity);
+        for layer in &layers {
+            for (polarity, words) in [(1, layer.positive), (-1, layer.negative)] {
+                for word in words.iter() {
+                    knowledge.outlook.insert(word, false, polarity);
+                }
             }
         }
         knowledge.set_topics(topics);
@@ -232,7 +394,7 @@ impl Knowledge {
                 match term.strip_prefix('@') {
                     // An entity reference matches every alias of that entity.
                     Some(name) => {
-                        if let Some(entity) = self.entities.iter().find(|e| e.name == name) {
+                        for entity in self.entities.iter().filter(|e| e.name == name) {
                             for alias in entity.aliases.iter().chain(std::iter::once(entity.name)) {
                                 terms.insert(alias, entity.case_sensitive, i);
                             }
@@ -258,7 +420,21 @@ impl Knowledge {
     }
 
     pub fn entity_index(&self, name: &str) -> Option<usize> {
-        self.entities.iter().position(|e| e.name == name)
+        self.by_name.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| self.by_name[i].1)
+    }
+
+    /// The entity of that name, if the lexicon knows it.
+    pub fn entity(&self, name: &str) -> Option<&'static EntityDef> {
+        self.entity_index(name).map(|i| self.entities[i])
+    }
+
+    /// A capitalised word that is not a name of its own ("CEO", "OK").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.iter().any(|l| l.contains(word))
+    }
+
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.binary_search(&word).is_ok()
     }
 }
 
@@ -282,6 +458,21 @@ mod tests {
         assert!(k.topics.len() >= 10);
         assert!(!k.topic_terms.is_empty());
         assert!(k.entity_index("Huawei Mobile Services").is_some());
+    }
+
+    #[test]
+    fn general_knowledge_has_no_pack_word() {
+        let k = Knowledge::general();
+        assert_eq!(k.story, None);
+        assert!(k.topics.is_empty());
+        assert!(k.entity_index("Huawei Mobile Services").is_none());
+        assert!(k.entity_index("France").is_some() && k.entity_index("Reuters").is_some());
+        let embedded = Knowledge::embedded();
+        assert_eq!(embedded.story, Some("huawei-hms"));
+        let mut holder = None;
+        assert_eq!(embedded.scoped(None, &mut holder).story, None);
+        assert_eq!(k.scoped(Some("huawei-hms"), &mut holder).story, Some("huawei-hms"));
+        assert!(story_packs().iter().any(|p| p.id == "huawei-hms" && !p.title.is_empty()));
     }
 
     #[test]

@@ -17,21 +17,6 @@ enum Elem {
     Month,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Number words and their values, for `{n}` slots and for quantities.
 pub const NUMBER_WORDS: [(&str, f64); 21] = [
     ("one", 1.0),
@@ -61,18 +46,27 @@ pub fn number_word(norm: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
 }
 
+/// A month name (`data/general/calendar.txt`).
 pub fn is_month(norm: &str) -> bool {
-    MONTHS.contains(&norm)
+    super::knowledge::months().contains(norm)
 }
 
+/// A weekday name (`data/general/calendar.txt`).
 pub fn is_weekday(norm: &str) -> bool {
-    matches!(norm, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    super::knowledge::weekdays().contains(norm)
 }
 
 pub fn is_year(token: &Token) -> bool {
     token.kind == Kind::Number
         && token.norm.len() == 4
         && token.norm.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// A word as an exact-case phrase compares it: without a final dot or possessive
+/// ("U.S." is "U.S", "France's" is "France").
+fn exact_form(word: &str) -> &str {
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+    word.trim_end_matches('.')
 }
 
 impl Elem {
@@ -89,7 +83,7 @@ impl Elem {
     fn matches(&self, token: &Token, text: &str, on: MatchOn) -> bool {
         match self {
             Elem::Word { key, exact } => {
-                on.form(token) == key && exact.as_deref().is_none_or(|e| token.text(text).trim_end_matches('.') == e)
+                on.form(token) == key && exact.as_deref().is_none_or(|e| exact_form(token.text(text)) == e)
             }
             Elem::Number => token.kind == Kind::Number || number_word(&token.norm).is_some(),
             Elem::Year => is_year(token),
@@ -345,7 +339,7 @@ fn parse(phrase: &str, case_sensitive: bool, on: MatchOn) -> Vec<Elem> {
             "{month}" => elems.push(Elem::Month),
             _ => {
                 for token in tokens::tokenize(part).iter().filter(|t| t.is_term()) {
-                    let exact = case_sensitive.then(|| token.text(part).trim_end_matches('.').to_owned());
+                    let exact = case_sensitive.then(|| exact_form(token.text(part)).to_owned());
                     elems.push(Elem::Word { key: on.form(token).to_owned(), exact });
                 }
             }
