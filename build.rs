@@ -152,27 +152,26 @@ fn cues(code: &mut String, v: &Value) {
     let n = field(v, "negation", f);
     let q = field(v, "quantity", f);
     let o = field(v, "outlook", f);
-    let scales: Vec<String> = field(q, "scales", f)
-        .as_object()
-        .expect("scales: an object")
-        .iter()
-        .map(|(k, x)| format!("({k:?}, {:?})", x.as_f64().expect("scales: numbers")))
-        .collect();
     let _ = writeln!(
         code,
-        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    speech_verbs: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    scales: &[{}],\n    qualifiers: {},\n    counted_stop: {},\n    positive: {},\n    negative: {},\n    not_names: {},\n}};",
+        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    determiners: {},\n    auxiliaries: {},\n    pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n    positive: {},\n    negative: {},\n    not_names: {},\n}};",
         strings(a, "according_to", f),
-        strings(a, "speech_verbs", f),
         strings(a, "by_agent", f),
         strings(a, "impersonal", f),
         strings(a, "not_after_verb", f),
+        strings(a, "determiners", f),
+        strings(a, "auxiliaries", f),
+        strings(a, "pronouns", f),
+        strings(a, "relatives", f),
         strings(a, "lead_words", f),
         strings(n, "cues", f),
         strings(n, "not_negations", f),
         strings(v, "times", f),
-        scales.join(", "),
         strings(q, "qualifiers", f),
         strings(q, "counted_stop", f),
+        strings(q, "not_counts_before", f),
+        strings(field(v, "time_context", f), "month_before", f),
+        strings(field(v, "time_context", f), "zones", f),
         strings(o, "positive", f),
         strings(o, "negative", f),
         strings(field(v, "not_names", f), "words", f),

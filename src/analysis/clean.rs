@@ -159,12 +159,41 @@ fn looks_like_codes(line: &str) -> bool {
     codes >= 2 && plain <= codes
 }
 
+/// The text after a dateline ("PARIS (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) —"):
+/// capitalised place words, an agency in brackets, a dash.
+fn after_dateline(line: &str) -> Option<&str> {
+    let open = line.find(" (")?;
+    let close = open + line[open..].find(')')?;
+    let place = &line[..open];
+    let agency = &line[open + 2..close];
+    let rest = line[close + 1..].trim_start();
+    let body = rest.strip_prefix('-').or_else(|| rest.strip_prefix('\u{2014}')).or_else(|| rest.strip_prefix('\u{2013}'))?;
+    let place_ok = !place.is_empty()
+        && place.chars().count() <= 40
+        && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && place.split(',').next().is_some_and(|city| city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    let agency_ok = !agency.is_empty() && agency.split_whitespace().count() <= 3 && agency.starts_with(|c: char| c.is_uppercase());
+    let body = body.trim_start();
+    (place_ok && agency_ok && !body.is_empty()).then_some(body)
+}
+
+/// A time-stamp line: "Updated 10:32 GMT", "Published 5 March 2019", "01:39 - Source: CNN".
+fn looks_like_timestamp(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let words: Vec<&str> = words.collect();
+    let lead = matches!(first.trim_end_matches(':'), "Updated" | "Published" | "Posted" | "UPDATED" | "PUBLISHED");
+    let starts_with_clock = first.len() <= 5 && first.contains(':') && first.chars().all(|c| c.is_ascii_digit() || c == ':');
+    let timey = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit());
+    words.len() <= 10 && ((lead && words.first().is_some_and(timey)) || (starts_with_clock && words.len() <= 4))
+}
+
 /// Splits a credit ("BBC, Reuters and AP") into outlet names.
 fn outlets(credit: &str) -> Vec<String> {
     credit
         .split([',', ';', '&', '/', '|'])
         .flat_map(|part| part.split(" and "))
-        .map(|s| s.trim().trim_end_matches('.').trim())
+        .map(|s| s.trim().trim_end_matches('.').trim_matches(['(', ')', '[', ']']).trim())
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
@@ -190,6 +219,18 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     text: line.into(),
                     reason: "the article's title line, shown as its heading".into(),
                 });
+            } else if out.title.as_deref().is_some_and(|t| is_title(line, Some(t))) {
+                out.removed.push(Removed {
+                    kind: "title".into(),
+                    text: line.into(),
+                    reason: "the article's title, repeated".into(),
+                });
+            } else if looks_like_timestamp(line) {
+                out.removed.push(Removed {
+                    kind: "timestamp".into(),
+                    text: line.into(),
+                    reason: "a time stamp or live-blog marker".into(),
+                });
             } else if let Some((rule, rest)) = furniture.classify(line) {
                 if rule.kind == "credit" {
                     for outlet in outlets(rest) {
@@ -205,6 +246,14 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     text: line.into(),
                     reason: "a line of product codes, not prose".into(),
                 });
+            } else if let Some(body) = after_dateline(line) {
+                let dateline = line[..line.len() - body.len()].trim();
+                out.removed.push(Removed {
+                    kind: "dateline".into(),
+                    text: dateline.into(),
+                    reason: "where and by whom the story was filed; the text after it is kept".into(),
+                });
+                kept.push(body);
             } else {
                 kept.push(line);
             }
