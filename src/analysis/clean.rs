@@ -5,6 +5,7 @@
 //! The patterns live in `data/furniture.json`.
 
 use super::knowledge::List;
+use super::phrases;
 use super::text;
 
 /// A pattern for page furniture (`data/furniture.json`).
@@ -67,7 +68,9 @@ impl Furniture {
                 let rest_start = line.char_indices().nth(*chars).map_or(line.len(), |(at, _)| at);
                 return Some((rule, line[rest_start..].trim()));
             }
-            folded.contains.iter().any(|c| lower.contains(c.as_str())).then_some((rule, ""))
+            // A bio is a line of its own, not a paragraph that mentions a reporter.
+            let short = line.split_whitespace().nth(CONTAINS_MAX_WORDS).is_none();
+            (short && folded.contains.iter().any(|c| lower.contains(c.as_str()))).then_some((rule, ""))
         })
     }
 }
@@ -113,6 +116,9 @@ impl Cleaned {
         &self.text[block.start..block.end]
     }
 }
+
+/// `contains` patterns match lines of at most this many words.
+const CONTAINS_MAX_WORDS: usize = 40;
 
 const HEADING_MAX_WORDS: usize = 12;
 const HEADING_MAX_CHARS: usize = 90;
@@ -177,15 +183,51 @@ fn after_dateline(line: &str) -> Option<&str> {
     (place_ok && agency_ok && !body.is_empty()).then_some(body)
 }
 
-/// A time-stamp line: "Updated 10:32 GMT", "Published 5 March 2019", "01:39 - Source: CNN".
-fn looks_like_timestamp(line: &str) -> bool {
-    let mut words = line.split_whitespace();
-    let Some(first) = words.next() else { return false };
-    let words: Vec<&str> = words.collect();
-    let lead = matches!(first.trim_end_matches(':'), "Updated" | "Published" | "Posted" | "UPDATED" | "PUBLISHED");
-    let starts_with_clock = first.len() <= 5 && first.contains(':') && first.chars().all(|c| c.is_ascii_digit() || c == ':');
-    let timey = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit());
-    words.len() <= 10 && ((lead && words.first().is_some_and(timey)) || (starts_with_clock && words.len() <= 4))
+/// The text after a time stamp that opens a line ("Updated: May 24, 2005, 3:23 PM ET
+/// Maurice Cheeks is…", "Published 5 March 2019", "01:39 - Source: CNN"): empty when
+/// the line is only the stamp. A stamp opens with "Published", "Updated", "Posted"
+/// (or a clock time) and runs over dates, times and zones.
+fn after_timestamp(line: &str) -> Option<&str> {
+    let lead = |w: &str| {
+        matches!(
+            text::lowercase(w.trim_end_matches(':')).as_str(),
+            "published" | "updated" | "posted" | "last" | "first" | "source"
+        )
+    };
+    let timey = |w: &str| {
+        let bare = w.trim_matches([',', '.', ':', '|', '(', ')']);
+        let lower = text::lowercase(bare);
+        bare.is_empty()
+            || bare.starts_with(|c: char| c.is_ascii_digit())
+            || phrases::is_month(&lower)
+            || phrases::is_weekday(&lower)
+            || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "-" | "/" | "\u{2013}" | "\u{2014}")
+            || (bare.len() <= 4 && bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let mut words = line.split_whitespace().peekable();
+    let first = *words.peek()?;
+    let clock = first.contains(':') && first.trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == ':');
+    if !lead(first) && !clock {
+        return None;
+    }
+    let mut end = 0;
+    let mut digits = false;
+    let mut at = 0;
+    for word in line.split_whitespace() {
+        let start = at + line[at..].find(word)?;
+        at = start + word.len();
+        if lead(word) || timey(word) {
+            digits |= word.contains(|c: char| c.is_ascii_digit());
+            end = at;
+        } else if clock && text::lowercase(word).starts_with("source") {
+            end = line.len();
+            break;
+        } else {
+            break;
+        }
+    }
+    // A stamp has a date or a time; "Updated figures show…" is a sentence.
+    (digits && end > 0).then(|| line[end..].trim_start())
 }
 
 /// Splits a credit ("BBC, Reuters and AP") into outlet names.
@@ -225,12 +267,15 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     text: line.into(),
                     reason: "the article's title, repeated".into(),
                 });
-            } else if looks_like_timestamp(line) {
+            } else if let Some(body) = after_timestamp(line) {
                 out.removed.push(Removed {
                     kind: "timestamp".into(),
-                    text: line.into(),
+                    text: line[..line.len() - body.len()].trim().into(),
                     reason: "a time stamp or live-blog marker".into(),
                 });
+                if !body.is_empty() {
+                    kept.push(body);
+                }
             } else if let Some((rule, rest)) = furniture.classify(line) {
                 if rule.kind == "credit" {
                     for outlet in outlets(rest) {
