@@ -154,13 +154,14 @@ fn cues(code: &mut String, v: &Value) {
     let o = field(v, "outlook", f);
     let _ = writeln!(
         code,
-        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    determiners: {},\n    auxiliaries: {},\n    pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n    positive: {},\n    negative: {},\n    not_names: {},\n}};",
+        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n    positive: {},\n    negative: {},\n    not_names: {},\n}};",
         strings(a, "according_to", f),
         strings(a, "by_agent", f),
         strings(a, "impersonal", f),
         strings(a, "not_after_verb", f),
         strings(a, "determiners", f),
         strings(a, "auxiliaries", f),
+        strings(a, "not_inverted", f),
         strings(a, "pronouns", f),
         strings(a, "relatives", f),
         strings(a, "lead_words", f),
@@ -169,6 +170,7 @@ fn cues(code: &mut String, v: &Value) {
         strings(v, "times", f),
         strings(q, "qualifiers", f),
         strings(q, "counted_stop", f),
+        strings(q, "plurals", f),
         strings(q, "not_counts_before", f),
         strings(field(v, "time_context", f), "month_before", f),
         strings(field(v, "time_context", f), "zones", f),

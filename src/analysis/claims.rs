@@ -147,6 +147,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
             continue;
         }
         let mut quote_open = false;
+        let mut quoted_for = 0;
         let mut previous: Option<usize> = None;
         for sentence in sentences::split(block_text) {
             let text = sentence.text;
@@ -171,7 +172,10 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
             let previous_claim = previous.map(|i| &claims[i]);
             claim.features.resolved = resolve_pronoun(tokens, &text, knowledge, previous_claim);
             claim.attribution = attribution(tokens, &text, knowledge, &alias_matches, &attributions, &people);
-            if claim.attribution.is_none() && quote_open {
+            // A quotation over a few sentences keeps its speaker; a quote mark left open
+            // (pages often lose the closing one) does not run on for good.
+            let closes_first = text.trim_start().starts_with(['\u{201D}', '"']) || text.trim_start().starts_with("''");
+            if claim.attribution.is_none() && quote_open && !closes_first && quoted_for <= QUOTE_MAX_SENTENCES {
                 claim.attribution = previous_claim.and_then(|c| c.attribution.clone());
             }
             if let Some(a) = &claim.attribution {
@@ -186,7 +190,9 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
             if let Some(a) = claim.attribution.as_deref().and_then(|a| speaker_name(a, knowledge)) {
                 people.push(a);
             }
+            let was_open = quote_open;
             quote_open = quote_state(&text, quote_open);
+            quoted_for = if quote_open && was_open { quoted_for + 1 } else { 1 };
             let time_spans = times(tokens, &text, knowledge);
             claim.times = time_spans
                 .iter()
@@ -352,13 +358,26 @@ fn speaker_name(attribution: &str, knowledge: &Knowledge) -> Option<String> {
     (!name.is_empty() && name.iter().any(proper)).then(|| main[name[0].start..].to_owned())
 }
 
-/// Whether a quotation is still open after this sentence.
+/// Sentences after the one that opened a quotation that may inherit its speaker.
+const QUOTE_MAX_SENTENCES: usize = 2;
+
+/// Whether a quotation is still open after this sentence (“…”, "…", and ``…'' as
+/// some pages and corpora write quotes).
 fn quote_state(text: &str, mut open: bool) -> bool {
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\u{201C}' => open = true,
             '\u{201D}' => open = false,
             '"' => open = !open,
+            '`' if chars.peek() == Some(&'`') => {
+                chars.next();
+                open = true;
+            }
+            '\'' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                open = false;
+            }
             _ => {}
         }
     }
@@ -414,8 +433,16 @@ fn attribution(
     for verb in verbs {
         // After a comma or a quote the speaker follows the verb ("…, said Alfredo
         // Perez"), unless nothing does ("Yu Chengdong, CEO of Consumer BG, said that").
-        let after = || tokens[verb.first].gap_before.then(|| subject_after(tokens, text, verb.last, knowledge))?;
-        let subject = after().or_else(|| subject_before(tokens, text, verb.first, knowledge));
+        // Never for "told": "…, told AFP" names who heard it. A name with its
+        // apposition before the verb wins ("Susan Rice, U.S. Ambassador, said the
+        // government lied").
+        let inverted = tokens[verb.first].gap_before && !knowledge.not_inverted.contains(&tokens[verb.first].norm);
+        let before = subject_before(tokens, text, verb.first, knowledge);
+        let after = || inverted.then(|| subject_after(tokens, text, verb.last, knowledge))?;
+        let subject = match before {
+            Some(b) if b.contains(", ") => Some(b),
+            before => after().or(before),
+        };
         let Some(subject) = subject else { continue };
         let lower = text::lowercase(&subject);
         // "he said": the last person the source named.
@@ -465,9 +492,11 @@ fn phrase_ending(tokens: &[Token], text: &str, words: &[usize], knowledge: &Know
             && !t.norm.ends_with("ed")
             && !t.norm.ends_with("ing")
             && !(t.norm.ends_with('s') && !t.is_capitalized(text) && !is_role(t, text, knowledge));
+        if is_time_word(t) || t.kind == Kind::Number {
+            break;
+        }
         let joins = t.is_capitalized(text)
             || is_role(t, text, knowledge)
-            || t.kind == Kind::Number
             || modifier
             || (start < words.len() && matches!(t.norm.as_str(), "of" | "and" | "&" | "de" | "van" | "von"));
         if !joins {
@@ -504,8 +533,10 @@ fn phrase_after(tokens: &[Token], text: &str, cue_last: usize, knowledge: &Knowl
             return Some(knowledge.entities[*e].name.to_owned());
         }
     }
-    // "according to a Texas prison statement Monday": the day is no part of it.
-    while last > start && is_time_word(&tokens[last]) {
+    // "according to a Texas prison statement Monday", "… blog on November 27": the
+    // date is no part of it.
+    let dated = |t: &Token| is_time_word(t) || t.kind == Kind::Number || matches!(t.norm.as_str(), "on" | "in" | "at");
+    while last > start && dated(&tokens[last]) {
         last = (start..last).rev().find(|&k| tokens[k].is_term()).unwrap_or(start);
     }
     let phrase = strip_determiner(&text[tokens[start].start..tokens[last].end]);
@@ -522,7 +553,7 @@ fn subject_after(tokens: &[Token], text: &str, verb_last: usize, knowledge: &Kno
     let next = |k: usize| (k + 1..tokens.len()).find(|&j| tokens[j].is_term());
     while let Some(n) = next(k) {
         let t = &tokens[n];
-        let connector = matches!(t.norm.as_str(), "of" | "the" | "a" | "an" | "and" | "de");
+        let connector = matches!(t.norm.as_str(), "of" | "for" | "the" | "a" | "an" | "and" | "de");
         if t.gap_before
             || (t.is_stopword() && !connector && !knowledge.determiners.contains(&t.norm))
             || words.len() == 12
@@ -532,7 +563,7 @@ fn subject_after(tokens: &[Token], text: &str, verb_last: usize, knowledge: &Kno
         words.push(n);
         k = n;
     }
-    while words.last().is_some_and(|&w| matches!(tokens[w].norm.as_str(), "of" | "the" | "a" | "an" | "and" | "de")) {
+    while words.last().is_some_and(|&w| matches!(tokens[w].norm.as_str(), "of" | "for" | "the" | "a" | "an" | "and" | "de")) {
         words.pop();
     }
     if !names_someone(tokens, text, &words, knowledge) || words.iter().any(|&w| is_time_word(&tokens[w])) {
@@ -670,10 +701,11 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
     let mut out: Vec<(usize, usize)> = Vec::new();
     for i in 0..tokens.len().saturating_sub(2) {
         let (h, colon, m) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
+        let minutes = m.norm.len() == 2 || (m.norm.len() == 4 && (m.norm.ends_with("am") || m.norm.ends_with("pm")));
         if h.kind == Kind::Number
             && colon.norm == ":"
-            && m.kind == Kind::Number
-            && m.norm.len() == 2
+            && m.norm.starts_with(|c: char| c.is_ascii_digit())
+            && minutes
             && h.end == colon.start
             && colon.end == m.start
         {
@@ -911,7 +943,6 @@ fn version_of(
             && !phrases::is_month(&w.norm)
             && !phrases::is_weekday(&w.norm)
             && !qualifiers.iter().any(|q| (q.first..=q.last).contains(&k))
-            && !knowledge.unit_word(&w.norm).is_some()
     };
     if t.kind != Kind::Number || t.gap_before || !name_word(b) {
         return None;
@@ -937,7 +968,8 @@ fn counted_phrase(
 ) -> Option<(usize, usize)> {
     let mut words = Vec::new();
     let mut k = from;
-    while let Some(n) = next_term(tokens, k) {
+    // Across hyphens: "40 regular-season victories".
+    while let Some(n) = next_word(tokens, k) {
         let word = &tokens[n];
         if word.gap_before
             || word.kind != Kind::Word
@@ -959,10 +991,8 @@ fn counted_phrase(
             break;
         }
         words.push(n);
-        // A plural noun or a role ("people") ends it, unless a role follows ("police officers").
-        let role_next =
-            next_term(tokens, n).is_some_and(|m| !tokens[m].gap_before && is_role(&tokens[m], text, knowledge));
-        if (plural || is_role(word, text, knowledge)) && value != 1.0 && !role_next {
+        // A plural noun ends it ("400 firefighters battled"), "people" too.
+        if (plural || knowledge.plurals.contains(&word.norm)) && value != 1.0 {
             break;
         }
         k = n;

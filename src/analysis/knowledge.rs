@@ -58,6 +58,7 @@ pub struct Cues {
     pub not_after_verb: List,
     pub determiners: List,
     pub auxiliaries: List,
+    pub not_inverted: List,
     pub pronouns: List,
     pub relatives: List,
     pub lead_words: List,
@@ -66,6 +67,7 @@ pub struct Cues {
     pub times: List,
     pub qualifiers: List,
     pub counted_stop: List,
+    pub plurals: List,
     pub not_counts_before: List,
     pub month_before: List,
     pub zones: List,
@@ -186,6 +188,8 @@ pub struct Knowledge {
     /// between it and the verb ("would not"), pronouns, relative clauses ("who").
     pub determiners: List,
     pub auxiliaries: List,
+    /// Speech verbs whose speaker never follows them ("told").
+    pub not_inverted: List,
     pub pronouns: List,
     pub relatives: List,
     /// Negations (`true`), and look-alikes that are not ("not only": `false`).
@@ -206,6 +210,8 @@ pub struct Knowledge {
     pub roles: PhraseSet<()>,
     pub qualifiers: PhraseSet<()>,
     pub counted_stop: List,
+    /// Plurals without an -s ("people"): a counted noun ends there.
+    pub plurals: List,
     /// Words before "one" that make it a pronoun ("no one", "the one").
     pub not_counts_before: List,
     /// Words before "May" that make it the month ("in May").
@@ -273,6 +279,7 @@ impl Knowledge {
             not_after_verb: cues.not_after_verb,
             determiners: cues.determiners,
             auxiliaries: cues.auxiliaries,
+            not_inverted: cues.not_inverted,
             pronouns: cues.pronouns,
             relatives: cues.relatives,
             negation: PhraseSet::new(MatchOn::Word),
@@ -280,6 +287,7 @@ impl Knowledge {
             scales: PhraseSet::new(MatchOn::Word),
             qualifiers: set_of(cues.qualifiers),
             counted_stop: cues.counted_stop,
+            plurals: cues.plurals,
             not_counts_before: cues.not_counts_before,
             month_context: cues.month_before,
             time_zones: cues.zones,
