@@ -61,10 +61,10 @@ NOT_SPEECH = {"enact", "ordain", "will", "swan", "slip in", "stick in", "adverti
               "set down", "prove", "disprove", "demonstrate", "substantiate", "corroborate", "verify",
               "write down", "spell out", "point up", "underline", "forecast", "prophesy", "swear", "assure",
               "post", "proclaim", "profess", "accentuate", "affirm", "exclaim", "retort"}
-# Forms that are mostly another word in news ("the state", "Unity state").
-NOT_FORMS = {"state"}
 # ...except in the past, which is how news reports them ("wrote", "predicted").
 PAST_ONLY = {"write", "predict"}
+# Forms that are mostly another word in news ("the state", "Unity state").
+NOT_FORMS = {"state"}
 VOWELS = "aeiou"
 
 

@@ -491,7 +491,7 @@ fn phrase_ending(tokens: &[Token], text: &str, words: &[usize], knowledge: &Know
             && !t.is_stopword()
             && !t.norm.ends_with("ed")
             && !t.norm.ends_with("ing")
-            && !(t.norm.ends_with('s') && !t.is_capitalized(text) && !is_role(t, text, knowledge));
+            && (!t.norm.ends_with('s') || t.is_capitalized(text) || is_role(t, text, knowledge));
         if is_time_word(t) || t.kind == Kind::Number {
             break;
         }
@@ -563,7 +563,10 @@ fn subject_after(tokens: &[Token], text: &str, verb_last: usize, knowledge: &Kno
         words.push(n);
         k = n;
     }
-    while words.last().is_some_and(|&w| matches!(tokens[w].norm.as_str(), "of" | "for" | "the" | "a" | "an" | "and" | "de")) {
+    while words
+        .last()
+        .is_some_and(|&w| matches!(tokens[w].norm.as_str(), "of" | "for" | "the" | "a" | "an" | "and" | "de"))
+    {
         words.pop();
     }
     if !names_someone(tokens, text, &words, knowledge) || words.iter().any(|&w| is_time_word(&tokens[w])) {
@@ -628,7 +631,13 @@ fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &K
     {
         return Some(tokens[only].text(text).to_owned());
     }
-    let is_name = |seg: &[usize]| !seg.is_empty() && !tokens[seg[0]].is_stopword() && names_someone(tokens, text, seg, knowledge) && tokens[seg[0]].is_capitalized(text) && phrase_ending(tokens, text, seg, knowledge).len() == seg.len();
+    let is_name = |seg: &[usize]| {
+        !seg.is_empty()
+            && !tokens[seg[0]].is_stopword()
+            && names_someone(tokens, text, seg, knowledge)
+            && tokens[seg[0]].is_capitalized(text)
+            && phrase_ending(tokens, text, seg, knowledge).len() == seg.len()
+    };
     // "Yu Chengdong, CEO of Consumer BG, said": a clause closed by a comma right
     // before the verb is an apposition, and the name before it belongs to it.
     let closed_by_comma =
@@ -651,7 +660,10 @@ fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &K
         Vec::new()
     };
     let (&first, &end) = (chosen.first()?, chosen.last()?);
-    if chosen.len() > 12 || !names_someone(tokens, text, &chosen, knowledge) && !chosen.iter().any(|&i| is_role(&tokens[i], text, knowledge)) {
+    if chosen.len() > 12
+        || !names_someone(tokens, text, &chosen, knowledge)
+            && !chosen.iter().any(|&i| is_role(&tokens[i], text, knowledge))
+    {
         return None;
     }
     let subject = text[tokens[first].start..tokens[end].end].trim_end_matches(',');
@@ -692,9 +704,7 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
             return true;
         }
         let before = (0..i).rev().find(|&k| tokens[k].is_term()).map(|k| tokens[k].norm.as_str());
-        m.first < i
-            || m.last > i
-            || before.is_some_and(|w| knowledge.month_context.contains(w))
+        m.first < i || m.last > i || before.is_some_and(|w| knowledge.month_context.contains(w))
     };
     // Clock times: digits, a colon and two digits written together, with the zone
     // or "am"/"pm" after them.
@@ -717,7 +727,8 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
     }
     let clocks = out.len();
     for m in knowledge.times.find(tokens, text) {
-        let months_fit = (m.first..=m.last).filter(|&i| phrases::is_month(&tokens[i].norm)).all(|i| month_context(&m, i));
+        let months_fit =
+            (m.first..=m.last).filter(|&i| phrases::is_month(&tokens[i].norm)).all(|i| month_context(&m, i));
         if months_fit && !out[..clocks].iter().any(|&(a, b)| a <= m.last && m.first <= b) {
             out.push((m.first, m.last));
         }
@@ -729,7 +740,12 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
         let (first, last) = out[k];
         let (next_first, next_last) = out[k + 1];
         let dated = tokens[last].kind == Kind::Number && (first..last).any(|i| phrases::is_month(&tokens[i].norm));
-        if dated && next_first == next_last && next_first == last + 2 && tokens[last + 1].norm == "," && phrases::is_year(&tokens[next_first]) {
+        if dated
+            && next_first == next_last
+            && next_first == last + 2
+            && tokens[last + 1].norm == ","
+            && phrases::is_year(&tokens[next_first])
+        {
             out[k] = (first, next_last);
             out.remove(k + 1);
         }
@@ -761,9 +777,7 @@ fn number_at(t: &Token, knowledge: &Knowledge) -> Option<(f64, Option<Scale>, Op
 
 /// The word after `i`, across a hyphen ("7.6-magnitude", "33-year-old").
 fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
-    next_term(tokens, i).or_else(|| {
-        (tokens.get(i + 1)?.norm == "-" && tokens.get(i + 2)?.is_term()).then_some(i + 2)
-    })
+    next_term(tokens, i).or_else(|| (tokens.get(i + 1)?.norm == "-" && tokens.get(i + 2)?.is_term()).then_some(i + 2))
 }
 
 /// Numbers with their currency, scale, unit, qualifier and what they count: the
@@ -800,16 +814,32 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usi
         let mut start = t.start;
         let mut last = i;
         let mut kind = "count";
+        // "170, 000": thousands written apart (detokenised text).
+        if t.kind == Kind::Number
+            && t.norm.len() <= 3
+            && let [comma, thousands, ..] = &tokens[i + 1..]
+            && comma.norm == ","
+            && thousands.kind == Kind::Number
+            && thousands.norm.len() == 3
+            && thousands.start == comma.end + 1
+            && let Some(low) = text::parse_decimal(&thousands.norm)
+        {
+            value = value * 1000.0 + low;
+            last = i + 2;
+        }
+        // "minus 17 degrees".
+        if before.is_some_and(|b| tokens[b].norm == "minus") {
+            value = -value;
+            start = tokens[before.unwrap_or(i)].start;
+        }
         let mut currency: Option<Currency> = None;
         // "a dozen", "a hundred".
         if is_word && value >= 12.0 && before.is_some_and(|b| b + 1 == i && tokens[b].norm == "a") {
             start = tokens[i - 1].start;
         }
-        if let Some((sign, c)) = knowledge
-            .currency_signs
-            .iter()
-            .find(|(sign, _)| text[..t.start].ends_with(sign) && !text[..t.start - sign.len()].ends_with(char::is_alphanumeric))
-        {
+        if let Some((sign, c)) = knowledge.currency_signs.iter().find(|(sign, _)| {
+            text[..t.start].ends_with(sign) && !text[..t.start - sign.len()].ends_with(char::is_alphanumeric)
+        }) {
             start = t.start - sign.len();
             currency = Some(*c);
         }
@@ -821,12 +851,16 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usi
             start = start.min(tokens[q.first].start);
         }
         // A range: "5 to 10", "5-10", "between 5 and 10"; "51-50" is a score.
-        if let Some(to) = tokens.get(i + 1).filter(|to| matches!(to.norm.as_str(), "-" | "to" | "and" | "\u{2013}"))
-            && let Some((upper, ..)) = tokens.get(i + 2).filter(|u| u.kind == t.kind).and_then(|u| number_at(u, knowledge))
+        let mut hyphen_pair = false;
+        if last == i
+            && let Some(to) = tokens.get(i + 1).filter(|to| matches!(to.norm.as_str(), "-" | "to" | "and" | "\u{2013}"))
+            && let Some((upper, ..)) =
+                tokens.get(i + 2).filter(|u| u.kind == t.kind).and_then(|u| number_at(u, knowledge))
             && (to.norm != "and" || qualifiers.iter().any(|q| tokens[q.first].norm == "between" && q.last + 1 == i))
             && !in_time(i + 2)
         {
             last = i + 2;
+            hyphen_pair = to.norm == "-" && tokens[i + 1].start == t.end;
             if upper <= value && to.norm != "to" {
                 kind = "score";
             }
@@ -886,11 +920,18 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usi
             kind = "unit";
             counts = u.name.to_owned();
             counts_key = u.name.to_owned();
-        } else if let Some(name) = version_of(tokens, text, i, before, knowledge, &qualifiers).filter(|_| kind == "count" && last == i) {
+        } else if let Some(name) =
+            version_of(tokens, text, i, before, &qualifiers).filter(|_| kind == "count" && last == i)
+        {
             kind = "version";
             start = tokens[name.0].start;
             counts = text[tokens[name.0].start..tokens[name.1].end].to_owned();
-            counts_key = tokens[name.0..=name.1].iter().filter(|t| t.is_term()).map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+            counts_key = tokens[name.0..=name.1]
+                .iter()
+                .filter(|t| t.is_term())
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
         } else {
             // What it counts: the noun phrase after it ("of" after an order of size or a
             // percentage: "hundreds of people", "9.5% of voters").
@@ -903,11 +944,20 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usi
                     from = Some(the);
                 }
             }
-            if let Some((first_noun, head)) = from.and_then(|from| counted_phrase(tokens, text, from, value, knowledge, &speech)) {
+            if let Some((first_noun, head)) =
+                from.and_then(|from| counted_phrase(tokens, text, from, value, knowledge, &speech))
+            {
                 counts = text[tokens[first_noun].start..tokens[head].end].to_owned();
                 counts_key = tokens[head].key.clone();
                 last = head;
             }
+        }
+        // "a 5-19 start", "a 35-47 record": a pair that counts no plural is a score.
+        if hyphen_pair && kind == "count" && !counts.ends_with('s') {
+            kind = "score";
+            counts.clear();
+            counts_key = "score".to_owned();
+            last = i + 2;
         }
         // A number word that counts nothing ("those two were", "ONE MORE") is no
         // figure, nor is an order of size of a unit ("the next several years").
@@ -930,7 +980,6 @@ fn version_of(
     text: &str,
     i: usize,
     before: Option<usize>,
-    knowledge: &Knowledge,
     qualifiers: &[PhraseMatch<()>],
 ) -> Option<(usize, usize)> {
     let t = &tokens[i];
@@ -985,7 +1034,11 @@ fn counted_phrase(
         // Crime officers", "473 East 52nd Street" no.
         let then_lowercase = next_term(tokens, n).is_some_and(|m| {
             let w = &tokens[m];
-            !w.gap_before && w.kind == Kind::Word && !w.is_capitalized(text) && !w.is_stopword() && !w.norm.starts_with(|c: char| c.is_ascii_digit())
+            !w.gap_before
+                && w.kind == Kind::Word
+                && !w.is_capitalized(text)
+                && !w.is_stopword()
+                && !w.norm.starts_with(|c: char| c.is_ascii_digit())
         });
         if word.is_capitalized(text) && (!words.is_empty() || !(plural || then_lowercase)) {
             break;

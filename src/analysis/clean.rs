@@ -173,12 +173,17 @@ fn after_dateline(line: &str) -> Option<&str> {
     let place = &line[..open];
     let agency = &line[open + 2..close];
     let rest = line[close + 1..].trim_start();
-    let body = rest.strip_prefix('-').or_else(|| rest.strip_prefix('\u{2014}')).or_else(|| rest.strip_prefix('\u{2013}'))?;
+    let body =
+        rest.strip_prefix('-').or_else(|| rest.strip_prefix('\u{2014}')).or_else(|| rest.strip_prefix('\u{2013}'))?;
     let place_ok = !place.is_empty()
         && place.chars().count() <= 40
         && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && place.split(',').next().is_some_and(|city| city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
-    let agency_ok = !agency.is_empty() && agency.split_whitespace().count() <= 3 && agency.starts_with(|c: char| c.is_uppercase());
+        && place
+            .split(',')
+            .next()
+            .is_some_and(|city| city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    let agency_ok =
+        !agency.is_empty() && agency.split_whitespace().count() <= 3 && agency.starts_with(|c: char| c.is_uppercase());
     let body = body.trim_start();
     (place_ok && agency_ok && !body.is_empty()).then_some(body)
 }

@@ -48,7 +48,8 @@ pub fn number_word(norm: &str) -> Option<f64> {
 }
 
 /// Month abbreviations ("Feb. 10", "Sept 11"): a month only beside a number.
-const MONTH_ABBREVIATIONS: [&str; 12] = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+const MONTH_ABBREVIATIONS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// A month's name or its abbreviation.
 pub fn is_month(norm: &str) -> bool {
