@@ -725,6 +725,25 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
             out.push((i, if zone { i + 3 } else { i + 2 }));
         }
     }
+    // Dates in figures: "05 / 02 / 2013", "12/23/12"; and a day before its year whose
+    // month a page cut off ("14, 2013").
+    for i in 0..tokens.len().saturating_sub(2) {
+        let figure = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Number && t.norm.len() <= 4);
+        let slash = |k: usize| tokens.get(k).is_some_and(|t| t.norm == "/");
+        if out.iter().any(|&(_, b)| b >= i) {
+            continue;
+        }
+        if figure(i) && slash(i + 1) && figure(i + 2) && slash(i + 3) && figure(i + 4) {
+            out.push((i, i + 4));
+        } else if figure(i)
+            && tokens[i].norm.len() <= 2
+            && (0..i).rev().find(|&k| tokens[k].is_term()).is_none_or(|k| !phrases::is_month(&tokens[k].norm))
+            && tokens[i + 1].norm == ","
+            && phrases::is_year(&tokens[i + 2])
+        {
+            out.push((i, i + 2));
+        }
+    }
     let clocks = out.len();
     for m in knowledge.times.find(tokens, text) {
         let months_fit =
@@ -993,7 +1012,8 @@ fn version_of(
             && !phrases::is_weekday(&w.norm)
             && !qualifiers.iter().any(|q| (q.first..=q.last).contains(&k))
     };
-    if t.kind != Kind::Number || t.gap_before || !name_word(b) {
+    // "Bluejays 14", "Creighton Bluejays 65": a team's score, not a model.
+    if t.kind != Kind::Number || t.gap_before || !name_word(b) || tokens[b].norm.ends_with('s') {
         return None;
     }
     let mut first = b;
