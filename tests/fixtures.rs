@@ -7,6 +7,7 @@
 //! | `sentences.toml`  | `sentences::split`            | sentence boundaries                      |
 //! | `cleaning.toml`   | `clean::clean`                | body vs page furniture, headings, cited  |
 //! | `claims.toml`     | `clean` + `claims::extract`   | entities, attribution, numbers, times…   |
+//! | `attribution.toml`, `numbers.toml`, `times.toml` | the same, on real news (ECB+) | who says it, figures, dates |
 //! | `alignment.toml`  | `analysis::compare`           | links between two small texts            |
 //! | `corpus.toml`     | `analysis::compare_embedded`  | links a careful reader expects           |
 //!
@@ -200,7 +201,20 @@ fn claims_of(input: &str, knowledge: &Knowledge) -> Vec<claims::Claim> {
 
 #[test]
 fn claim_fixtures() {
-    run("claims.toml", include_str!("fixtures/claims.toml"), |case| {
+    claim_table("claims.toml", include_str!("fixtures/claims.toml"));
+}
+
+/// Real news (ECB+ sentences): who says it, numbers, times.
+#[test]
+fn real_news_fixtures() {
+    claim_table("attribution.toml", include_str!("fixtures/attribution.toml"));
+    claim_table("numbers.toml", include_str!("fixtures/numbers.toml"));
+    claim_table("times.toml", include_str!("fixtures/times.toml"));
+}
+
+/// Runs a table of claim cases (the fields of `claims.toml`).
+fn claim_table(file: &str, fixtures: &str) {
+    run(file, fixtures, |case| {
         let input = str_field(case, "input");
         let claims = claims_of(input, Knowledge::embedded());
         let mut m = Mismatches::default();

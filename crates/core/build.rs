@@ -318,27 +318,28 @@ fn cues(code: &mut String, v: &Value) {
     let a = field(v, "attribution", f);
     let n = field(v, "negation", f);
     let q = field(v, "quantity", f);
-    let scales: Vec<String> = field(q, "scales", f)
-        .as_object()
-        .expect("scales: an object")
-        .iter()
-        .map(|(k, x)| format!("({k:?}, {:?})", x.as_f64().expect("scales: numbers")))
-        .collect();
     let _ = writeln!(
         code,
-        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    speech_verbs: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    scales: &[{}],\n    qualifiers: {},\n    counted_stop: {},\n}};",
+        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n}};",
         strings(a, "according_to", f),
-        strings(a, "speech_verbs", f),
         strings(a, "by_agent", f),
         strings(a, "impersonal", f),
         strings(a, "not_after_verb", f),
+        strings(a, "determiners", f),
+        strings(a, "auxiliaries", f),
+        strings(a, "not_inverted", f),
+        strings(a, "pronouns", f),
+        strings(a, "relatives", f),
         strings(a, "lead_words", f),
         strings(n, "cues", f),
         strings(n, "not_negations", f),
         strings(v, "times", f),
-        scales.join(", "),
         strings(q, "qualifiers", f),
         strings(q, "counted_stop", f),
+        strings(q, "plurals", f),
+        strings(q, "not_counts_before", f),
+        strings(field(v, "time_context", f), "month_before", f),
+        strings(field(v, "time_context", f), "zones", f),
     );
 }
 

@@ -5,7 +5,7 @@
 //! count, its time expressions, its topics, and the features alignment compares.
 
 use super::clean::{BlockKind, Cleaned};
-use super::knowledge::{self, Alias, Cue, Knowledge};
+use super::knowledge::{self, Alias, Cue, Currency, Knowledge, Scale, Unit};
 use super::order;
 use super::phrases::{self, PhraseMatch};
 use super::sentences;
@@ -159,6 +159,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
     let mut claims: Vec<Claim> = Vec::new();
     let mut section: Option<String> = None;
     let mut attributions: Vec<String> = Vec::new();
+    let mut people: Vec<String> = Vec::new();
     let mut tokenizer = tokens::Tokenizer::default();
     for block in &cleaned.blocks {
         let block_text = cleaned.block_text(block);
@@ -167,6 +168,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
             continue;
         }
         let mut quote_open = false;
+        let mut quoted_for = 0;
         let mut previous: Option<usize> = None;
         for sentence in sentences::split(block_text) {
             let text = sentence.text;
@@ -191,17 +193,34 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                 mentions(tokens, &text, &alias_matches, knowledge, &mut claim.features.candidates);
             let previous_claim = previous.map(|i| &claims[i]);
             claim.features.resolved = resolve_pronoun(tokens, &text, knowledge, previous_claim);
-            claim.attribution = attribution(tokens, &text, knowledge, &alias_matches, &attributions);
-            if claim.attribution.is_none() && quote_open {
+            claim.attribution = attribution(tokens, &text, knowledge, &alias_matches, &attributions, &people);
+            // A quotation over a few sentences keeps its speaker; a quote mark left open
+            // (pages often lose the closing one) does not run on for good.
+            let closes_first = text.trim_start().starts_with(['\u{201D}', '"']) || text.trim_start().starts_with("''");
+            if claim.attribution.is_none() && quote_open && !closes_first && quoted_for <= QUOTE_MAX_SENTENCES {
                 claim.attribution = previous_claim.and_then(|c| c.attribution.clone());
             }
             if let Some(a) = &claim.attribution {
                 attributions.push(a.clone());
             }
+            // The people named, for "he said": speakers named by name, and persons.
+            for m in &claim.features.mentions {
+                if m.kind == "person" && !m.span.is_empty() {
+                    people.push(m.name.clone());
+                }
+            }
+            if let Some(a) = claim.attribution.as_deref().and_then(|a| speaker_name(a, knowledge)) {
+                people.push(a);
+            }
+            let was_open = quote_open;
             quote_open = quote_state(&text, quote_open);
-            let time_matches = knowledge.times.find(tokens, &text);
-            claim.times = time_matches.iter().map(|m| without_possessive(&text[m.span(tokens)]).to_owned()).collect();
-            claim.numbers = quantities(tokens, &text, knowledge, &time_matches);
+            quoted_for = if quote_open && was_open { quoted_for + 1 } else { 1 };
+            let time_spans = times(tokens, &text, knowledge);
+            claim.times = time_spans
+                .iter()
+                .map(|&(first, last)| without_possessive(&text[tokens[first].start..tokens[last].end]).to_owned())
+                .collect();
+            claim.numbers = quantities(tokens, &text, knowledge, &time_spans);
             claim.features.negated = negated(tokens, &text, knowledge, &alias_matches);
             claim.features.outlook = knowledge
                 .outlook
@@ -212,7 +231,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
             let (topic_ids, evidence) = topics::tag(tokens, &text, knowledge);
             claim.topics = topic_ids;
             claim.evidence = evidence;
-            (claim.features.terms, claim.features.spans) = terms(tokens, &alias_matches, &time_matches, knowledge);
+            (claim.features.terms, claim.features.spans) = terms(tokens, &alias_matches, &time_spans, knowledge);
             if let Some((_, name)) = &claim.features.resolved {
                 add_entity_terms(&mut claim.features.terms, name, knowledge, 1.0);
                 claim.features.mentions.push(Mention {
@@ -611,33 +630,67 @@ fn without_possessive(s: &str) -> &str {
     s.strip_suffix("\u{2019}s").or_else(|| s.strip_suffix("'s")).unwrap_or(s)
 }
 
-/// Whether a quotation is still open after this sentence.
+/// The person an attribution names, if it ends with a personal name ("City
+/// Councilman Jumaane D. Williams"; not "police", "AP" or "the report"): the name.
+fn speaker_name(attribution: &str, knowledge: &Knowledge) -> Option<String> {
+    let main = attribution.split(", ").next()?;
+    let tokens = tokens::tokenize(main);
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_term()).collect();
+    let mut start = words.len();
+    while start > 0 && words[start - 1].is_capitalized(main) && !is_role(words[start - 1], main, knowledge) {
+        start -= 1;
+    }
+    // Not all capitals ("AP", "CNN").
+    let name = &words[start..];
+    let proper = |t: &&Token| t.text(main).chars().skip(1).any(char::is_lowercase);
+    (!name.is_empty() && name.iter().any(proper)).then(|| main[name[0].start..].to_owned())
+}
+
+/// Sentences after the one that opened a quotation that may inherit its speaker.
+const QUOTE_MAX_SENTENCES: usize = 2;
+
+/// Whether a quotation is still open after this sentence (“…”, "…", and ``…'' as
+/// some pages and corpora write quotes).
 fn quote_state(text: &str, mut open: bool) -> bool {
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\u{201C}' => open = true,
             '\u{201D}' => open = false,
             '"' => open = !open,
+            '`' if chars.peek() == Some(&'`') => {
+                chars.next();
+                open = true;
+            }
+            '\'' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                open = false;
+            }
             _ => {}
         }
     }
     open
 }
 
-/// Who says it. See `data/cues.json` for the cue phrases.
+/// Who says it. See `data/cues.json` for the cue phrases, `data/general/` for the
+/// speech verbs and roles. `earlier` are the source's attributions so far and
+/// `people` the people it named, latest last: "The spokesperson" and "he" refer back.
 fn attribution(
     tokens: &[Token],
     text: &str,
     knowledge: &Knowledge,
     aliases: &[PhraseMatch<Alias>],
     earlier: &[String],
+    people: &[String],
 ) -> Option<String> {
-    // "States" in "the United States" is a name, not a speech verb.
+    // "States" in "the United States" is a name, "State" in "Secretary of State"
+    // too, and "the state" a noun: none is a speech verb.
     let in_name = |i: usize| {
         aliases
             .iter()
             .any(|a| (a.first..=a.last).contains(&i) && a.values.iter().any(|v| matches!(v, Alias::Entity(_))))
     };
+    let first_word = tokens.iter().position(Token::is_term);
     let cues = knowledge.attribution.find(tokens, text);
     let mut according: Option<String> = None;
     let mut agent: Option<String> = None;
@@ -657,20 +710,93 @@ fn attribution(
         (Some(one), None) | (None, Some(one)) => return Some(one),
         (None, None) => {}
     }
-    let verb = cues.iter().find(|m| {
+    let verbs = cues.iter().filter(|m| {
+        let before = (0..m.first).rev().find(|&k| tokens[k].is_term());
         m.values.contains(&Cue::SpeechVerb)
             && !in_name(m.first)
+            && (Some(m.first) == first_word || !tokens[m.first].is_capitalized(text))
+            && before.is_none_or(|b| tokens[m.first].gap_before || !knowledge.determiners.contains(&tokens[b].norm))
             && next_term(tokens, m.last).is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
-    })?;
-    let subject = subject_before(tokens, text, verb.first, knowledge)?;
-    // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
-    let lower = text::lowercase(&subject);
-    if let Some(rest) = lower.strip_prefix("the ").or_else(|| lower.strip_prefix("this "))
-        && let Some(found) = earlier.iter().rev().find(|a| text::lowercase(a).contains(rest))
-    {
-        return Some(found.clone());
+    });
+    for verb in verbs {
+        // After a comma or a quote the speaker follows the verb ("…, said Alfredo
+        // Perez"), unless nothing does ("Yu Chengdong, CEO of Consumer BG, said that").
+        // Never for "told": "…, told AFP" names who heard it. A name with its
+        // apposition before the verb wins ("Susan Rice, U.S. Ambassador, said the
+        // government lied").
+        let inverted = tokens[verb.first].gap_before && !knowledge.not_inverted.contains(&tokens[verb.first].norm);
+        let before = subject_before(tokens, text, verb.first, knowledge);
+        let after = || inverted.then(|| subject_after(tokens, text, verb.last, knowledge))?;
+        let subject = match before {
+            Some(b) if b.contains(", ") => Some(b),
+            before => after().or(before),
+        };
+        let Some(subject) = subject else { continue };
+        let lower = text::lowercase(&subject);
+        // "he said": the last person the source named.
+        if matches!(lower.as_str(), "he" | "she") {
+            return people.last().cloned();
+        }
+        if knowledge.pronouns.contains(&lower) {
+            return None;
+        }
+        // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
+        if let Some(rest) = lower.strip_prefix("the ").or_else(|| lower.strip_prefix("this "))
+            && let Some(found) = earlier.iter().rev().find(|a| text::lowercase(a).contains(rest))
+        {
+            return Some(found.clone());
+        }
+        return Some(subject);
     }
-    Some(subject)
+    None
+}
+
+/// Whether a phrase names someone: its last word a capitalised name or a role
+/// ("police spokesperson", "officials", "the report").
+fn names_someone(tokens: &[Token], text: &str, words: &[usize], knowledge: &Knowledge) -> bool {
+    let Some(&head) = words.last() else { return false };
+    let t = &tokens[head];
+    (t.is_capitalized(text) && !t.is_stopword() && !phrases::is_weekday(&t.norm) && !phrases::is_month(&t.norm))
+        || is_role(t, text, knowledge)
+}
+
+fn is_role(t: &Token, text: &str, knowledge: &Knowledge) -> bool {
+    knowledge.roles.find(std::slice::from_ref(t), text).len() == 1
+}
+
+/// The noun phrase that ends a run of words: scanning back from the end, names,
+/// roles, numbers, modifiers and "of" join it; a determiner ("a", "the", "his")
+/// opens it; any other word (a verb: "reminded", "blames") ends it.
+fn phrase_ending(tokens: &[Token], text: &str, words: &[usize], knowledge: &Knowledge) -> Vec<usize> {
+    let mut start = words.len();
+    while start > 0 {
+        let t = &tokens[words[start - 1]];
+        if knowledge.determiners.contains(&t.norm) {
+            start -= 1;
+            break;
+        }
+        let modifier = t.kind == Kind::Word
+            && !t.is_stopword()
+            && !t.norm.ends_with("ed")
+            && !t.norm.ends_with("ing")
+            && (!t.norm.ends_with('s') || t.is_capitalized(text) || is_role(t, text, knowledge));
+        if is_time_word(t) || t.kind == Kind::Number {
+            break;
+        }
+        let joins = t.is_capitalized(text)
+            || is_role(t, text, knowledge)
+            || modifier
+            || (start < words.len() && matches!(t.norm.as_str(), "of" | "and" | "&" | "de" | "van" | "von"));
+        if !joins {
+            break;
+        }
+        start -= 1;
+    }
+    // "of" cannot open the phrase.
+    while start < words.len() && matches!(tokens[words[start]].norm.as_str(), "of" | "and" | "&") {
+        start += 1;
+    }
+    words[start..].to_vec()
 }
 
 /// The phrase after a cue, up to the next comma or clause break: a media outlet
@@ -695,8 +821,51 @@ fn phrase_after(tokens: &[Token], text: &str, cue_last: usize, knowledge: &Knowl
             return Some(knowledge.entities[*e].name.to_owned());
         }
     }
+    // "according to a Texas prison statement Monday", "… blog on November 27": the
+    // date is no part of it.
+    let dated = |t: &Token| is_time_word(t) || t.kind == Kind::Number || matches!(t.norm.as_str(), "on" | "in" | "at");
+    while last > start && dated(&tokens[last]) {
+        last = (start..last).rev().find(|&k| tokens[k].is_term()).unwrap_or(start);
+    }
     let phrase = strip_determiner(&text[tokens[start].start..tokens[last].end]);
     (!phrase.is_empty()).then(|| phrase.to_owned())
+}
+
+/// The speaker after a speech verb that follows a quote or a comma ("…,” said
+/// British tourist Sam Ogden"; "…, said a police spokesperson"): the name or role
+/// phrase up to the next break, if it is one.
+fn subject_after(tokens: &[Token], text: &str, verb_last: usize, knowledge: &Knowledge) -> Option<String> {
+    let mut words = Vec::new();
+    let mut k = verb_last;
+    // The next word, across joining punctuation ("Mr. Atti").
+    let next = |k: usize| (k + 1..tokens.len()).find(|&j| tokens[j].is_term());
+    while let Some(n) = next(k) {
+        let t = &tokens[n];
+        let connector = matches!(t.norm.as_str(), "of" | "for" | "the" | "a" | "an" | "and" | "de");
+        if t.gap_before
+            || (t.is_stopword() && !connector && !knowledge.determiners.contains(&t.norm))
+            || words.len() == 12
+        {
+            break;
+        }
+        words.push(n);
+        k = n;
+    }
+    while words
+        .last()
+        .is_some_and(|&w| matches!(tokens[w].norm.as_str(), "of" | "for" | "the" | "a" | "an" | "and" | "de"))
+    {
+        words.pop();
+    }
+    if !names_someone(tokens, text, &words, knowledge) || words.iter().any(|&w| is_time_word(&tokens[w])) {
+        return None;
+    }
+    let (&first, &last) = (words.first()?, words.last()?);
+    Some(strip_determiner(&text[tokens[first].start..tokens[last].end]).to_owned())
+}
+
+fn is_time_word(t: &Token) -> bool {
+    phrases::is_weekday(&t.norm) || phrases::is_month(&t.norm) || matches!(t.norm.as_str(), "today" | "yesterday")
 }
 
 fn strip_determiner(phrase: &str) -> &str {
@@ -708,9 +877,11 @@ fn strip_determiner(phrase: &str) -> &str {
     phrase.trim()
 }
 
-/// The subject of a speech verb: the words of its clause before it, without lead
-/// words ("Although", "Separately", "previously"); when that is empty, the clause
-/// reaches back over an apposition ("Fred Wangfei, general manager of Huawei Austria,").
+/// The subject of a speech verb: the noun phrase of its clause right before it,
+/// without lead words ("Although", "Separately", "previously") and auxiliaries
+/// ("would not"); a name with an apposition before the verb keeps it ("Fred Wangfei,
+/// general manager of Huawei Austria,"), a role before a name gives the name ("His
+/// successor, Gurbanguli Berdymukhamedov,"). A pronoun is returned as written.
 fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &Knowledge) -> Option<String> {
     let words: Vec<usize> = (0..verb_first).filter(|&i| tokens[i].is_term()).collect();
     let is_lead_token = |t: &Token| knowledge.lead_words.find(std::slice::from_ref(t), text).len() == 1;
@@ -728,35 +899,59 @@ fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &K
         while seg.first().is_some_and(|&i| is_lead(i)) {
             seg.remove(0);
         }
-        while seg.last().is_some_and(|&i| is_lead(i)) {
+        // Auxiliaries and negations between subject and verb: "would not say".
+        while seg.last().is_some_and(|&i| is_lead(i) || knowledge.auxiliaries.contains(&tokens[i].norm)) {
             seg.pop();
         }
         seg
     };
+    // "Kevin Blacks, 33, said": the age is no part of the subject.
+    while segments.len() > 1 && segments.last()?.iter().all(|&i| tokens[i].kind == Kind::Number) {
+        segments.pop();
+    }
+    // "Smith, who was at the scene, said": the relative clause is no subject.
+    if segments.len() > 1 && segments.last()?.first().is_some_and(|&i| knowledge.relatives.contains(&tokens[i].norm)) {
+        segments.pop();
+    }
     let last = trim(segments.last()?);
+    if let [only] = last[..]
+        && knowledge.pronouns.contains(&tokens[only].norm)
+    {
+        return Some(tokens[only].text(text).to_owned());
+    }
+    let is_name = |seg: &[usize]| {
+        !seg.is_empty()
+            && !tokens[seg[0]].is_stopword()
+            && names_someone(tokens, text, seg, knowledge)
+            && tokens[seg[0]].is_capitalized(text)
+            && phrase_ending(tokens, text, seg, knowledge).len() == seg.len()
+    };
     // "Yu Chengdong, CEO of Consumer BG, said": a clause closed by a comma right
     // before the verb is an apposition, and the name before it belongs to it.
     let closed_by_comma =
         tokens[..verb_first].iter().rev().find(|t| !(t.is_term() && is_lead_token(t))).is_some_and(|t| t.norm == ",");
     let chosen: Vec<usize> = if !last.is_empty() && closed_by_comma && segments.len() >= 2 {
-        trim(&segments[segments.len() - 2..].concat())
+        let before = trim(&segments[segments.len() - 2]);
+        if is_name(&before) && !last.is_empty() && names_someone(tokens, text, &last, knowledge) {
+            [before, last].concat()
+        } else if names_someone(tokens, text, &last, knowledge) {
+            last
+        } else {
+            before
+        }
     } else if !last.is_empty() {
-        last
+        phrase_ending(tokens, text, &last, knowledge)
     } else if segments.len() >= 2 {
         let joined: Vec<usize> = segments[..segments.len() - 1].concat();
-        trim(&joined)
+        phrase_ending(tokens, text, &trim(&joined), knowledge)
     } else {
         Vec::new()
     };
     let (&first, &end) = (chosen.first()?, chosen.last()?);
-    let named = chosen.iter().any(|&i| tokens[i].is_capitalized(text) && !tokens[i].is_stopword())
-        || chosen.iter().any(|&i| {
-            matches!(
-                tokens[i].key.as_str(),
-                "spokesperson" | "spokesman" | "spokeswoman" | "media" | "offici" | "report" | "analyst" | "sourc"
-            )
-        });
-    if chosen.len() > 12 || !named {
+    if chosen.len() > 12
+        || !names_someone(tokens, text, &chosen, knowledge)
+            && !chosen.iter().any(|&i| is_role(&tokens[i], text, knowledge))
+    {
         return None;
     }
     let subject = text[tokens[first].start..tokens[end].end].trim_end_matches(',');
@@ -764,8 +959,13 @@ fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &K
 }
 
 /// Keeps "The" when the phrase is a reference ("The spokesperson") so that it can be
-/// resolved, drops "a"/"an".
+/// resolved, drops "a"/"an", and "the" before a name ("the US Geological Survey").
 fn strip_determiner_keep_the(phrase: &str) -> String {
+    if let Some(rest) = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("The "))
+        && rest.starts_with(char::is_uppercase)
+    {
+        return rest.trim().to_owned();
+    }
     for det in ["a ", "an ", "A ", "An "] {
         if let Some(rest) = phrase.strip_prefix(det) {
             return rest.trim().to_owned();
@@ -774,100 +974,399 @@ fn strip_determiner_keep_the(phrase: &str) -> String {
     phrase.trim().to_owned()
 }
 
-/// Numbers with their scale, qualifier and what they count.
-fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[PhraseMatch<()>]) -> Vec<Quantity> {
-    let in_time = |i: usize| times.iter().any(|m| (m.first..=m.last).contains(&i));
-    let scales = knowledge.scales.find(tokens, text);
+/// Token ranges (first, last, inclusive) of the time expressions of a sentence: the
+/// phrases of `data/cues.json`, where a month is capitalised and "May" has a month's
+/// context ("in May", "May 5", "5 May", "May 2019"; else it is the modal), and clock
+/// times ("10:32", "01:39 GMT").
+fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usize)> {
+    let month_context = |m: &PhraseMatch<()>, i: usize| {
+        let t = &tokens[i];
+        if !t.is_capitalized(text) {
+            return false;
+        }
+        // An abbreviation ("Jan", also a name) is a month only beside a number.
+        if phrases::is_month_abbreviation(&t.norm) {
+            return m.first < i || m.last > i;
+        }
+        if t.norm != "may" {
+            return true;
+        }
+        let before = (0..i).rev().find(|&k| tokens[k].is_term()).map(|k| tokens[k].norm.as_str());
+        m.first < i || m.last > i || before.is_some_and(|w| knowledge.month_context.contains(w))
+    };
+    // Clock times: digits, a colon and two digits written together, with the zone
+    // or "am"/"pm" after them.
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for i in 0..tokens.len().saturating_sub(2) {
+        let (h, colon, m) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
+        let minutes = m.norm.len() == 2 || (m.norm.len() == 4 && (m.norm.ends_with("am") || m.norm.ends_with("pm")));
+        if h.kind == Kind::Number
+            && colon.norm == ":"
+            && m.norm.starts_with(|c: char| c.is_ascii_digit())
+            && minutes
+            && h.end == colon.start
+            && colon.end == m.start
+        {
+            let zone = tokens.get(i + 3).is_some_and(|z| {
+                knowledge.time_zones.contains(z.text(text)) || matches!(z.norm.as_str(), "am" | "pm" | "a.m" | "p.m")
+            });
+            out.push((i, if zone { i + 3 } else { i + 2 }));
+        }
+    }
+    // Dates in figures: "05 / 02 / 2013", "12/23/12"; and a day before its year whose
+    // month a page cut off ("14, 2013").
+    for i in 0..tokens.len().saturating_sub(2) {
+        let figure = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Number && t.norm.len() <= 4);
+        let slash = |k: usize| tokens.get(k).is_some_and(|t| t.norm == "/");
+        if out.iter().any(|&(_, b)| b >= i) {
+            continue;
+        }
+        if figure(i) && slash(i + 1) && figure(i + 2) && slash(i + 3) && figure(i + 4) {
+            out.push((i, i + 4));
+        } else if figure(i)
+            && tokens[i].norm.len() <= 2
+            && (0..i).rev().find(|&k| tokens[k].is_term()).is_none_or(|k| !phrases::is_month(&tokens[k].norm))
+            && tokens[i + 1].norm == ","
+            && phrases::is_year(&tokens[i + 2])
+        {
+            out.push((i, i + 2));
+        }
+    }
+    let clocks = out.len();
+    for m in knowledge.times.find(tokens, text) {
+        let months_fit =
+            (m.first..=m.last).filter(|&i| phrases::is_month(&tokens[i].norm)).all(|i| month_context(&m, i));
+        if months_fit && !out[..clocks].iter().any(|&(a, b)| a <= m.last && m.first <= b) {
+            out.push((m.first, m.last));
+        }
+    }
+    order::sort_by_key(&mut out, |&(first, _)| first);
+    // "March 11, 2005": a date and the year after its comma are one.
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (first, last) = out[k];
+        let (next_first, next_last) = out[k + 1];
+        let dated = tokens[last].kind == Kind::Number && (first..last).any(|i| phrases::is_month(&tokens[i].norm));
+        if dated
+            && next_first == next_last
+            && next_first == last + 2
+            && tokens[last + 1].norm == ","
+            && phrases::is_year(&tokens[next_first])
+        {
+            out[k] = (first, next_last);
+            out.remove(k + 1);
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A number as written in one token: digits ("1,200", "9.5"), digits with a scale or
+/// unit written on ("300m", "1.2bn", "5km"), or a number word ("two", "dozens").
+/// The value, a suffix scale or unit, and whether it is only an order of size.
+fn number_at(t: &Token, knowledge: &Knowledge) -> Option<(f64, Option<Scale>, Option<Unit>, bool)> {
+    match t.kind {
+        Kind::Number => Some((text::parse_decimal(&t.norm.replace(',', ""))?, None, None, false)),
+        Kind::Punct => None,
+        Kind::Word if t.norm.starts_with(|c: char| c.is_ascii_digit()) => {
+            let split = t.norm.find(|c: char| c.is_alphabetic())?;
+            let (digits, suffix) = t.norm.split_at(split);
+            let value = text::parse_decimal(&digits.replace(',', ""))?;
+            if let Some((_, scale)) = knowledge.scale_words.iter().find(|(w, _)| *w == suffix) {
+                return Some((value * scale.factor, Some(*scale), None, false));
+            }
+            let unit = knowledge.unit_word(suffix)?;
+            Some((value, None, Some(unit), false))
+        }
+        Kind::Word => phrases::number_word_of(&t.norm).map(|(v, approx)| (v, None, None, approx)),
+    }
+}
+
+/// The word after `i`, across a hyphen ("7.6-magnitude", "33-year-old").
+fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
+    next_term(tokens, i).or_else(|| (tokens.get(i + 1)?.norm == "-" && tokens.get(i + 2)?.is_term()).then_some(i + 2))
+}
+
+/// Numbers with their currency, scale, unit, qualifier and what they count: the
+/// noun phrase after them ("400 firefighters battled" counts "firefighters"), a unit
+/// ("7.6 magnitude"), a currency ("$5 billion"), or the name a version belongs to.
+fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usize, usize)]) -> Vec<Quantity> {
+    let in_time = |i: usize| times.iter().any(|&(a, b)| (a..=b).contains(&i));
     let qualifiers = knowledge.qualifiers.find(tokens, text);
+    let speech = knowledge.attribution.find(tokens, text);
+    let previous_word = |i: usize| (0..i).rev().find(|&k| tokens[k].is_term());
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let value = match t.kind {
-            Kind::Number => text::parse_decimal(&t.norm.replace(',', "")),
-            Kind::Word => phrases::number_word(&t.norm),
-            Kind::Punct => None,
-        };
-        let Some(mut value) = value else {
+        let Some((mut value, suffix_scale, mut unit, approximate)) = number_at(t, knowledge) else {
             i += 1;
             continue;
         };
-        let next_norm = next_term(tokens, i).map(|n| tokens[n].norm.as_str());
-        // "one of the main contributors" is not a count; times are read elsewhere.
-        if in_time(i) || (t.kind == Kind::Word && next_norm == Some("of")) {
+        let before = previous_word(i);
+        let next = next_term(tokens, i);
+        let next_norm = next.map(|n| tokens[n].norm.as_str());
+        let is_word = t.kind == Kind::Word && suffix_scale.is_none() && unit.is_none();
+        // Times are read elsewhere; "one of the main contributors", "no one", "one-sided"
+        // and the years of "1982-83" are not counts.
+        let pronoun_one = is_word
+            && t.norm == "one"
+            && (before.is_some_and(|b| knowledge.not_counts_before.contains(&tokens[b].norm))
+                || tokens.get(i + 1).is_some_and(|h| h.norm == "-"));
+        let after_year = i >= 2 && tokens[i - 1].norm == "-" && phrases::is_year(&tokens[i - 2]);
+        if in_time(i) || pronoun_one || after_year || (is_word && !approximate && next_norm == Some("of")) {
             i += 1;
             continue;
         }
         let mut start = t.start;
-        let mut end = t.end;
         let mut last = i;
         let mut kind = "count";
-        if i > 0 && matches!(tokens[i - 1].norm.as_str(), "$" | "€" | "£" | "¥") {
-            start = tokens[i - 1].start;
-            kind = "money";
+        // "170, 000": thousands written apart (detokenised text).
+        if t.kind == Kind::Number
+            && t.norm.len() <= 3
+            && let [comma, thousands, ..] = &tokens[i + 1..]
+            && comma.norm == ","
+            && thousands.kind == Kind::Number
+            && thousands.norm.len() == 3
+            && thousands.start == comma.end + 1
+            && let Some(low) = text::parse_decimal(&thousands.norm)
+        {
+            value = value * 1000.0 + low;
+            last = i + 2;
         }
-        if let Some(q) = qualifiers.iter().find(|q| next_term(tokens, q.last) == Some(i) || q.last + 1 == i) {
+        // "minus 17 degrees".
+        if before.is_some_and(|b| tokens[b].norm == "minus") {
+            value = -value;
+            start = tokens[before.unwrap_or(i)].start;
+        }
+        let mut currency: Option<Currency> = None;
+        // "a dozen", "a hundred".
+        if is_word && value >= 12.0 && before.is_some_and(|b| b + 1 == i && tokens[b].norm == "a") {
+            start = tokens[i - 1].start;
+        }
+        if let Some((sign, c)) = knowledge.currency_signs.iter().find(|(sign, _)| {
+            text[..t.start].ends_with(sign) && !text[..t.start - sign.len()].ends_with(char::is_alphanumeric)
+        }) {
+            start = t.start - sign.len();
+            currency = Some(*c);
+        }
+        // The qualifier before the number, or before its currency sign or "a".
+        let opening = tokens.iter().rposition(|w| w.start <= start).unwrap_or(i);
+        if let Some(q) =
+            qualifiers.iter().find(|q| q.last < opening && (q.last + 1..opening).all(|k| !tokens[k].is_term()))
+        {
             start = start.min(tokens[q.first].start);
         }
-        if let Some(s) = scales.iter().find(|s| s.first == i + 1) {
-            value *= s.values.first().copied().unwrap_or(1.0);
-            end = tokens[s.last].end;
-            last = s.last;
-            if matches!(tokens[s.first].norm.as_str(), "%" | "percent") {
-                kind = "percent";
+        // A range: "5 to 10", "5-10", "between 5 and 10"; "51-50" is a score.
+        let mut hyphen_pair = false;
+        if last == i
+            && let Some(to) = tokens.get(i + 1).filter(|to| matches!(to.norm.as_str(), "-" | "to" | "and" | "\u{2013}"))
+            && let Some((upper, ..)) =
+                tokens.get(i + 2).filter(|u| u.kind == t.kind).and_then(|u| number_at(u, knowledge))
+            && (to.norm != "and" || qualifiers.iter().any(|q| tokens[q.first].norm == "between" && q.last + 1 == i))
+            && !in_time(i + 2)
+        {
+            last = i + 2;
+            hyphen_pair = to.norm == "-" && tokens[i + 1].start == t.end;
+            if upper <= value && to.norm != "to" {
+                kind = "score";
             }
         }
-        // A version: a decimal right after a name ("HMS Core 4.0").
+        let mut scale = suffix_scale;
+        if scale.is_none() {
+            if let Some(s) = knowledge.scales.find(&tokens[last + 1..], text).first().filter(|s| s.first == 0) {
+                scale = s.values.first().copied();
+                last += 1 + s.last;
+            } else if let Some(sign) = tokens.get(last + 1).filter(|p| p.kind == Kind::Punct)
+                && let Some((_, s)) = knowledge.scale_words.iter().find(|(w, _)| *w == sign.norm)
+            {
+                scale = Some(*s);
+                last += 1;
+            }
+            if let Some(s) = scale {
+                value *= s.factor;
+            }
+        }
+        if scale.is_some_and(|s| s.percent) {
+            kind = "percent";
+        }
+        // "5 billion dollars", "7.6-magnitude", "33-year-old", "magnitude 7.6".
+        if currency.is_none()
+            && let Some(c) = knowledge.currency_names.find(&tokens[last + 1..], text).first().filter(|m| m.first == 0)
+        {
+            currency = c.values.first().copied();
+            last += 1 + c.last;
+        }
+        if unit.is_none() && currency.is_none() && kind == "count" && !approximate {
+            if let Some(n) = next_word(tokens, last)
+                && let Some(u) = knowledge.units.find(&tokens[n..], text).first().filter(|m| m.first == 0)
+            {
+                unit = u.values.first().copied();
+                last = n + u.last;
+            } else if let Some(b) = before
+                && let Some(u) = knowledge.unit_word(&tokens[b].norm).filter(|u| u.dimension == "magnitude")
+            {
+                unit = Some(u);
+                start = start.min(tokens[b].start);
+            }
+        }
+        // "60m" without a currency is metres, with one millions ("£300m").
+        if currency.is_none() && suffix_scale.is_some() && t.norm.ends_with('m') {
+            value /= 1e6;
+            unit = knowledge.unit_word("metres");
+        }
         let mut counts = String::new();
         let mut counts_key = String::new();
-        if t.kind == Kind::Number
-            && t.norm.contains('.')
-            && kind == "count"
-            && i > 0
-            && tokens[i - 1].is_capitalized(text)
-            && !t.gap_before
+        if kind == "score" {
+            counts_key = "score".to_owned();
+        } else if let Some(c) = currency {
+            kind = "money";
+            counts = c.name.to_owned();
+            counts_key = c.code.to_owned();
+        } else if let Some(u) = unit {
+            kind = "unit";
+            counts = u.name.to_owned();
+            counts_key = u.name.to_owned();
+        } else if let Some(name) =
+            version_of(tokens, text, i, before, &qualifiers).filter(|_| kind == "count" && last == i)
         {
-            let mut first = i - 1;
-            while first > 0
-                && tokens[first - 1].is_term()
-                && tokens[first - 1].is_capitalized(text)
-                && !tokens[first].gap_before
-                && i - first < 3
-            {
-                first -= 1;
-            }
-            counts = text[tokens[first].start..tokens[i - 1].end].to_owned();
-            counts_key = tokens[first..i].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
-            start = tokens[first].start;
             kind = "version";
+            start = tokens[name.0].start;
+            counts = text[tokens[name.0].start..tokens[name.1].end].to_owned();
+            counts_key = tokens[name.0..=name.1]
+                .iter()
+                .filter(|t| t.is_term())
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
         } else {
-            let mut noun_last = None;
-            let mut k = last;
-            while let Some(n) = next_term(tokens, k) {
-                let word = &tokens[n];
-                if word.gap_before
-                    || word.kind != Kind::Word
-                    || word.is_stopword()
-                    || knowledge.counted_stop.contains(&word.norm)
-                    || n - last > 3
-                {
-                    break;
+            // What it counts: the noun phrase after it ("of" after an order of size or a
+            // percentage: "hundreds of people", "9.5% of voters").
+            let mut from = Some(last).filter(|_| kind == "count");
+            if let Some(of) = next_term(tokens, last).filter(|&n| tokens[n].norm == "of")
+                && (approximate || kind == "percent")
+            {
+                from = Some(of);
+                if let Some(the) = next_term(tokens, of).filter(|&n| tokens[n].norm == "the") {
+                    from = Some(the);
                 }
-                noun_last = Some(n);
-                k = n;
             }
-            if let Some(n) = noun_last {
-                let first_noun = last + 1;
-                counts = text[tokens[first_noun].start..tokens[n].end].to_owned();
-                counts_key = tokens[n].key.clone();
-                end = tokens[n].end;
-                last = n;
+            if let Some((first_noun, head)) =
+                from.and_then(|from| counted_phrase(tokens, text, from, value, knowledge, &speech))
+            {
+                counts = text[tokens[first_noun].start..tokens[head].end].to_owned();
+                counts_key = tokens[head].key.clone();
+                last = head;
             }
         }
+        // "a 5-19 start", "a 35-47 record": a pair that counts no plural is a score.
+        if hyphen_pair && kind == "count" && !counts.ends_with('s') {
+            kind = "score";
+            counts.clear();
+            counts_key = "score".to_owned();
+            last = i + 2;
+        }
+        // A number word that counts nothing ("those two were", "ONE MORE") is no
+        // figure, nor is an order of size of a unit ("the next several years").
+        if is_word && (counts.is_empty() || (approximate && knowledge.unit_word(&tokens[last].norm).is_some())) {
+            i += 1;
+            continue;
+        }
+        let end = tokens[last].end;
         out.push(Quantity { text: text[start..end].to_owned(), value, counts, kind, counts_key });
         i = last + 1;
     }
     out
+}
+
+/// The capitalised words a number belongs to, as a version or model ("HMS Core 4.0",
+/// "Boeing 737", "Flight 302"): up to three words right before it, not a month, a
+/// qualifier or a stopword ("About 400" is a count).
+fn version_of(
+    tokens: &[Token],
+    text: &str,
+    i: usize,
+    before: Option<usize>,
+    qualifiers: &[PhraseMatch<()>],
+) -> Option<(usize, usize)> {
+    let t = &tokens[i];
+    let b = before.filter(|&b| b + 1 == i)?;
+    let name_word = |k: usize| {
+        let w = &tokens[k];
+        w.kind == Kind::Word
+            && w.is_capitalized(text)
+            && !w.is_stopword()
+            && !phrases::is_month(&w.norm)
+            && !phrases::is_weekday(&w.norm)
+            && !qualifiers.iter().any(|q| (q.first..=q.last).contains(&k))
+    };
+    // "Bluejays 14", "Creighton Bluejays 65": a team's score, not a model.
+    if t.kind != Kind::Number || t.gap_before || !name_word(b) || tokens[b].norm.ends_with('s') {
+        return None;
+    }
+    let mut first = b;
+    while first > 0 && b - first < 2 && !tokens[first].gap_before && name_word(first - 1) {
+        first -= 1;
+    }
+    Some((first, b))
+}
+
+/// The noun phrase a number counts, from the word after `from`: up to four words
+/// that are not stopwords, stop words of counted nouns or speech verbs; a plural
+/// noun ends it when the number is not one, and verb-like words ("battled",
+/// "early") do not end it. First word and head (last word).
+fn counted_phrase(
+    tokens: &[Token],
+    text: &str,
+    from: usize,
+    value: f64,
+    knowledge: &Knowledge,
+    speech: &[PhraseMatch<Cue>],
+) -> Option<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut k = from;
+    // Across hyphens: "40 regular-season victories".
+    while let Some(n) = next_word(tokens, k) {
+        let word = &tokens[n];
+        if word.gap_before
+            || word.kind != Kind::Word
+            || word.is_stopword()
+            || knowledge.counted_stop.contains(&word.norm)
+            || (!word.norm.ends_with('s') && speech.iter().any(|m| (m.first..=m.last).contains(&n)))
+            || words.len() == 4
+        {
+            break;
+        }
+        let plural = word.norm.ends_with('s') && !word.norm.ends_with("ss") && !word.norm.ends_with("us");
+        // "5 Democrats", "two Israeli missiles" count them; "two Brooklyn South Anti
+        // Crime officers", "473 East 52nd Street" no.
+        let then_lowercase = next_term(tokens, n).is_some_and(|m| {
+            let w = &tokens[m];
+            !w.gap_before
+                && w.kind == Kind::Word
+                && !w.is_capitalized(text)
+                && !w.is_stopword()
+                && !w.norm.starts_with(|c: char| c.is_ascii_digit())
+        });
+        if word.is_capitalized(text) && (!words.is_empty() || !(plural || then_lowercase)) {
+            break;
+        }
+        words.push(n);
+        // A plural noun ends it ("400 firefighters battled"), "people" too.
+        if (plural || knowledge.plurals.contains(&word.norm)) && value != 1.0 {
+            break;
+        }
+        k = n;
+    }
+    while let Some(&w) = words.last() {
+        let norm = &tokens[w].norm;
+        if (norm.ends_with("ed") && norm.len() > 4 && norm != "hundred") || norm.ends_with("ly") {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    Some((*words.first()?, *words.last()?))
 }
 
 /// Keys (and concept keys) of the predicates that a negation governs: the first
@@ -937,15 +1436,15 @@ fn add_entity_terms(terms: &mut Terms, name: &str, knowledge: &Knowledge, weight
 fn terms(
     tokens: &[Token],
     aliases: &[PhraseMatch<Alias>],
-    times: &[PhraseMatch<()>],
+    times: &[(usize, usize)],
     knowledge: &Knowledge,
 ) -> (Terms, Vec<(String, Range<usize>)>) {
     let mut terms = Terms::default();
     let mut spans = Vec::new();
     let mut covered = vec![false; tokens.len()];
     // Time expressions are compared as times, not as words ("last year").
-    for m in times {
-        covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+    for &(first, last) in times {
+        covered[first..=last].iter_mut().for_each(|c| *c = true);
     }
     for m in aliases {
         let span = m.span(tokens);

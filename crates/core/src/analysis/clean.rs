@@ -5,6 +5,7 @@
 //! The patterns live in `data/furniture.json`.
 
 use super::knowledge::List;
+use super::phrases;
 use super::text;
 
 /// A pattern for page furniture (`data/furniture.json`).
@@ -67,7 +68,9 @@ impl Furniture {
                 let rest_start = line.char_indices().nth(*chars).map_or(line.len(), |(at, _)| at);
                 return Some((rule, line[rest_start..].trim()));
             }
-            folded.contains.iter().any(|c| lower.contains(c.as_str())).then_some((rule, ""))
+            // A bio is a line of its own, not a paragraph that mentions a reporter.
+            let short = line.split_whitespace().nth(CONTAINS_MAX_WORDS).is_none();
+            (short && folded.contains.iter().any(|c| lower.contains(c.as_str()))).then_some((rule, ""))
         })
     }
 }
@@ -114,6 +117,9 @@ impl Cleaned {
     }
 }
 
+/// `contains` patterns match lines of at most this many words.
+const CONTAINS_MAX_WORDS: usize = 40;
+
 const HEADING_MAX_WORDS: usize = 12;
 const HEADING_MAX_CHARS: usize = 90;
 
@@ -159,12 +165,82 @@ fn looks_like_codes(line: &str) -> bool {
     codes >= 2 && plain <= codes
 }
 
+/// The text after a dateline ("PARIS (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) —"):
+/// capitalised place words, an agency in brackets, a dash.
+fn after_dateline(line: &str) -> Option<&str> {
+    let open = line.find(" (")?;
+    let close = open + line[open..].find(')')?;
+    let place = &line[..open];
+    let agency = &line[open + 2..close];
+    let rest = line[close + 1..].trim_start();
+    let body =
+        rest.strip_prefix('-').or_else(|| rest.strip_prefix('\u{2014}')).or_else(|| rest.strip_prefix('\u{2013}'))?;
+    let place_ok = !place.is_empty()
+        && place.chars().count() <= 40
+        && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && place
+            .split(',')
+            .next()
+            .is_some_and(|city| city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    let agency_ok =
+        !agency.is_empty() && agency.split_whitespace().count() <= 3 && agency.starts_with(|c: char| c.is_uppercase());
+    let body = body.trim_start();
+    (place_ok && agency_ok && !body.is_empty()).then_some(body)
+}
+
+/// The text after a time stamp that opens a line ("Updated: May 24, 2005, 3:23 PM ET
+/// Maurice Cheeks is…", "Published 5 March 2019", "01:39 - Source: CNN"): empty when
+/// the line is only the stamp. A stamp opens with "Published", "Updated", "Posted"
+/// (or a clock time) and runs over dates, times and zones.
+fn after_timestamp(line: &str) -> Option<&str> {
+    let lead = |w: &str| {
+        matches!(
+            text::lowercase(w.trim_end_matches(':')).as_str(),
+            "published" | "updated" | "posted" | "last" | "first" | "source"
+        )
+    };
+    let timey = |w: &str| {
+        let bare = w.trim_matches([',', '.', ':', '|', '(', ')']);
+        let lower = text::lowercase(bare);
+        bare.is_empty()
+            || bare.starts_with(|c: char| c.is_ascii_digit())
+            || phrases::is_month(&lower)
+            || phrases::is_weekday(&lower)
+            || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "-" | "/" | "\u{2013}" | "\u{2014}")
+            || (bare.len() <= 4 && bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let mut words = line.split_whitespace().peekable();
+    let first = *words.peek()?;
+    let clock = first.contains(':') && first.trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == ':');
+    if !lead(first) && !clock {
+        return None;
+    }
+    let mut end = 0;
+    let mut digits = false;
+    let mut at = 0;
+    for word in line.split_whitespace() {
+        let start = at + line[at..].find(word)?;
+        at = start + word.len();
+        if lead(word) || timey(word) {
+            digits |= word.contains(|c: char| c.is_ascii_digit());
+            end = at;
+        } else if clock && text::lowercase(word).starts_with("source") {
+            end = line.len();
+            break;
+        } else {
+            break;
+        }
+    }
+    // A stamp has a date or a time; "Updated figures show…" is a sentence.
+    (digits && end > 0).then(|| line[end..].trim_start())
+}
+
 /// Splits a credit ("BBC, Reuters and AP") into outlet names.
 fn outlets(credit: &str) -> Vec<String> {
     credit
         .split([',', ';', '&', '/', '|'])
         .flat_map(|part| part.split(" and "))
-        .map(|s| s.trim().trim_end_matches('.').trim())
+        .map(|s| s.trim().trim_end_matches('.').trim_matches(['(', ')', '[', ']']).trim())
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
@@ -190,6 +266,21 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     text: line.into(),
                     reason: "the article's title line, shown as its heading".into(),
                 });
+            } else if out.title.as_deref().is_some_and(|t| is_title(line, Some(t))) {
+                out.removed.push(Removed {
+                    kind: "title".into(),
+                    text: line.into(),
+                    reason: "the article's title, repeated".into(),
+                });
+            } else if let Some(body) = after_timestamp(line) {
+                out.removed.push(Removed {
+                    kind: "timestamp".into(),
+                    text: line[..line.len() - body.len()].trim().into(),
+                    reason: "a time stamp or live-blog marker".into(),
+                });
+                if !body.is_empty() {
+                    kept.push(body);
+                }
             } else if let Some((rule, rest)) = furniture.classify(line) {
                 if rule.kind == "credit" {
                     for outlet in outlets(rest) {
@@ -205,6 +296,14 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     text: line.into(),
                     reason: "a line of product codes, not prose".into(),
                 });
+            } else if let Some(body) = after_dateline(line) {
+                let dateline = line[..line.len() - body.len()].trim();
+                out.removed.push(Removed {
+                    kind: "dateline".into(),
+                    text: dateline.into(),
+                    reason: "where and by whom the story was filed; the text after it is kept".into(),
+                });
+                kept.push(body);
             } else {
                 kept.push(line);
             }

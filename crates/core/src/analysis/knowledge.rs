@@ -69,17 +69,24 @@ pub struct TopicData {
 #[derive(Debug)]
 pub struct Cues {
     pub according_to: List,
-    pub speech_verbs: List,
     pub by_agent: List,
     pub impersonal: List,
     pub not_after_verb: List,
+    pub determiners: List,
+    pub auxiliaries: List,
+    pub not_inverted: List,
+    pub pronouns: List,
+    pub relatives: List,
     pub lead_words: List,
     pub negation: List,
     pub not_negations: List,
     pub times: List,
-    pub scales: &'static [(&'static str, f64)],
     pub qualifiers: List,
     pub counted_stop: List,
+    pub plurals: List,
+    pub not_counts_before: List,
+    pub month_before: List,
+    pub zones: List,
 }
 
 /// One layer of knowledge: the general one, or a story pack's.
@@ -143,6 +150,53 @@ pub fn calendar_abbreviations() -> List {
 /// Weekday names, lower case, Monday first.
 pub fn weekdays() -> List {
     data::WEEKDAYS
+}
+
+/// The general word lists of `data/general/` this module reads: one entry a line,
+/// tab-separated columns, `#` comments.
+mod general {
+    pub const ROLES: &str = include_str!("../../../../data/general/roles.txt");
+    pub const SPEECH_VERBS: &str = include_str!("../../../../data/general/speech-verbs.txt");
+    pub const UNITS: &str = include_str!("../../../../data/general/units.tsv");
+    pub const CURRENCIES: &str = include_str!("../../../../data/general/currencies.tsv");
+    pub const SCALES: &str = include_str!("../../../../data/general/scales.tsv");
+    pub const NUMBER_WORDS: &str = include_str!("../../../../data/general/number-words.tsv");
+}
+
+/// The rows of a line list (`data/general/*.txt`, `*.tsv`): columns split on tabs,
+/// without comments and blank lines.
+pub fn rows(list: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    list.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Numbers written as words (`data/general/number-words.tsv`): value, and whether
+/// the word gives only an order of size ("hundreds").
+pub fn number_words() -> impl Iterator<Item = (&'static str, f64, bool)> {
+    rows(general::NUMBER_WORDS).filter_map(|r| {
+        let value = super::text::parse_decimal(r.get(1)?)?;
+        Some((r[0], value, r.get(2) == Some(&"approx")))
+    })
+}
+
+/// A unit of measure (`data/general/units.tsv`): what a quantity in it counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub name: &'static str,
+    pub dimension: &'static str,
+}
+
+/// A currency (`data/general/currencies.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Currency {
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
+/// A word that multiplies the number before it; `percent` for percent signs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    pub factor: f64,
+    pub percent: bool,
 }
 
 /// The data files, as build.rs wrote them out.
@@ -214,12 +268,40 @@ pub struct Knowledge {
     pub lead_words: PhraseSet<()>,
     /// Words after a speech verb that mean it is not one ("reports to").
     pub not_after_verb: List,
+    /// Words of an attribution's noun phrase: what opens it ("a", "his"), what stands
+    /// between it and the verb ("would not"), pronouns, relative clauses ("who").
+    pub determiners: List,
+    pub auxiliaries: List,
+    /// Speech verbs whose speaker never follows them ("told").
+    pub not_inverted: List,
+    pub pronouns: List,
+    pub relatives: List,
     /// Negations (`true`), and look-alikes that are not ("not only": `false`).
     pub negation: PhraseSet<bool>,
     pub times: PhraseSet<()>,
-    pub scales: PhraseSet<f64>,
+    /// Scale words after a number ("billion", "bn", "%"): `data/general/scales.tsv`.
+    pub scales: PhraseSet<Scale>,
+    /// Scales as written, for a number's suffix ("300m", "1.2bn") and signs ("%").
+    pub scale_words: Vec<(&'static str, Scale)>,
+    /// Units after a number ("km", "years old"): `data/general/units.tsv`.
+    pub units: PhraseSet<Unit>,
+    /// Currency names after a number ("dollars"): `data/general/currencies.tsv`.
+    pub currency_names: PhraseSet<Currency>,
+    /// Currency signs before a number ("$", "US$", "€"), as written.
+    pub currency_signs: Vec<(&'static str, Currency)>,
+    /// Who may be a source without a name ("spokesperson", "police", "report"):
+    /// `data/general/roles.txt`, on stems.
+    pub roles: PhraseSet<()>,
     pub qualifiers: PhraseSet<()>,
     pub counted_stop: List,
+    /// Plurals without an -s ("people"): a counted noun ends there.
+    pub plurals: List,
+    /// Words before "one" that make it a pronoun ("no one", "the one").
+    pub not_counts_before: List,
+    /// Words before "May" that make it the month ("in May").
+    pub month_context: List,
+    /// Time zones after a clock time ("GMT").
+    pub time_zones: List,
     /// Outlook words; the value is +1 or -1.
     pub outlook: PhraseSet<i32>,
     /// Capitalised words that are not names ("CEO"), per layer.
@@ -343,13 +425,27 @@ impl Knowledge {
             topics: Vec::new(),
             topic_terms: PhraseSet::default(),
             attribution: PhraseSet::new(MatchOn::Word),
+            units: PhraseSet::new(MatchOn::Word),
+            currency_names: PhraseSet::new(MatchOn::Word),
+            currency_signs: Vec::new(),
+            scale_words: Vec::new(),
+            roles: PhraseSet::default(),
             lead_words: set_of(cues.lead_words),
             not_after_verb: cues.not_after_verb,
+            determiners: cues.determiners,
+            auxiliaries: cues.auxiliaries,
+            not_inverted: cues.not_inverted,
+            pronouns: cues.pronouns,
+            relatives: cues.relatives,
             negation: PhraseSet::new(MatchOn::Word),
             times: set_of(cues.times),
             scales: PhraseSet::new(MatchOn::Word),
             qualifiers: set_of(cues.qualifiers),
             counted_stop: cues.counted_stop,
+            plurals: cues.plurals,
+            not_counts_before: cues.not_counts_before,
+            month_context: cues.month_before,
+            time_zones: cues.zones,
             outlook: PhraseSet::default(),
             not_names: layers.iter().map(|l| l.not_names).collect(),
             titles: PhraseSet::default(),
@@ -358,23 +454,44 @@ impl Knowledge {
         for title in data::TITLES.iter() {
             knowledge.titles.insert(title, true, ());
         }
-        for (cue, phrases) in [
-            (Cue::AccordingTo, cues.according_to),
-            (Cue::SpeechVerb, cues.speech_verbs),
-            (Cue::ByAgent, cues.by_agent),
-            (Cue::Impersonal, cues.impersonal),
-        ] {
+        for (cue, phrases) in
+            [(Cue::AccordingTo, cues.according_to), (Cue::ByAgent, cues.by_agent), (Cue::Impersonal, cues.impersonal)]
+        {
             for phrase in phrases.iter() {
                 knowledge.attribution.insert(phrase, false, cue);
             }
+        }
+        for row in rows(general::SPEECH_VERBS) {
+            knowledge.attribution.insert(row[0], false, Cue::SpeechVerb);
+        }
+        for row in rows(general::ROLES) {
+            knowledge.roles.insert(row[0], false, ());
+        }
+        for row in rows(general::UNITS) {
+            if let [written, name, dimension, ..] = row[..] {
+                knowledge.units.insert(written, false, Unit { name, dimension });
+            }
+        }
+        for row in rows(general::CURRENCIES) {
+            if let [written, code, name, ..] = row[..] {
+                let currency = Currency { code, name };
+                if written.chars().any(char::is_alphabetic) && !written.contains('$') {
+                    knowledge.currency_names.insert(written, false, currency);
+                } else {
+                    knowledge.currency_signs.push((written, currency));
+                }
+            }
+        }
+        for row in rows(general::SCALES) {
+            let Some(factor) = row.get(1).and_then(|f| super::text::parse_decimal(f)) else { continue };
+            let scale = Scale { factor, percent: row.get(2) == Some(&"percent") };
+            knowledge.scales.insert(row[0], false, scale);
+            knowledge.scale_words.push((row[0], scale));
         }
         for (phrases, negates) in [(cues.negation, true), (cues.not_negations, false)] {
             for phrase in phrases.iter() {
                 knowledge.negation.insert(phrase, false, negates);
             }
-        }
-        for (word, factor) in cues.scales {
-            knowledge.scales.insert(word, false, *factor);
         }
         for layer in &layers {
             for (polarity, words) in [(1, layer.positive), (-1, layer.negative)] {
@@ -417,6 +534,13 @@ impl Knowledge {
         found.extend(self.concept_aliases.find(tokens, text));
         super::order::sort_by_key(&mut found, |m| (m.first, std::cmp::Reverse(m.last)));
         found
+    }
+
+    /// The unit a word names on its own ("km", "magnitude").
+    pub fn unit_word(&self, norm: &str) -> Option<Unit> {
+        let tokens = super::tokens::tokenize(norm);
+        let found = self.units.find(&tokens, norm);
+        found.first().filter(|m| m.first == 0 && m.last + 1 == tokens.len()).and_then(|m| m.values.first().copied())
     }
 
     pub fn entity_index(&self, name: &str) -> Option<usize> {

@@ -8,6 +8,7 @@
 //! leftmost-longest and never runs across phrase-separating punctuation.
 
 use super::tokens::{self, Kind, Token, word_hash};
+use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Elem {
@@ -17,38 +18,31 @@ enum Elem {
     Month,
 }
 
-/// Number words and their values, for `{n}` slots and for quantities.
-pub const NUMBER_WORDS: [(&str, f64); 21] = [
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("several", 3.0),
-];
+/// Number words and their values (`data/general/number-words.tsv`), for `{n}` slots
+/// and for quantities; the flag marks an order of size ("hundreds").
+static NUMBER_WORDS: LazyLock<Vec<(&'static str, f64, bool)>> =
+    LazyLock::new(|| super::knowledge::number_words().collect());
 
-pub fn number_word(norm: &str) -> Option<f64> {
-    NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
+/// The value of a number word ("two", "dozens"), and whether it is only an order of size.
+pub fn number_word_of(norm: &str) -> Option<(f64, bool)> {
+    NUMBER_WORDS.iter().find(|(w, ..)| *w == norm).map(|&(_, v, approx)| (v, approx))
 }
 
-/// A month name (`data/general/calendar.txt`).
+pub fn number_word(norm: &str) -> Option<f64> {
+    number_word_of(norm).map(|(v, _)| v)
+}
+
+/// Month abbreviations ("Feb. 10", "Sept 11"): a month only beside a number.
+const MONTH_ABBREVIATIONS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// A month's name (`data/general/calendar.txt`) or its abbreviation.
 pub fn is_month(norm: &str) -> bool {
-    super::knowledge::months().contains(norm)
+    super::knowledge::months().contains(norm) || is_month_abbreviation(norm)
+}
+
+pub fn is_month_abbreviation(norm: &str) -> bool {
+    MONTH_ABBREVIATIONS.contains(&norm)
 }
 
 /// A weekday name (`data/general/calendar.txt`).
