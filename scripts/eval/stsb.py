@@ -9,7 +9,7 @@ half alone (a grid of 0.00 to 1.00 by 0.05) and reports that mix on the odd half
 share in crates/core/src/analysis/semantic.rs (SEMANTIC_SHARE) is chosen so, never on all pairs.
 
 Usage:
-    cargo build --profile eval --bin parallax
+    cargo build --profile eval -p parallax-cli
     python3 scripts/eval/stsb.py [--pairs PATH] [--bin target/eval/parallax] [--choose]
 """
 
