@@ -12,8 +12,8 @@ export const CORPUS_PATH = resolve("target/bench/corpus-1000.json");
  */
 export function corpusBytes() {
   if (!existsSync(CORPUS_PATH)) {
-    console.log(`generating ${CORPUS_PATH} (cargo run --release --bin parallax -- corpus 1000)`);
-    const json = execFileSync("cargo", ["run", "-q", "--release", "--bin", "parallax", "--", "corpus", "1000"], {
+    console.log(`generating ${CORPUS_PATH} (cargo run --release -p parallax-cli -- corpus 1000)`);
+    const json = execFileSync("cargo", ["run", "-q", "--release", "-p", "parallax-cli", "--", "corpus", "1000"], {
       maxBuffer: 64 * 1024 * 1024,
       stdio: ["ignore", "pipe", "inherit"],
     });
