@@ -64,6 +64,9 @@ pub struct Calibration {
     pub common_share: f32,
     /// Distinctive keys both claims must name for a link.
     pub min_evidence: usize,
+    /// Shared keys (distinctive or not) both claims must name for a link: one
+    /// shared name alone is the same subject, not the same fact.
+    pub min_shared: usize,
     /// Below this a pair is not linked.
     pub link_min: f32,
     /// At or above this (and without tension) a link is `same`.
@@ -84,15 +87,34 @@ pub const CALIBRATION: Calibration = Calibration {
     weight_topics: 0.15,
     weight_numbers: 0.1,
     parent_weight: 0.5,
-    common_share: 0.4,
-    min_evidence: 2,
-    link_min: 0.15,
+    common_share: 0.5,
+    min_evidence: 1,
+    min_shared: 2,
+    link_min: 0.05,
     same_min: 0.25,
-    tension_min: 0.12,
-    per_claim: 3,
+    tension_min: 0.05,
+    per_claim: 4,
     tension_boost: 0.1,
     same_evidence: 3,
 };
+
+// TEMP: tuning overrides from the environment.
+fn tuning() -> Calibration {
+    let mut c = CALIBRATION;
+    let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
+    if let Some(v) = get("T_MIN_SHARED") { c.min_shared = v as usize; }
+    if let Some(v) = get("T_LINK_MIN") { c.link_min = v; }
+    if let Some(v) = get("T_SAME_MIN") { c.same_min = v; }
+    if let Some(v) = get("T_TENSION_MIN") { c.tension_min = v; }
+    if let Some(v) = get("T_MIN_EVIDENCE") { c.min_evidence = v as usize; }
+    if let Some(v) = get("T_SAME_EVIDENCE") { c.same_evidence = v as usize; }
+    if let Some(v) = get("T_PER_CLAIM") { c.per_claim = v as usize; }
+    if let Some(v) = get("T_COMMON") { c.common_share = v; }
+    if let Some(v) = get("T_COSINE") { c.cosine_share = v; }
+    c
+}
+
+pub fn mutual() -> bool { std::env::var("T_MUTUAL").is_ok() }
 
 /// A claim as alignment sees it.
 struct Profile<'c> {
@@ -208,21 +230,25 @@ impl<'c> Aligner<'c> {
         // Evidence: distinctive keys both claims name directly. Keys read off the same
         // or neighbouring words in both claims ("Entity List" as entity and concept,
         // "overseas" + "markets") are one piece of evidence, named by the first.
-        let mut candidates: Vec<&'c str> = shared
+        let mut candidates: Vec<u32> = shared
             .iter()
             .map(|&(k, _)| k)
             .filter(|k| {
-                pa.direct.binary_search(k).is_ok() && pb.direct.binary_search(k).is_ok() && !self.common[*k as usize]
+                pa.direct.binary_search(k).is_ok() && pb.direct.binary_search(k).is_ok()
             })
-            .map(|k| self.keys[k as usize])
             .collect();
-        order::sort_by_key(&mut candidates, |k| !k.starts_with('@'));
+        // Distinctive keys first, entities first among them.
+        order::sort_by_key(&mut candidates, |&k| (self.common[k as usize], !self.keys[k as usize].starts_with('@')));
+        let mut distinctive = 0;
         let mut evidence: Vec<&'c str> = Vec::new();
         let mut seen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-        for key in candidates {
+        for k in candidates {
+            let key = self.keys[k as usize];
+            let counts = usize::from(!self.common[k as usize]);
             // A pronoun read as the entity ("It" = HMS Apps) has no span of its own.
             let (Some(sa), Some(sb)) = (pa.claim.features.span_of(key), pb.claim.features.span_of(key)) else {
                 evidence.push(key);
+                distinctive += counts;
                 continue;
             };
             let near = |x: &Range<usize>, y: &Range<usize>, text: &str| {
@@ -246,6 +272,7 @@ impl<'c> Aligner<'c> {
                 None => {
                     seen.push((sa, sb));
                     evidence.push(key);
+                    distinctive += counts;
                 }
             }
         }
@@ -260,7 +287,7 @@ impl<'c> Aligner<'c> {
             .map(|q| q.text.clone())
             .collect();
         let score = self.mix(i, j, words, shared_topics.len(), !shared_numbers.is_empty());
-        Pair { score, evidence, shared_topics, shared_numbers }
+        Pair { score, evidence, distinctive, shared_topics, shared_numbers }
     }
 
     /// A pair's score alone: `pair(spread, j).score`, bit for bit, without
@@ -317,8 +344,11 @@ struct Spread {
 /// The parts of one pair's similarity.
 struct Pair<'c> {
     score: f32,
-    /// Shared keys both claims name directly and that are not too common.
+    /// Shared keys both claims name directly, the distinctive ones first.
     evidence: Vec<&'c str>,
+    /// How many of them are distinctive (not named in most claims): the
+    /// story's subject alone is no evidence.
+    distinctive: usize,
     shared_topics: Vec<&'c str>,
     shared_numbers: Vec<String>,
 }
@@ -470,7 +500,7 @@ pub fn align(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> Vec<Link> {
 /// Links the claims of A to the claims of B, and the similarity of every A
 /// claim (rows) to every B claim (columns), rounded to three decimals.
 pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) -> (Vec<Link>, Vec<Vec<f32>>) {
-    let aligner = Aligner::new(a, b, CALIBRATION);
+    let aligner = Aligner::new(a, b, tuning());
     let opposites = opposite_keys(knowledge);
     let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
     let cal = aligner.cal;
@@ -500,13 +530,13 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
                 continue;
             }
             let pair = aligner.pair(&spread, j);
-            if pair.evidence.is_empty() {
+            if pair.distinctive == 0 && std::env::var("T_ALL").is_err() {
                 continue;
             }
             let linked = if tension.is_some() {
                 pair.score >= cal.tension_min
             } else {
-                pair.score >= cal.link_min && pair.evidence.len() >= cal.min_evidence
+                pair.score >= cal.link_min && pair.distinctive >= cal.min_evidence && pair.evidence.len() >= cal.min_shared
             };
             if linked {
                 candidates.push(Candidate { i, j, pair, tension });
@@ -539,7 +569,7 @@ pub fn align_with_similarity(a: &[Claim], b: &[Claim], knowledge: &Knowledge) ->
     let mut links: Vec<Link> = candidates
         .iter()
         .enumerate()
-        .filter(|(k, _)| rank_a[*k] < cal.per_claim || rank_b[*k] < cal.per_claim)
+        .filter(|(k, _)| if mutual() { rank_a[*k] < cal.per_claim && rank_b[*k] < cal.per_claim } else { rank_a[*k] < cal.per_claim || rank_b[*k] < cal.per_claim })
         .map(|(_, c)| {
             let (ca, cb) = (&a[c.i], &b[c.j]);
             let mut shared: Vec<String> = Vec::new();
