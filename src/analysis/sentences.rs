@@ -110,7 +110,11 @@ fn dateline_end(text: &str, from: usize, to: usize) -> Option<usize> {
             dated |= word.contains(':') || paragraph[offset + word.len()..].starts_with(" /");
         } else if month {
             dated = true;
-        } else if !(STAMP.contains(&stem) || ZONES.contains(&stem) || phrases::is_weekday(stem) || matches!(stem, "a.m" | "p.m")) {
+        } else if !(STAMP.contains(&stem)
+            || ZONES.contains(&stem)
+            || phrases::is_weekday(stem)
+            || matches!(stem, "a.m" | "p.m"))
+        {
             let starts_sentence = word.chars().next().is_some_and(char::is_uppercase);
             return (digit && dated && starts_sentence && offset > 0).then_some(from + offset);
         }
@@ -965,7 +969,12 @@ mod dateline_tests {
 
     #[test]
     fn a_sentence_that_opens_with_a_date_stays_whole() {
-        for s in ["In 2008, Klitschko stopped Thompson.", "2008 was a hard year.", "On Friday, 36-year-old Duncan Rait died.", "May 24, 2005 was a Tuesday."] {
+        for s in [
+            "In 2008, Klitschko stopped Thompson.",
+            "2008 was a hard year.",
+            "On Friday, 36-year-old Duncan Rait died.",
+            "May 24, 2005 was a Tuesday.",
+        ] {
             assert_eq!(texts(s), [s.to_owned()]);
         }
     }
