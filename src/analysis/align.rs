@@ -413,12 +413,15 @@ impl Stance {
     fn of(claim: &Claim, knowledge: &Knowledge) -> Stance {
         let general = General::get();
         let tokens = tokens::tokenize(&claim.text);
+        let mut stems: Vec<String> =
+            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| t.key.clone()).collect();
+        // Content words outside names ("United" in "United States" opposes nothing).
+        let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
         let words: Vec<(String, String)> = tokens
             .iter()
-            .filter(|t| t.kind == tokens::Kind::Word)
+            .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t))
             .map(|t| (t.key.clone(), claim.text[t.start..t.end].to_owned()))
             .collect();
-        let mut stems: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
         let find = |list: &[String]| {
             tokens
                 .iter()
@@ -476,7 +479,11 @@ fn different_events(a: &Claim, b: &Claim, sa: &Stance, sb: &Stance) -> Option<St
             return Some(format!("different {label}: {} vs {}", list(&ua), list(&ub)));
         }
     }
-    let shared_time = a.times.iter().any(|t| b.times.iter().any(|u| t.eq_ignore_ascii_case(u)));
+    let overlaps = |t: &str, u: &str| {
+        let (t, u) = (t.to_lowercase(), u.to_lowercase());
+        t.contains(&u) || u.contains(&t)
+    };
+    let shared_time = a.times.iter().any(|t| b.times.iter().any(|u| overlaps(t, u)));
     if !a.times.is_empty() && !b.times.is_empty() && !shared_time {
         return Some(format!("different dates: {} vs {}", list(&a.times), list(&b.times)));
     }
