@@ -14,6 +14,7 @@ pub mod claims;
 pub mod clean;
 pub mod compare;
 pub mod export;
+pub mod general;
 pub mod input;
 pub mod knowledge;
 pub mod order;

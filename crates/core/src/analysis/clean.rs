@@ -316,23 +316,16 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
         pending.push((kind, kept.join("\n")));
     }
 
-    // Without a known title, an opening heading followed by body text is the title.
+    // Without a known title, an opening heading followed by body text is the
+    // title. It stays in the text too: a headline is the article's first claim.
     if title.is_none()
         && out.title.is_none()
         && pending.len() > 1
         && pending[0].0 == BlockKind::Heading
         && pending[1].0 == BlockKind::Paragraph
     {
-        let (_, line) = pending.remove(0);
-        out.removed.insert(
-            0,
-            Removed {
-                kind: "title".into(),
-                text: line.clone(),
-                reason: "the article's first line, read as its title".into(),
-            },
-        );
-        out.title = Some(line);
+        pending[0].0 = BlockKind::Paragraph;
+        out.title = Some(pending[0].1.clone());
     }
     // A heading with nothing after it is not a section title: keep it as text.
     if let Some(last) = pending.last_mut() {

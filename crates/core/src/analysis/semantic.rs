@@ -474,7 +474,8 @@ mod tests {
     use super::*;
     use std::sync::LazyLock;
 
-    static TABLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/semantic/wordllama-64x4.bin"));
+    static TABLE: &[u8] =
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/semantic/wordllama-64x4.bin"));
     static EMBEDDER: LazyLock<Embedder> = LazyLock::new(|| Embedder::from_bytes(TABLE).expect("the table decodes"));
 
     #[test]

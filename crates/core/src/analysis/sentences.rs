@@ -39,6 +39,7 @@ use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::phrases;
 use super::tokens::ascii_word_bounds;
 
 /// A sentence: byte range into the input, and its text with errant line breaks normalised.
@@ -66,12 +67,63 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut tokens = Vec::new();
     let mut from = 0;
     while from < text.len() {
+        let paragraph_start = from;
         from = tokenize_paragraph(text, from, &mut tokens);
         mark_lists(text, &mut tokens);
+        let before = cuts.len();
         Cutter::new(text, &tokens, &mut cuts).run();
+        if let Some(at) = dateline_end(text, paragraph_start, from)
+            && !cuts[before..].iter().any(|c| c.at == at)
+        {
+            let k = before + cuts[before..].partition_point(|c| c.at < at);
+            cuts.insert(k, Cut { at, paragraph: false });
+        }
     }
     assemble(text, &cuts)
 }
+
+/// Where a dateline that opens a paragraph ends, when a sentence follows it on
+/// the same line: "Posted: May 24, 2005 Billy King spun…", "11 / 30 / 09
+/// 05:40 PM ET A convicted…", "Updated 09 / 14 / 2013 01:03 PM A woman…". A
+/// dateline is stamp words ("Posted", "Updated", "Last updated", "First
+/// Published"), dates and times, and holds a digit and a month, a clock time
+/// or a numeric date; the word after it is capitalised and not part of a date.
+fn dateline_end(text: &str, from: usize, to: usize) -> Option<usize> {
+    const STAMP: [&str; 8] = ["posted", "updated", "published", "last", "first", "am", "pm", "at"];
+    const ZONES: [&str; 12] = ["et", "edt", "est", "gmt", "bst", "utc", "pt", "pdt", "pst", "ct", "cdt", "cst"];
+    let paragraph = text.get(from..to)?;
+    let mut digit = false;
+    let mut dated = false;
+    for (offset, word) in paragraph.split_word_bound_indices() {
+        if word.trim().is_empty() || matches!(word, "," | ":" | "/" | "-" | "|" | "." | "(" | ")" | "+") {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        let stem = lower.trim_end_matches(['.']);
+        let ordinal = stem.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let is_number = word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && (ordinal.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+                || matches!(&stem[ordinal.len()..], "st" | "nd" | "rd" | "th"));
+        let month = phrases::is_month(stem) || MONTH_ABBREVIATIONS.contains(&stem);
+        if is_number {
+            digit = true;
+            dated |= word.contains(':') || paragraph[offset + word.len()..].starts_with(" /");
+        } else if month {
+            dated = true;
+        } else if !(STAMP.contains(&stem)
+            || ZONES.contains(&stem)
+            || phrases::is_weekday(stem)
+            || matches!(stem, "a.m" | "p.m"))
+        {
+            let starts_sentence = word.chars().next().is_some_and(char::is_uppercase);
+            return (digit && dated && starts_sentence && offset > 0).then_some(from + offset);
+        }
+    }
+    None
+}
+
+const MONTH_ABBREVIATIONS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 // ---------------------------------------------------------------------------
 // Word lists
@@ -892,6 +944,40 @@ fn normalise(sentence: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::split;
+
+    fn texts(s: &str) -> Vec<String> {
+        split(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn a_dateline_that_opens_a_paragraph_is_cut_off() {
+        for (stamp, rest) in [
+            ("Posted: May 24, 2005", "Billy King spun the door again."),
+            ("11 / 30 / 09 05:40 PM ET", "A convicted sex offender fled."),
+            ("Updated: July 7, 2012, 10:04 PM ET", "Wladimir Klitschko stopped Tony Thompson."),
+            ("Tuesday, July 2nd, 2013", "A powerful earthquake hit Aceh."),
+            ("Last updated 13:26 14 / 09 / 2013", "A climber is dead."),
+        ] {
+            assert_eq!(texts(&format!("{stamp} {rest}")), [stamp.to_owned(), rest.to_owned()], "{stamp}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_a_date_stays_whole() {
+        for s in [
+            "In 2008, Klitschko stopped Thompson.",
+            "2008 was a hard year.",
+            "On Friday, 36-year-old Duncan Rait died.",
+            "May 24, 2005 was a Tuesday.",
+        ] {
+            assert_eq!(texts(s), [s.to_owned()]);
+        }
+    }
 }
 
 #[cfg(test)]
