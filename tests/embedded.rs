@@ -5,7 +5,11 @@
 #[test]
 fn the_shipped_embedded_comparison_is_what_the_core_computes() {
     let shipped = parallax::embedded::parse().expect("the shipped comparison reads");
-    let computed = parallax::analysis::compare_embedded();
+    let table = std::fs::read("data/semantic/wordllama-64x4.bin").expect("the semantic table");
+    let embedder = parallax::analysis::semantic::Embedder::from_bytes(&table).expect("a valid table");
+    let sources = parallax::corpus::embedded();
+    let knowledge = parallax::analysis::knowledge::Knowledge::embedded();
+    let computed = parallax::analysis::compare_with_meaning(&sources[0], &sources[1], knowledge, Some(&embedder));
     assert_eq!(shipped, computed, "the shipped embedded comparison differs from the core's: rebuild");
     assert!(!shipped.links.is_empty() && !shipped.claims.is_empty());
 }

@@ -200,10 +200,26 @@ fn wasm_gives_the_same_comparison_as_native() {
     assert_eq!(json, include_str!("fixtures/embedded-comparison.json"));
 }
 
+/// The semantic table, as the worker fetches it.
+const TABLE: &[u8] = include_bytes!("../data/semantic/wordllama-64x4.bin");
+
 #[wasm_bindgen_test]
 fn the_shipped_embedded_comparison_reads_in_the_browser_as_the_core_computes_it() {
+    use parallax::analysis::{knowledge::Knowledge, semantic::Embedder};
     let shipped = parallax::embedded::parse().expect("the shipped comparison reads through the browser's JSON");
-    assert_eq!(shipped, parallax::analysis::compare_embedded());
+    let embedder = Embedder::from_bytes(TABLE).expect("the table decodes in wasm");
+    let sources = parallax::corpus::embedded();
+    let computed =
+        parallax::analysis::compare_with_meaning(&sources[0], &sources[1], Knowledge::embedded(), Some(&embedder));
+    assert_eq!(shipped, computed, "native build time and wasm agree, semantic layer included");
+}
+
+#[wasm_bindgen_test]
+fn the_semantic_vectors_are_the_same_in_wasm_as_natively() {
+    use parallax::analysis::semantic::{Embedder, PARITY_DIGEST, PARITY_TEXTS};
+    let embedder = Embedder::from_bytes(TABLE).expect("the table decodes in wasm");
+    assert_eq!(embedder.digest(&PARITY_TEXTS), PARITY_DIGEST);
+    assert!(Embedder::from_bytes(&TABLE[..1000]).is_err(), "a damaged table is an error, not a panic");
 }
 
 #[wasm_bindgen_test]

@@ -6,6 +6,7 @@
 //! parallax similarity [FILE|-] [--stats]
 //! ```
 
+use parallax::analysis::knowledge::Knowledge;
 use parallax::analysis::{self, compare::Subset, export::Format, input, semantic::Embedder};
 use parallax::corpus::SourceText;
 use std::io::{Read, Write};
@@ -21,9 +22,11 @@ const USAGE: &str = "\
 parallax — compare how two sources report one story
 
 USAGE:
-    parallax compare [A.txt B.txt] [--format json|markdown|csv]
+    parallax compare [A.txt B.txt] [--format json|markdown|csv] [--lexical]
         Compare two article files (UTF-8 text). Without files, compare the
-        embedded corpus. Default format: json (schema parallax/comparison@1).
+        embedded corpus. Claims are matched by shared words and by meaning
+        (the embedded semantic table); --lexical matches by words only.
+        Default format: json (schema parallax/comparison@1).
     parallax sentences [FILE|-] [--format json|lines]
         Split text into sentences. Reads standard input when FILE is - or absent.
         Default format: json (an array of strings).
@@ -117,14 +120,21 @@ fn run(args: &[String]) -> Result<String, Failure> {
 }
 
 fn compare(args: &[String]) -> Result<String, Failure> {
-    let (files, format) = parse(args, &["json", "markdown", "md", "csv"])?;
+    // Words only (`--lexical`), or words and meaning (the embedded table; the default).
+    let lexical = args.iter().any(|a| a == "--lexical");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--lexical").cloned().collect();
+    let (files, format) = parse(&args, &["json", "markdown", "md", "csv"])?;
+    let embedder = if lexical { None } else { Some(Embedder::from_bytes(TABLE).map_err(Failure::input)?) };
     let format = Format::parse(format.unwrap_or("json")).unwrap_or(Format::Json);
     let comparison = match files.as_slice() {
-        [] => analysis::compare_embedded(),
+        [] => {
+            let embedded = parallax::corpus::embedded();
+            analysis::compare_with_meaning(&embedded[0], &embedded[1], Knowledge::embedded(), embedder.as_ref())
+        }
         [a, b] => {
             let a = source_from_file(a, "Source A")?;
             let b = source_from_file(b, "Source B")?;
-            analysis::compare(&a, &b)
+            analysis::compare_with_meaning(&a, &b, Knowledge::embedded(), embedder.as_ref())
         }
         _ => {
             return Err(Failure::usage("compare takes no files (the embedded corpus) or exactly two"));

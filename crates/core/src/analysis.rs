@@ -27,7 +27,7 @@ pub mod topics;
 
 pub use align::{Link, Relation};
 pub use claims::Claim;
-pub use compare::{Comparison, Side, compare, compare_embedded, compare_with};
+pub use compare::{Comparison, Side, compare, compare_embedded, compare_with, compare_with_meaning};
 
 /// The text layers alone: sentences, then their tokens with Snowball stems.
 /// Returns how many words were stemmed. The benchmark against a JavaScript

@@ -31,8 +31,9 @@ fn knowledge(topics: &[TopicDef]) -> Rc<Knowledge> {
 pub fn run_job(job: JsValue) -> JsValue {
     let answer = match Job::from_js(&job) {
         Ok(Job::Compare { id, a, b, topics }) => {
-            let comparison = analysis::compare_with(&a, &b, &knowledge(&topics));
-            Answer::Compared { id, comparison: Box::new(comparison), semantic: false }
+            let embedder = EMBEDDER.with_borrow(Clone::clone);
+            let comparison = analysis::compare_with_meaning(&a, &b, &knowledge(&topics), embedder.as_deref());
+            Answer::Compared { id, comparison: Box::new(comparison), semantic: embedder.is_some() }
         }
         Ok(Job::Digest { id, source, topics }) => {
             Answer::Digested { id, digest: library::digest(&source, &knowledge(&topics)) }

@@ -5,6 +5,7 @@ use super::align::{self, Link, Relation};
 use super::claims::{self, Claim};
 use super::clean::{self, Cleaned, Removed};
 use super::knowledge::Knowledge;
+use super::semantic::{self, Embedder};
 use super::topics;
 use crate::corpus::SourceText;
 
@@ -138,6 +139,90 @@ pub fn pair_story<'s>(a: &'s SourceText, b: &SourceText) -> Option<&'s str> {
 /// pair: a story pack applies only when both sources belong to its story; any other
 /// pair gets the general knowledge alone.
 pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Comparison {
+    compare_with_meaning(a, b, knowledge, None)
+}
+
+/// The semantic layer over the claims of one comparison: each claim embedded once.
+struct ClaimMeaning<'e> {
+    embedder: &'e Embedder,
+    /// The claims' texts with their names blanked: the words that carry a
+    /// meaning are common words ("renovation ≈ restoration"), not names.
+    texts: (Vec<String>, Vec<String>),
+    vectors: (Vec<Vec<f32>>, Vec<Vec<f32>>),
+    /// Per claim of A, its closest claim of B by meaning; per claim of B, its closest of A.
+    best: (Vec<Option<usize>>, Vec<Option<usize>>),
+    /// The mean similarity of all pairs: how alike the two articles are anyway.
+    mean: f32,
+}
+
+/// Each claim's text with the spans of its entity mentions blanked.
+fn names_masked(claims: &[Claim]) -> Vec<String> {
+    claims
+        .iter()
+        .map(|c| {
+            let mut text = c.text.clone();
+            for m in &c.features.mentions {
+                if m.span.end <= text.len() && text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end)
+                {
+                    text.replace_range(m.span.clone(), &" ".repeat(m.span.len()));
+                }
+            }
+            text
+        })
+        .collect()
+}
+
+/// For every vector of `a` the index of its most similar vector of `b`, and the other way round.
+fn mutual_best(a: &[Vec<f32>], b: &[Vec<f32>]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let best = |from: &[Vec<f32>], to: &[Vec<f32>]| -> Vec<Option<usize>> {
+        from.iter()
+            .map(|x| (0..to.len()).max_by(|&p, &q| semantic::cosine(x, &to[p]).total_cmp(&semantic::cosine(x, &to[q]))))
+            .collect()
+    };
+    (best(a, b), best(b, a))
+}
+
+impl<'e> ClaimMeaning<'e> {
+    fn new(embedder: &'e Embedder, a: &[Claim], b: &[Claim]) -> Self {
+        let embed = |claims: &[Claim]| claims.iter().map(|c| embedder.embed(&c.text)).collect::<Vec<_>>();
+        let vectors = (embed(a), embed(b));
+        let (best_a, best_b) = mutual_best(&vectors.0, &vectors.1);
+        let pairs = (vectors.0.len() * vectors.1.len()).max(1) as f32;
+        let mean =
+            vectors.0.iter().flat_map(|x| vectors.1.iter().map(move |y| semantic::cosine(x, y).max(0.0))).sum::<f32>()
+                / pairs;
+        ClaimMeaning { embedder, texts: (names_masked(a), names_masked(b)), vectors, best: (best_a, best_b), mean }
+    }
+
+    fn cosine(&self, i: usize, j: usize) -> f32 {
+        semantic::cosine(&self.vectors.0[i], &self.vectors.1[j]).clamp(0.0, 1.0)
+    }
+}
+
+impl align::Meaning for ClaimMeaning<'_> {
+    fn similarity(&self, i: usize, j: usize) -> f32 {
+        self.cosine(i, j)
+    }
+    fn closest(&self, i: usize, j: usize) -> bool {
+        let margin = align::CALIBRATION.meaning_margin;
+        (self.best.0[i] == Some(j) || self.best.1[j] == Some(i)) && self.cosine(i, j) >= self.mean + margin
+    }
+    fn words(&self, i: usize, j: usize) -> Option<String> {
+        self.embedder
+            .closest_words(&self.texts.0[i], &self.texts.1[j])
+            .filter(|pair| pair.similarity >= align::CALIBRATION.meaning_words)
+            .map(|pair| pair.describe())
+    }
+}
+
+/// [`compare_with`], with the semantic layer when its table is at hand: claims
+/// that say the same thing in other words link too, and say so.
+pub fn compare_with_meaning(
+    a: &SourceText,
+    b: &SourceText,
+    knowledge: &Knowledge,
+    embedder: Option<&Embedder>,
+) -> Comparison {
     let mut holder = None;
     let knowledge = knowledge.scoped(pair_story(a, b), &mut holder);
     let (summary_a, claims_a) = analyze(a, Side::A, knowledge);
@@ -146,7 +231,10 @@ pub fn compare_with(a: &SourceText, b: &SourceText, knowledge: &Knowledge) -> Co
     let mut claims: Vec<Claim> = claims_a.into_iter().chain(claims_b).collect();
     // Names across both articles: "Macron" in B is the "Emmanuel Macron" of A.
     claims::resolve_names(&mut claims, knowledge);
-    let (links, similarity) = align::align_with_similarity(&claims[..count_a], &claims[count_a..], knowledge);
+    let (claims_a, claims_b) = claims.split_at(count_a);
+    let meaning = embedder.map(|e| ClaimMeaning::new(e, claims_a, claims_b));
+    let (links, similarity) =
+        align::align_with(claims_a, claims_b, knowledge, meaning.as_ref().map(|m| m as &dyn align::Meaning));
     let auto = topics::auto_topics(&mut claims);
 
     let mut topic_refs: Vec<TopicRef> = knowledge
