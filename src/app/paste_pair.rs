@@ -22,24 +22,28 @@ fn side(letter: &str, title_ref: &NodeRef, text_ref: &NodeRef, on_drop: Callback
     }
 }
 
-/// Reads a dropped file into `field` (text, Markdown or HTML, as plain text).
+/// Reads a dropped text or Markdown file into `field`. HTML pages are imported in
+/// Sources, where the worker turns them into text (the page holds no HTML reader).
 fn drop_into(field: NodeRef, state: AppContext) -> Callback<DragEvent> {
     Callback::from(move |e: DragEvent| {
         e.prevent_default();
         let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.item(0)) else { return };
-        let (field, dispatcher) = (field.clone(), state.dispatcher());
+        let name = file.name();
+        let dispatcher = state.dispatcher();
+        if !matches!(library::FileKind::of(&name), Some(library::FileKind::Text | library::FileKind::Markdown)) {
+            dispatcher.dispatch(Action::Alert(format!(
+                "{name}: drop a .txt or .md file here; add HTML pages and JSON corpora in Sources, where they are converted to text."
+            )));
+            return;
+        }
+        let field = field.clone();
         yew::platform::spawn_local(async move {
-            let name = file.name();
-            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            let read = match buffer {
-                Ok(buffer) => {
-                    library::file_text(&name, &js_sys::Uint8Array::new(&buffer).to_vec()).map_err(|e| e.to_string())
-                }
-                Err(_) => Err("the browser could not read it".to_owned()),
-            };
-            match (read, field.cast::<web_sys::HtmlTextAreaElement>()) {
-                (Ok((_, text)), Some(area)) => area.set_value(&text),
-                (Err(problem), _) => dispatcher.dispatch(Action::Alert(format!("{name} could not be read: {problem}"))),
+            match (
+                wasm_bindgen_futures::JsFuture::from(file.text()).await,
+                field.cast::<web_sys::HtmlTextAreaElement>(),
+            ) {
+                (Ok(text), Some(area)) => area.set_value(&text.as_string().unwrap_or_default()),
+                (Err(_), _) => dispatcher.dispatch(Action::Alert(format!("{name} could not be read by the browser."))),
                 _ => {}
             }
         });

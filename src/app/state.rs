@@ -322,6 +322,7 @@ impl State {
                 if self.comparing == Some(*id) {
                     self.comparing = None;
                     self.restore = None;
+                    self.pair_of_shown();
                     self.tell(format!("The comparison failed ({problem}); the one shown is unchanged."), true);
                 } else if self.pasted.as_ref().is_some_and(|(p, _)| p == id) {
                     // The text is kept, without its digest.
@@ -343,9 +344,18 @@ impl State {
         }
     }
 
+    /// The pair is again the one of the comparison shown (a new one failed).
+    fn pair_of_shown(&mut self) {
+        if let [a, b] = &self.comparison.sources[..] {
+            self.pair = (a.id.clone(), b.id.clone());
+        }
+    }
+
     /// The worker failed: what was waiting for it is settled, and the reader told.
     fn worker_failed(&mut self, message: String) {
-        self.comparing = None;
+        if self.comparing.take().is_some() {
+            self.pair_of_shown();
+        }
         self.restore = None;
         if let Some((_, source)) = self.pasted.take() {
             self.add_sources(vec![source], Vec::new());

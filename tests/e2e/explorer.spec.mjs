@@ -87,6 +87,8 @@ export const tests = [
         const row = page.locator("li.row:not([hidden]).kind-tension", { hasText: HMS_CANNOT }).filter({ hasText: ALTERNATIVE });
         await row.waitFor();
         assertEqual(await row.count(), 1, "one tension row pairs A9 with B7");
+        // Rows off screen skip rendering (content-visibility), and their text with it.
+        await row.scrollIntoViewIfNeeded();
         const relation = await row.locator(".relation").innerText();
         assert(relation.includes("Tension") && relation.includes("cannot replace") && /score \d\.\d\d/.test(relation), `relation cell: ${relation}`);
 
@@ -290,16 +292,16 @@ export const tests = [
         assertEqual(doc.schema, "parallax/comparison@1", "JSON schema");
         assertEqual(doc.sources.map((s) => s.label), ["Source A", "Source B"], "both sources");
         const ids = doc.claims.map((c) => c.id).sort();
-        assertEqual(ids, ["A12", "A14", "B1", "B13"], "the filtered claims only");
+        assertEqual(ids, ["A12", "A14", "B1", "B13", "B15", "B16"], "the filtered claims only");
         assert(doc.claims.find((c) => c.id === "A14").text.startsWith(BRITAIN), "A14 is the Britain claim");
-        assertEqual(doc.links.map((l) => `${l.a}~${l.b}:${l.relation}`).sort(), ["A12~B13:same", "A12~B1:related"], "the filtered links");
+        assertEqual(doc.links.map((l) => `${l.a}~${l.b}:${l.relation}`).sort(), ["A12~B13:same", "A12~B15:related", "A12~B16:related", "A12~B1:related"], "the filtered links");
         assert((await page.locator(".notice").innerText()).includes(`Exported ${doc.claims.length} claims and ${doc.links.length} links as JSON.`), "notice counts");
 
         const csv = await download("CSV");
         assertEqual(csv.name, "parallax-comparison.csv", "CSV file name");
         const lines = csv.text.trim().split("\n");
         assertEqual(lines[0], "relation,score,a_id,a_text,b_id,b_text,shared,why,topics", "CSV header");
-        assertEqual(lines.length, 4, "a CSV line per row shown (same, related, only A)");
+        assertEqual(lines.length, 6, "a CSV line per row shown (same, three related, only A)");
         assert(lines.some((l) => l.startsWith("only_a,,A14,") && l.includes(BRITAIN)), "CSV has the A-only Britain row");
 
         const md = await download("Markdown");

@@ -36,10 +36,13 @@ export const tests = [
       await withPage(browser, {}, async (page) => {
         const release = await holdBack(page);
         await openApp(page, server);
-        assert((await page.locator("li.row").count()) > 10, "the embedded rows are there");
-        assert((await status(page)).includes("still loading"), `says it is lexical for now: ${await status(page)}`);
+        assert((await page.locator("li.row").count()) > 10, "the embedded rows are there while the worker is held back");
+        // A comparison of the reader's own waits for the worker, and says so.
+        await comparePasted(page);
+        assert((await status(page)).includes("Comparing"), `says it is comparing: ${await status(page)}`);
         release();
-        await until(() => status(page), "the table arrives", { check: (t) => !t.includes("still loading"), timeout: 15000 });
+        await until(() => page.locator(".sources").innerText(), "the pair once the worker is up", { check: (t) => t.includes("Report one"), timeout: 15000 });
+        await until(() => status(page), "compared with meaning", { check: (t) => t.includes("by meaning"), timeout: 15000 });
       });
     },
   },
@@ -55,7 +58,8 @@ export const tests = [
         await settled(page);
         const rows = await page.locator("li.row:not([hidden])").count();
         assert(rows >= 2, `rows for the pasted pair: ${rows}`);
-        assert((await page.locator(".relation").allInnerTexts()).some((t) => /Shared|Related|Tension/i.test(t)), "at least one link");
+        const relations = await page.locator("li.row:not([hidden]) .relation").allTextContents();
+        assert(relations.some((t) => /Both report|Shared|Related|Tension/i.test(t)), `at least one link: ${relations}`);
         await screenshot(page, "compare-pasted-pair", { fullPage: false });
         await page.getByRole("button", { name: "Sources", exact: true }).click();
         assertEqual(await page.locator("#library-title").innerText(), "Your sources (0)", "not in the library yet");
@@ -73,9 +77,9 @@ export const tests = [
       await withPage(browser, {}, async (page) => {
         await page.route(/wordllama-64x4\.bin$/, (route) => route.fulfill({ status: 200, body: "not a table" }));
         await openApp(page, server);
-        await until(() => status(page), "the table's failure", { check: (t) => t.includes("unavailable"), timeout: 15000 });
         await comparePasted(page);
-        await until(() => page.locator(".sources").innerText(), "compared by words", { check: (t) => t.includes("Report one") });
+        await until(() => page.locator(".sources").innerText(), "compared by words", { check: (t) => t.includes("Report one"), timeout: 15000 });
+        await until(() => status(page), "the table's failure", { check: (t) => t.includes("unavailable"), timeout: 15000 });
       });
     },
   },
