@@ -139,7 +139,7 @@ pub fn send(job: Job) {
         match &connection.analyst {
             Analyst::Worker { worker, .. } => {
                 if worker.post_message(&job.to_js()).is_err() {
-                    connection.dispatcher.dispatch(Action::WorkerFailed("The analysis worker took no job.".into()));
+                    later(&connection.dispatcher, Action::WorkerFailed("The analysis worker took no job.".into()));
                 }
             }
             Analyst::Local(local) => {
@@ -147,11 +147,16 @@ pub fn send(job: Job) {
                 // As a worker would: later, not inside the render that asked.
                 yew::platform::spawn_local(async move { dispatcher.dispatch(Action::Answered(Rc::new(local(job)))) });
             }
-            Analyst::Missing(reason) => {
-                connection.dispatcher.dispatch(Action::WorkerFailed(reason.clone()));
-            }
+            Analyst::Missing(reason) => later(&connection.dispatcher, Action::WorkerFailed(reason.clone())),
         }
     });
+}
+
+/// Dispatches `action` after the current task: `send` runs inside the reducer,
+/// which must not be re-entered.
+fn later(dispatcher: &UseReducerDispatcher<State>, action: Action) {
+    let dispatcher = dispatcher.clone();
+    yew::platform::spawn_local(async move { dispatcher.dispatch(action) });
 }
 
 /// Ends the connection (the app unmounts).

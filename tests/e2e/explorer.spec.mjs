@@ -89,7 +89,7 @@ export const tests = [
         assertEqual(await row.count(), 1, "one tension row pairs A9 with B7");
         // Rows off screen skip rendering (content-visibility), and their text with it.
         await row.scrollIntoViewIfNeeded();
-        const relation = await row.locator(".relation").innerText();
+        const relation = await row.locator(".relation").textContent();
         assert(relation.includes("Tension") && relation.includes("cannot replace") && /score \d\.\d\d/.test(relation), `relation cell: ${relation}`);
 
         // The pair in its dialog, then each claim read in context.
@@ -341,7 +341,7 @@ export const tests = [
         for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowDown");
         for (let j = 0; j < 3; j++) await page.keyboard.press("ArrowRight");
         await page.keyboard.press("ArrowLeft");
-        await until(() => cursor.innerText(), "cursor on A9 × B3", { check: (t) => t.startsWith("A9 and B3: similarity 0.15, linked, tension") });
+        await until(() => cursor.innerText(), "cursor on A9 × B3", { check: (t) => t.startsWith("A9 and B3: similarity 0.17, linked, tension") });
         assertEqual(await page.locator("rect.cell.cursor").count(), 1, "one cursor cell");
         await page.keyboard.press("Enter");
         await dialog.waitFor();

@@ -83,6 +83,8 @@ pub struct Calibration {
     pub parent_weight: f32,
     /// A key found in more than this share of all claims is not evidence.
     pub common_share: f32,
+    /// Fewest claims (both sources together) for `common_share` to apply.
+    pub common_min_claims: usize,
     /// Distinctive keys both claims must name for a link.
     pub min_evidence: usize,
     /// Shared keys (distinctive or not) both claims must name for a link: one
@@ -135,6 +137,7 @@ pub const CALIBRATION: Calibration = Calibration {
     meaning_words: 0.6,
     parent_weight: 0.5,
     common_share: 0.5,
+    common_min_claims: 8,
     min_evidence: 2,
     min_shared: 2,
     link_min: 0.05,
@@ -235,8 +238,11 @@ impl<'c, 's> Aligner<'c, 's> {
             })
             .collect();
         let b_profiles = profiles.split_off(a.len());
-        // Too common to be evidence: named directly in more than `common_share` of claims.
-        let common = named_by.iter().map(|&d| d as f32 > cal.common_share * n).collect();
+        // Too common to be evidence: named directly in more than `common_share` of
+        // claims, once there are enough claims to speak of a story's subject (in two
+        // short notes of a few sentences each, the shared names are the facts).
+        let enough = n >= cal.common_min_claims as f32;
+        let common = named_by.iter().map(|&d| enough && d as f32 > cal.common_share * n).collect();
         Aligner { semantic, keys, a: profiles, b: b_profiles, common, cal }
     }
 
