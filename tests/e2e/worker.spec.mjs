@@ -31,6 +31,26 @@ async function holdBack(page) {
 
 export const tests = [
   {
+    name: "the meaning table in Chromium: transfer size, time to load and decode (measured, printed)",
+    async run({ browser, server }) {
+      await withPage(browser, {}, async (page) => {
+        await openApp(page, server);
+        const answer = await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const worker = new Worker(new URL("analysis-worker.js", location.href), { type: "module" });
+              worker.onmessage = ({ data }) => (data.semantic_words || data.semantic_error ? resolve(data) : null);
+              worker.postMessage({ job: "semantic" });
+            }),
+        );
+        assert(answer.semantic_words === 32000, `the table loads in the worker: ${JSON.stringify(answer)}`);
+        console.log(
+          `       meaning table: ${answer.bytes} bytes, fetched in ${answer.fetch_ms.toFixed(0)} ms, decoded in ${answer.decode_ms.toFixed(0)} ms (${answer.semantic_words} pieces)`,
+        );
+      });
+    },
+  },
+  {
     name: "the first paint shows the embedded comparison without the worker or the meaning table",
     async run({ browser, server }) {
       await withPage(browser, {}, async (page) => {
