@@ -295,3 +295,11 @@ async fn two_pasted_articles_are_compared_in_one_step_and_kept_only_on_request()
     click(&root, ".view-tab", "Sources").await;
     assert!(text(&root).contains("Your sources (2)"), "{}", text(&root));
 }
+
+#[wasm_bindgen_test]
+fn a_job_crosses_to_the_worker_with_its_sources_as_they_are() {
+    use parallax_bridge::Job;
+    let embedded = parallax::corpus::embedded();
+    let job = Job::Compare { id: 7, a: embedded[0].clone(), b: embedded[1].clone(), topics: Vec::new() };
+    assert_eq!(Job::from_js(&job.to_js()).expect("reads back"), job, "title_derived and story survive");
+}

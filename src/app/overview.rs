@@ -139,7 +139,7 @@ fn key_numbers(state: &AppContext) -> Html {
         .claims
         .iter()
         .flat_map(|cl| {
-            // Versions ("HMS Core 4.0") are names, not figures.
+            // Versions ("Windows 10") are names, not figures.
             cl.numbers
                 .iter()
                 .filter(|q| q.kind != "version")

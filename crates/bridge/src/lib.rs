@@ -62,7 +62,7 @@ pub fn parse_library(text: &str) -> Result<Library, String> {
             id,
             label: get(&s, "label").as_string().unwrap_or_default(),
             title: get(&s, "title").as_string().unwrap_or_default(),
-            title_derived: false,
+            title_derived: get(&s, "title_derived").as_bool().unwrap_or(false),
             text: text_field(&s, "text", &what)?,
             story: get(&s, "story").as_string(),
         });
@@ -123,52 +123,6 @@ fn digest_of(value: &JsValue) -> Option<Digest> {
     })
 }
 
-fn digest_to_js(digest: &Digest) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "title", digest.title.as_str());
-    set(&o, "claims", digest.claims as f64);
-    set(&o, "topics", strings(&digest.topics));
-    o.into()
-}
-
-fn source_to_js(source: &SourceText) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "id", source.id.as_str());
-    set(&o, "label", source.label.as_str());
-    set(&o, "title", source.title.as_str());
-    set(&o, "title_derived", source.title_derived);
-    set(&o, "text", source.text.as_str());
-    if let Some(story) = &source.story {
-        set(&o, "story", story.as_str());
-    }
-    o.into()
-}
-
-fn source_from_js(value: &JsValue) -> SourceText {
-    SourceText {
-        id: get(value, "id").as_string().unwrap_or_default(),
-        label: get(value, "label").as_string().unwrap_or_default(),
-        title: get(value, "title").as_string().unwrap_or_default(),
-        title_derived: get(value, "title_derived").as_bool().unwrap_or(false),
-        text: get(value, "text").as_string().unwrap_or_default(),
-        story: get(value, "story").as_string(),
-    }
-}
-
-fn topics_to_js(topics: &[TopicDef]) -> js_sys::Array {
-    topics
-        .iter()
-        .map(|t| {
-            let o = js_sys::Object::new();
-            set(&o, "id", t.id.as_str());
-            set(&o, "label", t.label.as_str());
-            set(&o, "description", t.description.as_str());
-            set(&o, "terms", strings(&t.terms));
-            JsValue::from(o)
-        })
-        .collect()
-}
-
 /// A job for the analysis worker (`static/analysis-worker.js` hands each to the
 /// worker binary's `run_job`).
 #[derive(Clone, Debug, PartialEq)]
@@ -180,46 +134,48 @@ pub enum Job {
 }
 
 impl Job {
+    /// As a message: the job's kind and id, and its sources and topics as a
+    /// workspace file (`Library::to_json`, read back by [`parse_library`]): one
+    /// JSON path for everything that carries sources.
     pub fn to_js(&self) -> JsValue {
-        let o = js_sys::Object::new();
-        match self {
-            Job::Compare { id, a, b, topics } => {
-                set(&o, "job", "compare");
-                set(&o, "id", *id);
-                set(&o, "a", source_to_js(a));
-                set(&o, "b", source_to_js(b));
-                set(&o, "topics", topics_to_js(topics));
-            }
+        let (kind, id, library) = match self {
+            Job::Compare { id, a, b, topics } => (
+                "compare",
+                id,
+                Library { sources: vec![a.clone(), b.clone()], topics: topics.clone(), ..Library::default() },
+            ),
             Job::Digest { id, source, topics } => {
-                set(&o, "job", "digest");
-                set(&o, "id", *id);
-                set(&o, "title", source.title.as_str());
-                set(&o, "text", source.text.as_str());
-                set(&o, "topics", topics_to_js(topics));
+                let text =
+                    SourceText { title: source.title.clone(), text: source.text.clone(), ..SourceText::default() };
+                ("digest", id, Library { sources: vec![text], topics: topics.clone(), ..Library::default() })
             }
-        }
+        };
+        let o = js_sys::Object::new();
+        set(&o, "job", kind);
+        set(&o, "id", *id);
+        set(&o, "workspace", library.to_json());
         o.into()
     }
 
     pub fn from_js(value: &JsValue) -> Result<Job, String> {
         let id = get(value, "id").as_f64().map_or(0, |n| n as u32);
-        let topics = topics_of(&get(value, "topics"))?;
-        match get(value, "job").as_string().as_deref() {
-            Some("compare") => Ok(Job::Compare {
-                id,
-                a: source_from_js(&get(value, "a")),
-                b: source_from_js(&get(value, "b")),
-                topics,
-            }),
-            Some("digest") => {
-                let source = NewSource {
-                    title: get(value, "title").as_string().unwrap_or_default(),
-                    text: get(value, "text").as_string().unwrap_or_default(),
-                    ..NewSource::default()
-                };
-                Ok(Job::Digest { id, source, topics })
+        let workspace = get(value, "workspace").as_string().ok_or("a job without its sources")?;
+        let Library { mut sources, topics, .. } = parse_library(&workspace)?;
+        match (get(value, "job").as_string().as_deref(), sources.len()) {
+            (Some("compare"), 2) => {
+                let b = sources.pop().expect("two sources");
+                let a = sources.pop().expect("two sources");
+                Ok(Job::Compare { id, a, b, topics })
             }
-            other => Err(format!("unknown job {other:?}")),
+            (Some("digest"), 1) => {
+                let s = sources.pop().expect("one source");
+                Ok(Job::Digest {
+                    id,
+                    source: NewSource { title: s.title, text: s.text, ..NewSource::default() },
+                    topics,
+                })
+            }
+            (other, n) => Err(format!("a job {other:?} with {n} sources")),
         }
     }
 }
@@ -257,7 +213,9 @@ impl Answer {
             }
             Answer::Digested { id, digest } => {
                 set(&o, "id", *id);
-                set(&o, "digest", digest_to_js(digest));
+                // A corpus of one entry (`library::corpus_json`), as imports send theirs.
+                let entry = NewSource { digest: Some(digest.clone()), ..NewSource::default() };
+                set(&o, "digest", library::corpus_json(&[entry]));
             }
             Answer::Failed { id, problem } => {
                 set(&o, "id", *id);
@@ -280,8 +238,11 @@ impl Answer {
         if let Some(problem) = get(value, "error").as_string() {
             return Answer::Failed { id, problem };
         }
-        if let Some(digest) = digest_of(&get(value, "digest")) {
-            return Answer::Digested { id, digest };
+        if let Some(corpus) = get(value, "digest").as_string() {
+            return match parse_corpus(&corpus).ok().and_then(|mut c| c.pop()?.digest) {
+                Some(digest) => Answer::Digested { id, digest },
+                None => Answer::Failed { id, problem: "the digest could not be read".into() },
+            };
         }
         match comparison_from_js(&get(value, "comparison")) {
             Ok(comparison) => Answer::Compared {

@@ -456,6 +456,12 @@ impl Library {
             j.field("label", &s.label);
             j.field("title", &s.title);
             j.field("text", &s.text);
+            // Only where they say something (the reader's own sources carry neither).
+            if s.title_derived {
+                j.key("title_derived");
+                j.raw("true");
+            }
+            j.optional("story", s.story.as_deref());
             write_digest(j, self.digest(&s.id));
         });
         j.objects("topics", &self.topics, |j, t| {
@@ -492,7 +498,7 @@ impl Library {
     }
 
     /// What the sources list says of a source besides its name: size, and the
-    /// claims and main topics its digest found (" · 6 KB · 39 claims · HMS ecosystem").
+    /// claims and main topics its digest found (" · 6 KB · 39 claims · Rescue effort").
     pub fn details(&self, source: &SourceText) -> String {
         let mut out = format!(" \u{b7} {} KB", source.text.len().div_ceil(1000));
         if let Some(d) = self.digest(&source.id) {

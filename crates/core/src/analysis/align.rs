@@ -112,7 +112,7 @@ pub struct Calibration {
 /// - link_min and tension_min 0.05, min_evidence 1, common_share 0.5 ("most
 ///   claims"), min_shared 2, per_claim 4: 0.830 (P 0.946 R 0.739) with the
 ///   tension and different-event rules, but on the embedded pair A14 (Britain)
-///   links on "United States" alone (with the subject, Huawei).
+///   links on "United States" alone (with the story's subject).
 /// - min_evidence 2 (kept): 0.812 (P 0.943 R 0.714); halves t%4==1 / t%4==3 in
 ///   the report. Per claim 6: 0.818; mutual best at 4: 0.781.
 ///
@@ -121,7 +121,7 @@ pub struct Calibration {
 /// 0.819, 0.7: 0.827, 0.6: 0.832, 0.55: 0.831, 0.5: 0.834 (P 0.934); with
 /// weight_semantic 0.05 and meaning_min 0.6: 0.838 (P 0.936, R 0.759); weight
 /// 0.1: 0.838 (P 0.931); 0.2 at 0.7: 0.830. But on the embedded pair (one story,
-/// every claim alike) that linked nonsense, 5G to HMS Core among it. So a link on
+/// every claim alike) that linked nonsense, the 5G claim among it. So a link on
 /// meaning must also be one claim's closest and stand out from the pair's mean:
 /// margin 0.1: 0.836, 0.2: 0.834, **0.3 (kept, meaning_min 0.4): 0.831 (P 0.936,
 /// R 0.747)**, one meaning link left on the embedded pair and A14 unlinked.
@@ -264,7 +264,7 @@ impl<'c, 's> Aligner<'c, 's> {
         order::sort_by(&mut shared, |x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
 
         // Evidence: distinctive keys both claims name directly. Keys read off the same
-        // or neighbouring words in both claims ("Entity List" as entity and concept,
+        // or neighbouring words in both claims (a phrase that is both an entity and a concept,
         // "overseas" + "markets") are one piece of evidence, named by the first.
         let mut candidates: Vec<u32> = shared
             .iter()
@@ -279,7 +279,7 @@ impl<'c, 's> Aligner<'c, 's> {
         for k in candidates {
             let key = self.keys[k as usize];
             let counts = usize::from(!self.common[k as usize]);
-            // A pronoun read as the entity ("It" = HMS Apps) has no span of its own.
+            // A pronoun read as the entity ("It" = the company) has no span of its own.
             let (Some(sa), Some(sb)) = (pa.claim.features.span_of(key), pb.claim.features.span_of(key)) else {
                 evidence.push(key);
                 distinctive += counts;

@@ -20,7 +20,7 @@ pub struct Quantity {
     /// As written, with its qualifier and counted noun: "more than 1.3 million registered developers".
     pub text: String,
     pub value: f64,
-    /// What it counts ("registered developers"), or the product of a version ("HMS Core").
+    /// What it counts ("registered developers"), or the product of a version ("Windows").
     pub counts: String,
     /// `count`, `version`, `percent` or `money`.
     pub kind: &'static str,
@@ -119,7 +119,7 @@ pub struct Features {
     /// Names that need another mention to confirm them (see [`resolve_names`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Mention>,
-    /// A pronoun read as an entity: ("It", "HMS Apps").
+    /// A pronoun read as an entity: ("It", "Boeing").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved: Option<(String, String)>,
 }
@@ -269,7 +269,7 @@ fn entity_kind(knowledge: &Knowledge, name: &str) -> String {
 }
 
 /// Entities: lexicon aliases first; an organisation or product followed by more
-/// capitalised words names a product of its own ("Huawei Wallet"), a place followed
+/// capitalised words names a product of its own ("Boeing Dreamliner"), a place followed
 /// by them a name of its own ("Ethiopian Airlines"); then runs of capitalised words
 /// (with hyphens and particles: "Jean-Claude Gallet", "Charles de Gaulle"), without
 /// titles ("President") and possessives ("France's"). A lone capitalised word that
@@ -751,7 +751,7 @@ fn attribution(
         if knowledge.pronouns.contains(&lower) {
             return None;
         }
-        // "The spokesperson" after "a Huawei spokesperson, via The Verge" is that spokesperson.
+        // "The spokesperson" after "a company spokesperson, via Reuters" is that spokesperson.
         if let Some(rest) = lower.strip_prefix("the ").or_else(|| lower.strip_prefix("this "))
             && let Some(found) = earlier.iter().rev().find(|a| text::lowercase(a).contains(rest))
         {
@@ -891,7 +891,7 @@ fn strip_determiner(phrase: &str) -> &str {
 /// The subject of a speech verb: the noun phrase of its clause right before it,
 /// without lead words ("Although", "Separately", "previously") and auxiliaries
 /// ("would not"); a name with an apposition before the verb keeps it ("Fred Wangfei,
-/// general manager of Huawei Austria,"), a role before a name gives the name ("His
+/// general manager of the airline,"), a role before a name gives the name ("His
 /// successor, Gurbanguli Berdymukhamedov,"). A pronoun is returned as written.
 fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &Knowledge) -> Option<String> {
     let words: Vec<usize> = (0..verb_first).filter(|&i| tokens[i].is_term()).collect();
@@ -1290,7 +1290,7 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usi
     out
 }
 
-/// The capitalised words a number belongs to, as a version or model ("HMS Core 4.0",
+/// The capitalised words a number belongs to, as a version or model ("Windows 10",
 /// "Boeing 737", "Flight 302"): up to three words right before it, not a month, a
 /// qualifier or a stopword ("About 400" is a count).
 fn version_of(

@@ -32,7 +32,7 @@ pub struct EntityDef {
     /// `person`, `org`, `product`, `place`, `media` or `policy` (see [`kind_class`]).
     pub kind: &'static str,
     pub aliases: List,
-    /// The organisation or product it belongs to ("Gmail" → "Google Mobile Services").
+    /// The organisation or product it belongs to ("iPhone" → "Apple").
     pub parent: Option<&'static str>,
     pub case_sensitive: bool,
 }
@@ -383,7 +383,7 @@ impl Knowledge {
             }
         }
 
-        // Entities match on stems ("Google Mobile Service" finds "Services"); concepts
+        // Entities match on stems ("Fire Service" finds "Services"); concepts
         // word for word, so "developer" and "development" stay apart.
         let mut aliases = PhraseSet::default();
         let mut concept_aliases = PhraseSet::new(MatchOn::Word);
@@ -528,7 +528,7 @@ impl Knowledge {
     }
 
     /// Entity and concept aliases in `tokens`, in order of position. A phrase may be
-    /// both ("Entity List": the entity, and the concept "block").
+    /// both (a name that is also a concept).
     pub fn find_aliases<'s>(&'s self, tokens: &[Token], text: &str) -> Vec<PhraseMatch<'s, Alias>> {
         let mut found = self.aliases.find(tokens, text);
         found.extend(self.concept_aliases.find(tokens, text));

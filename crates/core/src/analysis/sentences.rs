@@ -266,7 +266,7 @@ fn continues_line(c: char) -> bool {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
-    /// A UAX #29 word starting with a letter or digit ("Huawei’s", "1,000", "U.S").
+    /// A UAX #29 word starting with a letter or digit ("Boeing’s", "1,000", "U.S").
     Word,
     /// A maximal run of whitespace.
     Gap,

@@ -41,7 +41,7 @@ static STOPWORDS: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// Contains a letter: "Huawei", "5G", "re", "U.S".
+    /// Contains a letter: "Boeing", "5G", "re", "U.S".
     Word,
     /// Digits with separators: "1.3", "55,000", "2019".
     Number,
