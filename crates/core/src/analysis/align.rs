@@ -703,12 +703,21 @@ pub trait Meaning {
     /// Similarity of meaning in [0, 1]; weighted by `weight_semantic`, and a link
     /// on few shared words from `meaning_min` on.
     fn similarity(&self, i: usize, j: usize) -> f32;
-    /// Whether the two claims are each other's closest in meaning: within one
-    /// story every pair of claims is somewhat alike, so a link on meaning alone
-    /// needs this.
+    /// Whether `j` is the closest claim of B in meaning to `i`, or `i` of A to `j`.
     fn closest(&self, i: usize, j: usize) -> bool;
-    /// The pair of words that carries it, as a reader would name it ("renovation ≈ restoration").
-    fn words(&self, i: usize, j: usize) -> Option<String>;
+    /// The mean similarity of all pairs: how alike the two articles are anyway.
+    fn mean(&self) -> f32;
+    /// The pair of words that carries it, as a reader would name it
+    /// ("renovation ≈ restoration"), with their own similarity.
+    fn words(&self, i: usize, j: usize) -> Option<(String, f32)>;
+}
+
+/// Whether a pair is close enough in meaning to link on it: similar (`meaning_min`),
+/// the closest of one of its claims, and well above the articles' mean similarity
+/// (`meaning_margin`: within one story every two claims are somewhat alike).
+fn stands_out(m: Semantic<'_>, i: usize, j: usize, cal: &Calibration) -> bool {
+    let similarity = m.similarity(i, j);
+    m.closest(i, j) && similarity >= cal.meaning_min && similarity >= m.mean() + cal.meaning_margin
 }
 
 /// The semantic layer as alignment takes it.
@@ -768,7 +777,7 @@ pub fn align_with(
                 && different.is_none()
                 && pair.score >= min_score
                 && pair.distinctive >= 1
-                && aligner.semantic.is_some_and(|m| m.closest(i, j) && m.similarity(i, j) >= cal.meaning_min);
+                && aligner.semantic.is_some_and(|m| stands_out(m, i, j, &cal));
             if by_words || by_meaning {
                 candidates.push(Candidate { i, j, pair, tension, different, by_meaning });
             }
@@ -824,9 +833,10 @@ pub fn align_with(
             if let Some(different) = &c.different {
                 why = format!("Same kind of event, {different} (shared: {subject})");
             } else if c.by_meaning && c.tension.is_none() {
-                let words = aligner.semantic.and_then(|m| m.words(c.i, c.j));
+                let words =
+                    aligner.semantic.and_then(|m| m.words(c.i, c.j)).filter(|(_, sim)| *sim >= cal.meaning_words);
                 why = match words {
-                    Some(words) => format!("Similar meaning: {words} (about {subject})"),
+                    Some((words, _)) => format!("Similar meaning: {words} (about {subject})"),
                     None => format!("Similar meaning, about {subject}"),
                 };
             }

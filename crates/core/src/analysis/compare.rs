@@ -204,14 +204,13 @@ impl align::Meaning for ClaimMeaning<'_> {
         self.cosine(i, j)
     }
     fn closest(&self, i: usize, j: usize) -> bool {
-        let margin = align::CALIBRATION.meaning_margin;
-        (self.best.0[i] == Some(j) || self.best.1[j] == Some(i)) && self.cosine(i, j) >= self.mean + margin
+        self.best.0[i] == Some(j) || self.best.1[j] == Some(i)
     }
-    fn words(&self, i: usize, j: usize) -> Option<String> {
-        self.embedder
-            .closest_words(&self.texts.0[i], &self.texts.1[j])
-            .filter(|pair| pair.similarity >= align::CALIBRATION.meaning_words)
-            .map(|pair| pair.describe())
+    fn mean(&self) -> f32 {
+        self.mean
+    }
+    fn words(&self, i: usize, j: usize) -> Option<(String, f32)> {
+        self.embedder.closest_words(&self.texts.0[i], &self.texts.1[j]).map(|pair| (pair.describe(), pair.similarity))
     }
 }
 
