@@ -540,12 +540,15 @@ impl Reducible for State {
             }
             Action::CompareTexts(a, b) => next.compare_texts(a, b),
             Action::KeepScratch => next.keep_scratch(),
+            // The worker answers at any moment, maybe in the batch of a reader's action
+            // not rendered yet: it keeps that action's history mode, so the URL write
+            // the action asked for is not lost.
             Action::Answered(answer) => {
-                next.history = HistoryMode::None;
+                next.history = self.history;
                 next.answered(&answer);
             }
             Action::WorkerFailed(message) => {
-                next.history = HistoryMode::None;
+                next.history = self.history;
                 next.worker_failed(message);
             }
             Action::Importing(progress) => {
