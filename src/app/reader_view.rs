@@ -37,7 +37,12 @@ pub fn reader_view(state: &AppContext) -> Html {
             if let Some(Selection::Claim(id)) = &state.selection {
                 { selected_claim(state, id) }
             }
-            <div class="articles">
+            // While a new pair is compared the articles shown are the previous
+            // pair's: say so, rather than pass them off as the pair picked.
+            if state.comparing.is_some() {
+                <p class="comparing-note" role="status">{ "Comparing the pair you picked… the articles below are the previous pair's until it is ready." }</p>
+            }
+            <div class="articles" aria-busy={state.comparing.is_some().then_some("true")}>
                 for side in [Side::A, Side::B] {
                     { article(state, c, side, &selected, &linked) }
                 }

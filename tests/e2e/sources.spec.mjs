@@ -38,9 +38,11 @@ export const tests = [
         await page.selectOption("#pick-a", "u1");
         await page.selectOption("#pick-b", "u2");
         await page.getByRole("button", { name: "Compare", exact: true }).click();
+        // The worker compares the pair; the masthead names it once the comparison is in.
+        await until(() => page.locator(".sources").innerText(), "the masthead names both", {
+          check: (t) => t.includes("Piece one") && t.includes("Piece two"),
+        });
         await page.waitForSelector("li.row:not([hidden])");
-        const sources = await page.locator(".sources").innerText();
-        assert(sources.includes("Piece one") && sources.includes("Piece two"), `masthead names both: ${sources}`);
         await screenshot(page, "sources-own-pair-compare", { fullPage: false });
         // Reload: the library comes back from storage (IndexedDB), the pair from the URL.
         await page.reload();
