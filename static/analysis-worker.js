@@ -20,9 +20,19 @@ const jobs = {
     if (!response.ok) throw new Error(`the semantic table could not be fetched (HTTP ${response.status})`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const fetched = performance.now();
+    const memory = (await ready).memory.buffer;
+    const before = memory.byteLength;
     const answer = core.load_semantic(bytes);
-    // Timings, for the end-to-end measurement (the page reads only the answer).
-    return Object.assign(answer, { bytes: bytes.length, fetch_ms: fetched - started, decode_ms: performance.now() - fetched });
+    // Timings and the worker's wasm memory before and after (its linear memory
+    // grows to hold the decoded table), for the end-to-end measurement; the page
+    // reads only the answer.
+    return Object.assign(answer, {
+      bytes: bytes.length,
+      fetch_ms: fetched - started,
+      decode_ms: performance.now() - fetched,
+      memory_before: before,
+      memory_after: (await ready).memory.buffer.byteLength,
+    });
   },
   async import(data) {
     const files = [];

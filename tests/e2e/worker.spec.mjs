@@ -9,12 +9,28 @@ const B = "All 157 passengers and crew died when an Ethiopian Airlines Boeing 73
 const status = (page) => page.locator(".analysis-status").innerText();
 const notice = (page) => page.locator(".notice").innerText().catch(() => "");
 
-async function comparePasted(page) {
+// Two reports of one fire, written for this test: the cause and the spire in other words.
+const FIRE_A = [
+  "A fire broke out at Notre-Dame cathedral in Paris on Monday evening.",
+  "The blaze may be linked to the renovation work on the roof, officials said.",
+  "The spire collapsed as crowds watched from the banks of the Seine.",
+  "Paris prosecutors have opened an inquiry into the cause.",
+  "President Emmanuel Macron promised to rebuild the cathedral.",
+].join("\n\n");
+const FIRE_B = [
+  "Flames tore through Notre-Dame de Paris on Monday.",
+  "Investigators said restoration work under way in the attic could be to blame.",
+  "Thousands of Parisians gathered along the river as the spire fell.",
+  "Several billionaires pledged hundreds of millions of euros for the repairs.",
+  "Macron vowed that the nation would rebuild it.",
+].join("\n\n");
+
+async function comparePasted(page, a = A, b = B) {
   await page.locator(".paste-pair summary").click();
   await page.fill("#paste-a-title", "Report one");
-  await page.fill("#paste-a-text", A);
+  await page.fill("#paste-a-text", a);
   await page.fill("#paste-b-title", "Report two");
-  await page.fill("#paste-b-text", B);
+  await page.fill("#paste-b-text", b);
   await page.locator(".paste-pair").getByRole("button", { name: "Compare", exact: true }).click();
 }
 
@@ -44,8 +60,12 @@ export const tests = [
             }),
         );
         assert(answer.semantic_words === 32000, `the table loads in the worker: ${JSON.stringify(answer)}`);
+        assert(answer.memory_after >= answer.memory_before, `the worker's memory is measured: ${JSON.stringify(answer)}`);
+        const mb = (n) => (n / 1e6).toFixed(1);
+        const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
         console.log(
-          `       meaning table: ${answer.bytes} bytes, fetched in ${answer.fetch_ms.toFixed(0)} ms, decoded in ${answer.decode_ms.toFixed(0)} ms (${answer.semantic_words} pieces)`,
+          `       meaning table: ${answer.bytes} bytes, fetched in ${answer.fetch_ms.toFixed(0)} ms, decoded in ${answer.decode_ms.toFixed(0)} ms (${answer.semantic_words} pieces); ` +
+            `worker wasm memory ${mb(answer.memory_before)} MB -> ${mb(answer.memory_after)} MB; page JS heap ${mb(heap)} MB`,
         );
       });
     },
@@ -63,6 +83,24 @@ export const tests = [
         release();
         await until(() => page.locator(".sources").innerText(), "the pair once the worker is up", { check: (t) => t.includes("Report one"), timeout: 15000 });
         await until(() => status(page), "compared with meaning", { check: (t) => t.includes("by meaning"), timeout: 15000 });
+      });
+    },
+  },
+  {
+    name: "two pasted articles whose shared fact uses other words are linked, and the link names both words",
+    async run({ browser, server }) {
+      await withPage(browser, {}, async (page) => {
+        const release = await holdBack(page);
+        await openApp(page, server);
+        await comparePasted(page, FIRE_A, FIRE_B);
+        release();
+        await until(() => page.locator(".sources").innerText(), "the pasted pair", { check: (t) => t.includes("Report one") });
+        await until(() => status(page), "compared with meaning once the table is in", { check: (t) => t.includes("by meaning"), timeout: 15000 });
+        await settled(page);
+        const whys = await page.locator("li.row:not([hidden]) .relation-why").allTextContents();
+        assert(whys.some((t) => t.includes("renovation \u2248 restoration")), `the cause is linked in other words: ${whys.join(" | ")}`);
+        await page.locator("li.row", { hasText: "renovation \u2248 restoration" }).first().scrollIntoViewIfNeeded();
+        await screenshot(page, "compare-pasted-other-words", { fullPage: false });
       });
     },
   },

@@ -5,6 +5,7 @@
 //! count, its time expressions, its topics, and the features alignment compares.
 
 use super::clean::{BlockKind, Cleaned};
+use super::general::General;
 use super::knowledge::{self, Alias, Cue, Currency, Knowledge, Scale, Unit};
 use super::order;
 use super::phrases::{self, PhraseMatch};
@@ -98,6 +99,13 @@ impl Terms {
     }
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(k, _)| k.as_str())
+    }
+    /// Moves the weight of `from` onto `to` (added to any weight `to` has).
+    fn rename(&mut self, from: &str, to: &str) {
+        if let Ok(i) = self.find(from) {
+            let (_, weight) = self.0.remove(i);
+            self.add(to, weight);
+        }
     }
 }
 
@@ -512,6 +520,53 @@ fn is_title_case(tokens: &[Token], text: &str) -> bool {
     let words: Vec<&Token> =
         tokens.iter().filter(|t| t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() >= 3).collect();
     words.len() >= 3 && words.iter().all(|t| t.is_capitalized(text))
+}
+
+/// Words of one meaning across the two articles become one key: when B says
+/// "restoration" where A says "renovation" (WordNet synonyms whose vectors agree,
+/// `data/general/synonyms.tsv`), and neither article uses the other's word, B's
+/// claims take A's key, so alignment sees the shared fact; its reason shows both
+/// words ("renovation ≈ restoration"). Only plain word stems change: entities,
+/// concepts and a word both articles use stay as they are.
+pub fn share_synonyms(a: &[Claim], b: &mut [Claim]) {
+    let words = |claims: &[Claim]| -> Vec<String> {
+        let mut keys: Vec<String> = claims
+            .iter()
+            .flat_map(|c| c.features.terms.keys())
+            .filter(|k| !k.starts_with(['@', '~']))
+            .map(str::to_owned)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    };
+    let (in_a, in_b) = (words(a), words(b));
+    let general = General::get();
+    let renames: Vec<(&str, &str)> = in_b
+        .iter()
+        .filter(|y| in_a.binary_search(y).is_err())
+        .filter_map(|y| {
+            let x = general
+                .synonyms_of(y)
+                .filter(|x| in_a.binary_search_by(|k| k.as_str().cmp(x)).is_ok())
+                .find(|x| in_b.binary_search_by(|k| k.as_str().cmp(x)).is_err())?;
+            Some((y.as_str(), x))
+        })
+        .collect();
+    if renames.is_empty() {
+        return;
+    }
+    for claim in b.iter_mut() {
+        let f = &mut claim.features;
+        for &(from, to) in &renames {
+            f.terms.rename(from, to);
+        }
+        for (key, _) in f.spans.iter_mut().chain(f.negated.iter_mut()) {
+            if let Some(&(_, to)) = renames.iter().find(|(from, _)| from == key) {
+                *key = to.to_owned();
+            }
+        }
+    }
 }
 
 /// Names across the claims of a comparison (both sources): a candidate is kept when

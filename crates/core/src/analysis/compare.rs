@@ -230,7 +230,9 @@ pub fn compare_with_meaning(
     let mut claims: Vec<Claim> = claims_a.into_iter().chain(claims_b).collect();
     // Names across both articles: "Macron" in B is the "Emmanuel Macron" of A.
     claims::resolve_names(&mut claims, knowledge);
-    let (claims_a, claims_b) = claims.split_at(count_a);
+    let (claims_a, claims_b) = claims.split_at_mut(count_a);
+    claims::share_synonyms(claims_a, claims_b);
+    let (claims_a, claims_b) = (&*claims_a, &*claims_b);
     let meaning = embedder.map(|e| ClaimMeaning::new(e, claims_a, claims_b));
     let (links, similarity) =
         align::align_with(claims_a, claims_b, knowledge, meaning.as_ref().map(|m| m as &dyn align::Meaning));

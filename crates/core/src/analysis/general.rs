@@ -1,7 +1,9 @@
 //! General knowledge of English that holds for any news text, from
 //! `data/general/`: antonym pairs generated from WordNet 3.0
 //! (`scripts/knowledge/antonyms.py`, licence in `data/general/WordNet-LICENSE.txt`)
-//! and the stance words of `stance.txt` (denial, doubt, certainty). Words are
+//! and the stance words of `stance.txt` (denial, doubt, certainty), and synonym
+//! pairs from WordNet whose WordLlama vectors agree (`synonyms.tsv`,
+//! `scripts/knowledge/synonyms.py`). Words are
 //! compared as the tokenizer's stems, so "rose" ~ "rise" comes from WordNet's
 //! irregular forms and "dropped" ~ "drop" from the stemmer.
 
@@ -12,6 +14,8 @@ use std::sync::LazyLock;
 pub struct General {
     /// Antonym pairs as stems, both ways round, sorted.
     antonyms: Vec<(String, String)>,
+    /// Synonym pairs as stems, both ways round, sorted.
+    synonyms: Vec<(String, String)>,
     pub deny: Vec<String>,
     pub doubt: Vec<String>,
     pub certain: Vec<String>,
@@ -21,6 +25,7 @@ static GENERAL: LazyLock<General> = LazyLock::new(|| {
     General::parse(
         include_str!("../../../../data/general/antonyms.tsv"),
         include_str!("../../../../data/general/stance.txt"),
+        include_str!("../../../../data/general/synonyms.tsv"),
     )
 });
 
@@ -33,26 +38,7 @@ impl General {
         &GENERAL
     }
 
-    fn parse(antonyms: &str, stance: &str) -> General {
-        let mut pairs = Vec::new();
-        for line in antonyms.lines().filter(|l| !l.starts_with('#')) {
-            let Some((x, y)) = line.split_once('\t') else { continue };
-            let stems = |side: &str| -> Vec<String> {
-                let mut s: Vec<String> = side.split('|').filter_map(stem).collect();
-                s.dedup();
-                s
-            };
-            for sx in stems(x) {
-                for sy in stems(y) {
-                    if sx != sy {
-                        pairs.push((sx.clone(), sy.clone()));
-                        pairs.push((sy.clone(), sx.clone()));
-                    }
-                }
-            }
-        }
-        order::sort_by(&mut pairs, |a, b| a.cmp(b));
-        pairs.dedup();
+    fn parse(antonyms: &str, stance: &str, synonyms: &str) -> General {
         let list = |name: &str| -> Vec<String> {
             stance
                 .lines()
@@ -60,15 +46,56 @@ impl General {
                 .map(|r| r.split_whitespace().filter_map(stem).collect())
                 .unwrap_or_default()
         };
-        General { antonyms: pairs, deny: list("deny"), doubt: list("doubt"), certain: list("certain") }
+        General {
+            antonyms: stem_pairs(antonyms),
+            synonyms: stem_pairs(synonyms),
+            deny: list("deny"),
+            doubt: list("doubt"),
+            certain: list("certain"),
+        }
     }
 
     /// The antonyms of a stem ("rise" → "fall", …).
     pub fn antonyms_of<'g>(&'g self, stem: &str) -> impl Iterator<Item = &'g str> + 'g {
-        let from = self.antonyms.partition_point(|(x, _)| x.as_str() < stem);
-        let stem = stem.to_owned();
-        self.antonyms[from..].iter().take_while(move |(x, _)| *x == stem).map(|(_, y)| y.as_str())
+        partners(&self.antonyms, stem)
     }
+
+    /// The synonyms of a stem ("renovation" → "restoration", …).
+    pub fn synonyms_of<'g>(&'g self, stem: &str) -> impl Iterator<Item = &'g str> + 'g {
+        partners(&self.synonyms, stem)
+    }
+}
+
+/// Reads a pair file (`lemma|forms<TAB>lemma|forms` a line) as stem pairs, both
+/// ways round, sorted and without repeats.
+fn stem_pairs(tsv: &str) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let Some((x, y)) = line.split_once('\t') else { continue };
+        let stems = |side: &str| -> Vec<String> {
+            let mut s: Vec<String> = side.split('|').filter_map(stem).collect();
+            s.dedup();
+            s
+        };
+        for sx in stems(x) {
+            for sy in stems(y) {
+                if sx != sy {
+                    pairs.push((sx.clone(), sy.clone()));
+                    pairs.push((sy.clone(), sx.clone()));
+                }
+            }
+        }
+    }
+    order::sort_by(&mut pairs, |a, b| a.cmp(b));
+    pairs.dedup();
+    pairs
+}
+
+/// The partners of `stem` in sorted stem pairs.
+fn partners<'g>(pairs: &'g [(String, String)], stem: &str) -> impl Iterator<Item = &'g str> + 'g {
+    let from = pairs.partition_point(|(x, _)| x.as_str() < stem);
+    let stem = stem.to_owned();
+    pairs[from..].iter().take_while(move |(x, _)| *x == stem).map(|(_, y)| y.as_str())
 }
 
 #[cfg(test)]
@@ -93,6 +120,18 @@ mod tests {
         ] {
             assert!(opposed(x, y), "{x} / {y}");
             assert!(opposed(y, x), "{y} / {x}");
+        }
+    }
+
+    #[test]
+    fn words_of_one_meaning_are_synonyms() {
+        let general = General::get();
+        let synonym = |x: &str, y: &str| general.synonyms_of(&stem(x).unwrap()).any(|s| s == stem(y).unwrap());
+        for (x, y) in [("renovation", "restoration"), ("flames", "fire"), ("wreck", "crash")] {
+            assert!(synonym(x, y), "{x} / {y}");
+        }
+        for (x, y) in [("Monday", "Tuesday"), ("rose", "fell"), ("said", "told")] {
+            assert!(!synonym(x, y), "{x} / {y}");
         }
     }
 
