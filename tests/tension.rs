@@ -1,6 +1,8 @@
 //! Tension on real text (`tests/fixtures/tension.toml`): a tension must come out
 //! `tension`, a paraphrase never. Each pair is compared among filler sentences (in a
-//! paragraph of their own, so a headline without a full stop stays one claim).
+//! paragraph of their own, so a headline without a full stop stays one claim). The
+//! table must hold at least 40 real pairs (`ecb+` or `issue`), 15 tensions and 15
+//! paraphrases among them; `probe` pairs do not count.
 #![cfg(not(target_arch = "wasm32"))]
 
 use parallax::analysis::{self, Relation};
@@ -20,9 +22,16 @@ fn tensions_are_found_and_paraphrases_are_not_tension() {
     let cases = table["case"].as_array().expect("cases");
     let mut failures = Vec::new();
     let (mut tensions, mut paraphrases) = (0, 0);
+    // Real pairs (sentences of two outlets' articles), by expectation; probes are not counted.
+    let (mut real_tensions, mut real_paraphrases) = (0, 0);
     for case in cases {
         let field = |k: &str| case[k].as_str().expect("string field").to_owned();
         let (a, b, expect) = (field("a"), field("b"), field("expect"));
+        let real = match field("source").as_str() {
+            "ecb+" | "issue" => true,
+            "probe" => false,
+            other => panic!("unknown source {other:?}"),
+        };
         let comparison =
             analysis::compare(&source("a", format!("{a}\n\n{FILLER_A}")), &source("b", format!("{b}\n\n{FILLER_B}")));
         let link = comparison.links.iter().find(|l| l.a == "A1" && l.b == "B1");
@@ -30,10 +39,12 @@ fn tensions_are_found_and_paraphrases_are_not_tension() {
         let ok = match expect.as_str() {
             "tension" => {
                 tensions += 1;
+                real_tensions += usize::from(real);
                 got == Some(Relation::Tension)
             }
             "paraphrase" => {
                 paraphrases += 1;
+                real_paraphrases += usize::from(real);
                 got != Some(Relation::Tension)
             }
             other => panic!("unknown expectation {other:?}"),
@@ -43,6 +54,17 @@ fn tensions_are_found_and_paraphrases_are_not_tension() {
             failures.push(format!("{}: expected {expect}, got {shown}", field("name")));
         }
     }
-    println!("tension.toml: {tensions} tensions, {paraphrases} paraphrases, {} failing", failures.len());
+    println!(
+        "tension.toml: {tensions} tensions ({real_tensions} real), {paraphrases} paraphrases ({real_paraphrases} real), {} failing",
+        failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Issue 10: at least 40 real pairs, at least 15 of each kind.
+    assert!(real_tensions >= 15, "only {real_tensions} real tensions (15 required)");
+    assert!(real_paraphrases >= 15, "only {real_paraphrases} real paraphrases (15 required)");
+    assert!(
+        real_tensions + real_paraphrases >= 40,
+        "only {} real pairs (40 required)",
+        real_tensions + real_paraphrases
+    );
 }

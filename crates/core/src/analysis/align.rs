@@ -12,7 +12,7 @@
 //! two events of one kind (different places, people, names or dates in the same
 //! role) are `related`, never `same` nor `tension`.
 
-use super::claims::Claim;
+use super::claims::{Claim, Quantity};
 use super::general::General;
 use super::knowledge::Knowledge;
 use super::order;
@@ -450,6 +450,8 @@ struct Stance {
     /// "will …" without a doubt word, or "may …", "unlikely" …, as written.
     certain: Option<String>,
     doubt: Option<String>,
+    /// The names the claim tells of (not those of its source), each with its kind
+    /// and word stems.
     names: Vec<(String, &'static str, Vec<String>)>,
 }
 
@@ -474,11 +476,14 @@ impl Stance {
         };
         let (deny, doubt) = (find(&general.deny), find(&general.doubt));
         let certain = if doubt.is_none() && claim.features.negated.is_empty() { find(&general.certain) } else { None };
+        // The names the claim tells of: not its source ("…, the UN says", "said
+        // spokesman Adrian Edwards"), which tells who reports it, not what happened.
+        let attributed = |name: &str| claim.attribution.as_deref().is_some_and(|a| a.contains(name));
         let names = claim
             .features
             .mentions
             .iter()
-            .filter(|m| !m.span.is_empty())
+            .filter(|m| !m.span.is_empty() && !attributed(&m.name))
             .map(|m| {
                 let kind = knowledge.entity_index(&m.name).map_or("name", |i| knowledge.entities[i].kind);
                 let words = tokens::tokenize(&m.name)
@@ -535,18 +540,91 @@ fn different_events(a: &Claim, b: &Claim, sa: &Stance, sb: &Stance) -> Option<St
 }
 
 /// Whether a quantity counts more than its noun ("157 passengers and crew"):
-/// then it is not the same quantity as "149 passengers".
-fn counts_more(claim: &Claim, q: &super::claims::Quantity) -> bool {
+/// then it is not the same quantity as "149 passengers". A second figure after
+/// the "and" ("24 dead and over 200 injured") is a quantity of its own, and a verb
+/// form ("one person and injured dozens", "and leaving two") starts a clause of its own.
+fn counts_more(claim: &Claim, q: &Quantity) -> bool {
     claim.text.find(&q.text).is_some_and(|at| {
         let rest = claim.text[at + q.text.len()..].trim_start();
-        ["and ", "plus ", "including "].iter().any(|w| rest.starts_with(w))
+        ["and ", "plus ", "including "].iter().any(|w| {
+            rest.strip_prefix(w).is_some_and(|after| {
+                let after = after.trim_start();
+                let word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+                !after.starts_with(|c: char| c.is_ascii_digit())
+                    && !word.ends_with("ed")
+                    && !word.ends_with("ing")
+                    && !claim.numbers.iter().any(|other| !other.text.is_empty() && after.starts_with(&other.text))
+            })
+        })
     })
+}
+
+/// The thing a quantity counts, as compared across claims: a noun's irregular
+/// singular is its plural ("one person" counts what "five people" count).
+fn counted(q: &Quantity) -> std::borrow::Cow<'_, str> {
+    const IRREGULAR: [(&str, &str); 4] =
+        [("person", "people"), ("man", "men"), ("woman", "women"), ("child", "children")];
+    IRREGULAR
+        .iter()
+        .find(|(one, _)| tokens::stem(one) == q.counts_key.as_str())
+        .map_or(std::borrow::Cow::Borrowed(q.counts_key.as_str()), |(_, many)| tokens::stem(many).into_owned().into())
+}
+
+/// The content-word stems next to a quantity in its claim (three words either
+/// side, the counted words left out): what is said of the counted thing
+/// ("were killed", "taking shelter").
+fn context_of(claim: &Claim, q: &Quantity) -> Vec<String> {
+    let Some(at) = claim.text.find(&q.text) else {
+        return Vec::new();
+    };
+    let end = at + q.text.len();
+    let words: Vec<tokens::Token> = tokens::tokenize(&claim.text)
+        .into_iter()
+        .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword())
+        .collect();
+    let before = words.iter().filter(|t| t.end <= at).rev().take(3);
+    let after = words.iter().filter(|t| t.start >= end).take(3);
+    before.chain(after).map(|t| t.key.clone()).collect()
+}
+
+/// Among the two claims' quantities of one kind that count the same thing, the
+/// pair that differs beyond rounding: when a claim gives several figures for that
+/// thing ("14,000 people sheltering", "one person killed"), the pair told of in
+/// the same words ("killed") is the one compared; a lone pair is compared as is.
+fn conflicting_figures<'q>(a: &'q Claim, b: &'q Claim) -> Option<(&'q Quantity, &'q Quantity)> {
+    let same_thing =
+        |qa: &Quantity, qb: &Quantity| !qa.counts_key.is_empty() && counted(qa) == counted(qb) && qa.kind == qb.kind;
+    let mut lone = None;
+    // Counted things whose figures, told in the same words, agree.
+    let mut agreed: Vec<std::borrow::Cow<'_, str>> = Vec::new();
+    for qa in &a.numbers {
+        for qb in &b.numbers {
+            if !same_thing(qa, qb) || counts_more(a, qa) || counts_more(b, qb) {
+                continue;
+            }
+            let (ca, cb) = (context_of(a, qa), context_of(b, qb));
+            if ca.iter().any(|w| cb.contains(w)) {
+                // Told in the same words: this pair is the one to compare for this thing.
+                if differ_beyond_rounding(qa, qb) {
+                    return Some((qa, qb));
+                }
+                agreed.push(counted(qa));
+                continue;
+            }
+            let several = a.numbers.iter().filter(|x| same_thing(x, qb)).count() > 1
+                || b.numbers.iter().filter(|y| same_thing(qa, y)).count() > 1;
+            if !several && lone.is_none() && differ_beyond_rounding(qa, qb) {
+                lone = Some((qa, qb));
+            }
+        }
+    }
+    lone.filter(|(qa, _)| !agreed.contains(&counted(qa)))
 }
 
 /// Figures that differ beyond rounding: more than 1% apart, and more than 10%
 /// when one is given as round or approximate ("about 150", "nearly 2 million").
-fn differ_beyond_rounding(qa: &super::claims::Quantity, qb: &super::claims::Quantity) -> bool {
-    let approximate = |q: &super::claims::Quantity| {
+fn differ_beyond_rounding(qa: &Quantity, qb: &Quantity) -> bool {
+    let approximate = |q: &Quantity| {
         let lower = q.text.to_lowercase();
         ["about", "around", "nearly", "almost", "some ", "approximately", "roughly", "up to", "at least"]
             .iter()
@@ -572,9 +650,13 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
             }
         }
     }
-    // 2. One negates a predicate or concept the other asserts.
+    // 2. One negates a predicate or concept the other asserts (not when the other
+    // denies it: "denied claims that there were militants" asserts none).
     for (neg, negates_a) in [(a, true), (b, false)] {
-        let other = if negates_a { b } else { a };
+        let (other, other_denies) = if negates_a { (b, sb.deny.is_some()) } else { (a, sa.deny.is_some()) };
+        if other_denies {
+            continue;
+        }
         for (key, span) in &neg.features.negated {
             if key.starts_with('@') || other.features.negated.iter().any(|(k, _)| k == key) {
                 continue;
@@ -604,10 +686,15 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
             }
         }
     }
-    // 4. One source denies what the other reports.
+    // 4. One source denies what the other reports (and the other does not say
+    // "no" itself: "No militants were inside" agrees with a denial of militants).
     match (&sa.deny, &sb.deny) {
-        (Some(w), None) => return Some(Tension::Denial { words: w.clone(), by_a: true }),
-        (None, Some(w)) => return Some(Tension::Denial { words: w.clone(), by_a: false }),
+        (Some(w), None) if b.features.negated.is_empty() => {
+            return Some(Tension::Denial { words: w.clone(), by_a: true });
+        }
+        (None, Some(w)) if a.features.negated.is_empty() => {
+            return Some(Tension::Denial { words: w.clone(), by_a: false });
+        }
         _ => {}
     }
     // 5. Certainty against doubt: "will" against "may not".
@@ -617,18 +704,8 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
         _ => {}
     }
     // 6. Different figures, beyond rounding, for the same counted thing.
-    for qa in &a.numbers {
-        for qb in &b.numbers {
-            if !qa.counts_key.is_empty()
-                && qa.counts_key == qb.counts_key
-                && qa.kind == qb.kind
-                && differ_beyond_rounding(qa, qb)
-                && !counts_more(a, qa)
-                && !counts_more(b, qb)
-            {
-                return Some(Tension::Numbers { counts: qa.counts.clone(), a: qa.text.clone(), b: qb.text.clone() });
-            }
-        }
+    if let Some((qa, qb)) = conflicting_figures(a, b) {
+        return Some(Tension::Numbers { counts: qa.counts.clone(), a: qa.text.clone(), b: qb.text.clone() });
     }
     // 7. Opposite outlooks, each clear (two cue words or more, net).
     let net = |c: &Claim| c.features.outlook.iter().map(|(p, _)| p).sum::<i32>();
