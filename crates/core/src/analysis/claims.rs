@@ -237,7 +237,9 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
             let time_spans = times(tokens, &text, knowledge);
             claim.times = time_spans
                 .iter()
-                .map(|&(first, last)| without_possessive(&text[tokens[first].start..tokens[last].end]).to_owned())
+                .map(|&(first, last)| {
+                    without_possessive(&text[tokens[first].start..abbreviation_end(tokens, &text, last)]).to_owned()
+                })
                 .collect();
             claim.numbers = quantities(tokens, &text, knowledge, &time_spans);
             claim.features.negated = negated(tokens, &text, knowledge, &alias_matches);
@@ -782,7 +784,12 @@ fn attribution(
             && !in_name(m.first)
             && (Some(m.first) == first_word || !tokens[m.first].is_capitalized(text))
             && before.is_none_or(|b| tokens[m.first].gap_before || !knowledge.determiners.contains(&tokens[b].norm))
-            && next_term(tokens, m.last).is_none_or(|n| !knowledge.not_after_verb.contains(&tokens[n].norm))
+            && next_term(tokens, m.last).is_none_or(|n| {
+                let passive = before.is_some_and(|b| knowledge.auxiliaries.contains(&tokens[b].norm));
+                let blocks = knowledge.not_after_verb.contains(&tokens[n].norm)
+                    || passive && knowledge.not_after_passive.contains(&tokens[n].norm);
+                !blocks
+            })
     });
     for verb in verbs {
         // After a comma or a quote the speaker follows the verb ("…, said Alfredo
@@ -803,8 +810,10 @@ fn attribution(
         if matches!(lower.as_str(), "he" | "she") {
             return people.last().cloned();
         }
+        // "“We deny it,” said his attorney": a pronoun gives no one, but a later
+        // speech verb may.
         if knowledge.pronouns.contains(&lower) {
-            return None;
+            continue;
         }
         // "The spokesperson" after "a company spokesperson, via Reuters" is that spokesperson.
         if let Some(rest) = lower.strip_prefix("the ").or_else(|| lower.strip_prefix("this "))
@@ -863,6 +872,27 @@ fn phrase_ending(tokens: &[Token], text: &str, words: &[usize], knowledge: &Know
         start += 1;
     }
     words[start..].to_vec()
+}
+
+/// The speaker's noun phrase that ends a run of words ([`phrase_ending`]), with a
+/// place or body after a preposition read as the speaker's: "Christopher Gunness from
+/// the UN agency" is Christopher Gunness, "a United Nations official in Gaza" keeps
+/// its place (a role alone says little), not "Gaza" or "the UN agency".
+fn speaker_ending(tokens: &[Token], text: &str, words: &[usize], knowledge: &Knowledge) -> Vec<usize> {
+    let tail = phrase_ending(tokens, text, words, knowledge);
+    let Some(preposition) = (words.len() - tail.len()).checked_sub(1) else { return tail };
+    if tail.is_empty() || !matches!(tokens[words[preposition]].norm.as_str(), "from" | "in" | "at" | "with" | "for") {
+        return tail;
+    }
+    let head = phrase_ending(tokens, text, &words[..preposition], knowledge);
+    let named = |i: &usize| tokens[*i].is_capitalized(text) && !tokens[*i].is_stopword();
+    if head.iter().any(|&i| is_role(&tokens[i], text, knowledge)) {
+        words[preposition - head.len()..].to_vec()
+    } else if !head.is_empty() && head.iter().all(named) && !head.iter().any(|&i| is_time_word(&tokens[i])) {
+        head
+    } else {
+        tail
+    }
 }
 
 /// The phrase after a cue, up to the next comma or clause break: a media outlet
@@ -927,7 +957,35 @@ fn subject_after(tokens: &[Token], text: &str, verb_last: usize, knowledge: &Kno
         return None;
     }
     let (&first, &last) = (words.first()?, words.last()?);
+    // "…,” said Biancardi's attorney, James Zeszutek.": a role, then the name it is.
+    if is_role(&tokens[last], text, knowledge)
+        && let Some(name) = name_after_comma(tokens, text, last)
+    {
+        return Some(name.to_owned());
+    }
     Some(strip_determiner(&text[tokens[first].start..tokens[last].end]).to_owned())
+}
+
+/// The name that follows token `k` after a comma and ends the sentence or its clause
+/// ("…, James Zeszutek."): capitalised words only.
+fn name_after_comma<'t>(tokens: &[Token], text: &'t str, k: usize) -> Option<&'t str> {
+    if tokens.get(k + 1)?.norm != "," {
+        return None;
+    }
+    let name: Vec<usize> =
+        (k + 2..tokens.len()).take_while(|&j| tokens[j].is_term() && (j == k + 2 || !tokens[j].gap_before)).collect();
+    let ends = tokens.get(k + 2 + name.len()).is_none_or(|t| matches!(t.norm.as_str(), "." | "," | ";"));
+    let capitalised = name.iter().all(|&j| tokens[j].is_capitalized(text) && !tokens[j].is_stopword());
+    let (&first, &last) = (name.first()?, name.last()?);
+    (ends && capitalised).then(|| &text[tokens[first].start..tokens[last].end])
+}
+
+/// Where token `last` ends, with the full stop of a dotted abbreviation it ends
+/// ("7 p.m." keeps its stop: the tokenizer leaves it out, as it may end the sentence).
+fn abbreviation_end(tokens: &[Token], text: &str, last: usize) -> usize {
+    let t = &tokens[last];
+    let dotted = t.kind == Kind::Word && t.text(text).contains('.');
+    if dotted && text[t.end..].starts_with('.') { t.end + 1 } else { t.end }
 }
 
 fn is_time_word(t: &Token) -> bool {
@@ -975,6 +1033,15 @@ fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &K
     while segments.len() > 1 && segments.last()?.iter().all(|&i| tokens[i].kind == Kind::Number) {
         segments.pop();
     }
+    // "Barbara Boxer (D-Calif.) said": the bracket is no part of the subject.
+    let bracketed = |seg: &[usize]| {
+        let opens = seg.first().and_then(|&i| (0..i).rev().find(|&k| tokens[k].is_term() || tokens[k].norm == "("));
+        let closes = tokens[..verb_first].iter().rev().find(|t| !(t.is_term() && is_lead_token(t)));
+        opens.is_some_and(|k| tokens[k].norm == "(") && closes.is_some_and(|t| t.norm == ")")
+    };
+    if segments.len() > 1 && bracketed(segments.last()?) {
+        segments.pop();
+    }
     // "Smith, who was at the scene, said": the relative clause is no subject.
     if segments.len() > 1 && segments.last()?.first().is_some_and(|&i| knowledge.relatives.contains(&tokens[i].norm)) {
         segments.pop();
@@ -1006,7 +1073,7 @@ fn subject_before(tokens: &[Token], text: &str, verb_first: usize, knowledge: &K
             before
         }
     } else if !last.is_empty() {
-        phrase_ending(tokens, text, &last, knowledge)
+        speaker_ending(tokens, text, &last, knowledge)
     } else if segments.len() >= 2 {
         let joined: Vec<usize> = segments[..segments.len() - 1].concat();
         phrase_ending(tokens, text, &trim(&joined), knowledge)

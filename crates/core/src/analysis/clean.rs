@@ -202,11 +202,17 @@ fn after_timestamp(line: &str) -> Option<&str> {
     let timey = |w: &str| {
         let bare = w.trim_matches([',', '.', ':', '|', '(', ')']);
         let lower = text::lowercase(bare);
+        // "Thu", "Wed.": a weekday's first three letters.
+        let weekday_short =
+            lower.len() == 3 && super::knowledge::weekdays().iter().any(|d| d.starts_with(lower.as_str()));
         bare.is_empty()
             || bare.starts_with(|c: char| c.is_ascii_digit())
             || phrases::is_month(&lower)
             || phrases::is_weekday(&lower)
+            || weekday_short
             || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "-" | "/" | "\u{2013}" | "\u{2014}")
+            // "4:08 p. m. ET": the detokenised "p.m.".
+            || matches!(w, "a." | "p." | "m.")
             || (bare.len() <= 4 && bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
     };
     let mut words = line.split_whitespace().peekable();

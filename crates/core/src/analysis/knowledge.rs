@@ -72,6 +72,7 @@ pub struct Cues {
     pub by_agent: List,
     pub impersonal: List,
     pub not_after_verb: List,
+    pub not_after_passive: List,
     pub determiners: List,
     pub auxiliaries: List,
     pub not_inverted: List,
@@ -266,8 +267,10 @@ pub struct Knowledge {
     pub attribution: PhraseSet<Cue>,
     /// Words never taken as the start of an attribution ("Although", "However").
     pub lead_words: PhraseSet<()>,
-    /// Words after a speech verb that mean it is not one ("reports to").
+    /// Words after a speech verb that mean it is not one ("reports to"), or not when
+    /// an auxiliary stands before the verb ("were reported in Greece").
     pub not_after_verb: List,
+    pub not_after_passive: List,
     /// Words of an attribution's noun phrase: what opens it ("a", "his"), what stands
     /// between it and the verb ("would not"), pronouns, relative clauses ("who").
     pub determiners: List,
@@ -432,6 +435,7 @@ impl Knowledge {
             roles: PhraseSet::default(),
             lead_words: set_of(cues.lead_words),
             not_after_verb: cues.not_after_verb,
+            not_after_passive: cues.not_after_passive,
             determiners: cues.determiners,
             auxiliaries: cues.auxiliaries,
             not_inverted: cues.not_inverted,
