@@ -502,6 +502,15 @@ impl Stance {
     fn has(&self, stem: &str) -> bool {
         self.stems.binary_search_by(|s| s.as_str().cmp(stem)).is_ok()
     }
+
+    /// The stems and names of a whole article (its claims' stances together).
+    fn of_article(stances: &[Stance]) -> Stance {
+        let mut stems: Vec<String> = stances.iter().flat_map(|s| s.stems.iter().cloned()).collect();
+        order::sort_by(&mut stems, |x, y| x.cmp(y));
+        stems.dedup();
+        let names = stances.iter().flat_map(|s| s.names.iter().cloned()).collect();
+        Stance { stems, words: Vec::new(), deny: None, certain: None, doubt: None, names }
+    }
 }
 
 /// What tells two events of one kind apart: each claim names a place, a person
@@ -509,7 +518,15 @@ impl Stance {
 /// ("different places: Ethiopia vs Indonesia"), or both give dates and share
 /// none. Such claims are never `same`, and not in tension either: they are two
 /// facts, not two versions of one.
-fn different_events(a: &Claim, b: &Claim, sa: &Stance, sb: &Stance) -> Option<String> {
+/// A name counts only when the other article does not name it anywhere: two reports
+/// of one event name its places and people, if in other sentences ("Nairobi" in one
+/// claim of B, "Ethiopia" in another).
+fn different_events(
+    a: &Claim,
+    b: &Claim,
+    (sa, whole_a): (&Stance, &Stance),
+    (sb, whole_b): (&Stance, &Stance),
+) -> Option<String> {
     let unmatched = |x: &Stance, y: &Stance, kind: &str| -> Vec<String> {
         x.names
             .iter()
@@ -523,7 +540,9 @@ fn different_events(a: &Claim, b: &Claim, sa: &Stance, sb: &Stance) -> Option<St
             .collect()
     };
     for (kind, label) in [("place", "places"), ("person", "people"), ("name", "names")] {
-        let (ua, ub) = (unmatched(sa, sb, kind), unmatched(sb, sa, kind));
+        // Names of no known kind count against the other claim alone.
+        let (other_a, other_b) = if kind == "name" { (sa, sb) } else { (whole_a, whole_b) };
+        let (ua, ub) = (unmatched(sa, other_b, kind), unmatched(sb, other_a, kind));
         if !ua.is_empty() && !ub.is_empty() {
             return Some(format!("different {label}: {} vs {}", list(&ua), list(&ub)));
         }
@@ -825,6 +844,7 @@ pub fn align_with(
     let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
     let stances_a: Vec<Stance> = a.iter().map(|c| Stance::of(c, knowledge)).collect();
     let stances_b: Vec<Stance> = b.iter().map(|c| Stance::of(c, knowledge)).collect();
+    let (whole_a, whole_b) = (Stance::of_article(&stances_a), Stance::of_article(&stances_b));
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
@@ -850,7 +870,7 @@ pub fn align_with(
                 continue;
             }
             let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
-            let different = different_events(ca, cb, &stances_a[i], &stances_b[j]);
+            let different = different_events(ca, cb, (&stances_a[i], &whole_a), (&stances_b[j], &whole_b));
             let tension =
                 if different.is_some() { None } else { tension(ca, cb, opposites, &stances_a[i], &stances_b[j]) };
             // Below `link_min` only a tension links: the pair's evidence is not needed otherwise.
