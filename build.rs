@@ -1,5 +1,5 @@
 //! Computes the embedded comparison at build time, natively, with the same core
-//! the analysis worker runs, and ships it as data (`$OUT_DIR/embedded-comparison.json`,
+//! the analysis worker runs, and ships it as data (`$OUT_DIR/embedded-comparison.bin, postcard bytes`,
 //! read by `src/embedded.rs`): the page's first paint needs neither the core nor a
 //! comparison run. `tests/embedded.rs` checks the shipped data against the core.
 
@@ -19,8 +19,8 @@ fn main() {
     let table = std::fs::read("data/semantic/wordllama-64x4.bin").expect("the semantic table (data/semantic/)");
     let embedder = parallax_core::analysis::semantic::Embedder::from_bytes(&table).expect("a valid semantic table");
     let comparison = embedded_comparison(&embedder);
-    let json = serde_json::to_string(&comparison).expect("a comparison serialises");
+    let bytes = postcard::to_allocvec(&comparison).expect("a comparison serialises");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
-    std::fs::write(std::path::Path::new(&out).join("embedded-comparison.json"), json)
+    std::fs::write(std::path::Path::new(&out).join("embedded-comparison.bin"), bytes)
         .expect("write the embedded comparison");
 }

@@ -206,7 +206,7 @@ const TABLE: &[u8] = include_bytes!("../data/semantic/wordllama-64x4.bin");
 #[wasm_bindgen_test]
 fn the_shipped_embedded_comparison_reads_in_the_browser_as_the_core_computes_it() {
     use parallax::analysis::{knowledge::Knowledge, semantic::Embedder};
-    let shipped = parallax::embedded::parse().expect("the shipped comparison reads through the browser's JSON");
+    let shipped = parallax::embedded::parse().expect("the shipped comparison reads from its bytes in the browser");
     let embedder = Embedder::from_bytes(TABLE).expect("the table decodes in wasm");
     let sources = parallax::corpus::embedded();
     let computed =

@@ -145,9 +145,11 @@ export const tests = [
         await page.selectOption("#pick-a", "u1");
         await page.selectOption("#pick-b", "u2");
         await page.getByRole("button", { name: "Compare", exact: true }).click();
-        await page.waitForSelector(".filters .topic-filter");
-        const topics = await page.locator(".filters .topic-filter").allInnerTexts();
-        assert(topics.includes("Developers count"), `the topic shows among the filters: ${topics}`);
+        // The embedded comparison's filters show until the worker has compared the pair.
+        await until(() => page.locator(".filters .topic-filter").allInnerTexts(), "the topic among the filters", {
+          check: (topics) => topics.includes("Developers count"),
+          timeout: 15000,
+        });
         // Export, reset, import the workspace.
         await page.getByRole("button", { name: "Sources", exact: true }).click();
         const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export workspace" }).click()]);

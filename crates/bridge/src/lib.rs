@@ -5,9 +5,9 @@
 //!   (no JSON parser in the wasm): [`parse_library`], [`parse_corpus`], [`is_workspace`];
 //! - the analysis worker's jobs and answers ([`Job`], [`Answer`]): a comparison
 //!   of two sources, a digest of one, an import of files with progress;
-//! - comparisons as JS values ([`comparison_to_js`], [`comparison_from_js`]),
-//!   through `serde-wasm-bindgen`: structured-cloned between worker and page,
-//!   never written out as text.
+//! - comparisons as postcard bytes in a `Uint8Array` ([`comparison_to_js`],
+//!   [`comparison_from_js`]): structured-cloned between worker and page, never
+//!   written out as text (the embedded one ships in the same form).
 //!
 //! No `yew`, no `web-sys`: only `js-sys` and `wasm-bindgen`.
 
@@ -255,15 +255,28 @@ impl Answer {
     }
 }
 
-/// A comparison as a JS value (plain objects and arrays).
-pub fn comparison_to_js(comparison: &Comparison) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    serde::Serialize::serialize(comparison, &serializer).unwrap_or(JsValue::NULL)
+/// A comparison as postcard bytes: compact, and read back without going through
+/// JavaScript objects (the page reads the embedded one and the worker's this way).
+pub fn comparison_to_bytes(comparison: &Comparison) -> Vec<u8> {
+    postcard::to_allocvec(comparison).unwrap_or_default()
 }
 
-/// A comparison back from a JS value (from the worker, or the shipped embedded one).
+/// A comparison back from [`comparison_to_bytes`].
+pub fn comparison_from_bytes(bytes: &[u8]) -> Result<Comparison, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("the comparison could not be read ({e})"))
+}
+
+/// A comparison as a JS value: its bytes in a `Uint8Array` (the worker posts it).
+pub fn comparison_to_js(comparison: &Comparison) -> JsValue {
+    js_sys::Uint8Array::from(comparison_to_bytes(comparison).as_slice()).into()
+}
+
+/// A comparison back from a JS value made by [`comparison_to_js`].
 pub fn comparison_from_js(value: &JsValue) -> Result<Comparison, String> {
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| format!("the comparison could not be read ({e})"))
+    if !wasm_bindgen::JsCast::is_instance_of::<js_sys::Uint8Array>(value) {
+        return Err("the comparison could not be read (no bytes)".into());
+    }
+    comparison_from_bytes(&js_sys::Uint8Array::new(value).to_vec())
 }
 
 /// What an import worker found besides its sources (sent as they were analysed):

@@ -118,17 +118,17 @@ pub struct Features {
     pub spans: Vec<(String, Range<usize>)>,
     /// Keys of predicates under a negation ("cannot *replace*"), with the span of
     /// the negated phrase in the claim text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub negated: Vec<(String, Range<usize>)>,
     /// Outlook cue words: +1 hopeful, -1 doubtful, with the words as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub outlook: Vec<(i32, String)>,
     pub mentions: Vec<Mention>,
     /// Names that need another mention to confirm them (see [`resolve_names`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub candidates: Vec<Mention>,
     /// A pronoun read as an entity: ("It", "Boeing").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub resolved: Option<(String, String)>,
 }
 
@@ -151,24 +151,24 @@ pub struct Claim {
     /// The source's id.
     pub source: String,
     /// The section heading the claim stands under, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub section: Option<String>,
     pub text: String,
     /// Byte offsets into the source's cleaned text.
     pub start: usize,
     pub end: usize,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub topics: Vec<String>,
     /// Per topic, the words that matched it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub evidence: topics::Evidence,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub entities: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub attribution: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub numbers: Vec<Quantity>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub times: Vec<String>,
     pub features: Features,
 }
