@@ -20,7 +20,8 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { serve, chromiumPath, chromeArgs } from "../tests/e2e/lib.mjs";
 
 /** The targets: a category scoring below its number fails the run. */
-export const TARGETS = { performance: 0.95, accessibility: 1.0, "best-practices": 0.95 };
+// Performance: issue 12 asks 0.98 on the mobile preset (LCP <= 1.8 s, TBT <= 30 ms).
+export const TARGETS = { performance: 0.98, accessibility: 1.0, "best-practices": 0.95 };
 const PRESETS = [
   { name: "desktop", config: desktopConfig },
   { name: "mobile", config: undefined }, // Lighthouse's default: a mid-range phone on slow 4G
