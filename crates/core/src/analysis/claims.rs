@@ -284,6 +284,9 @@ fn mentions(
 ) -> Vec<Mention> {
     let mut covered = vec![false; tokens.len()];
     let mut title = vec![false; tokens.len()];
+    // A one-word title before no name may be a surname ("King said" with "Billy King"
+    // elsewhere): a candidate.
+    let mut lone_title = vec![false; tokens.len()];
     for m in knowledge.titles.find(tokens, text) {
         // A title stands before a name; after a capitalised word and before none it
         // ends a name ("Billy King announced", "Department of Criminal Justice").
@@ -296,6 +299,7 @@ fn mentions(
         let after_title = if tokens.get(m.last + 1).is_some_and(|t| t.norm == ".") { m.last + 1 } else { m.last };
         let before_name = next_term(tokens, after_title)
             .is_some_and(|n| !tokens[n].gap_before && tokens[n].kind == Kind::Word && tokens[n].is_capitalized(text));
+        lone_title[m.first] = m.first == m.last && !after_word && !before_name;
         if !after_word || before_name {
             title[m.first..=m.last].iter_mut().for_each(|c| *c = true);
         }
@@ -316,6 +320,8 @@ fn mentions(
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
     };
+    let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
+    let title_case = is_title_case(tokens, text);
     for m in aliases {
         let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {
             continue;
@@ -323,10 +329,15 @@ fn mentions(
         let entity = knowledge.entities[*e];
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
         let extends = matches!(entity.kind, "org" | "product" | "place");
-        let last = if extends { name_end(tokens, text, m.last, |k| is_name_word(k, &covered)) } else { m.last };
+        let last = if extends {
+            name_end(tokens, text, m.last, |k| is_name_word(k, &covered) || numbered(k), no_place)
+        } else {
+            m.last
+        };
         // A place inside a longer name is that name alone; a maker's name stays
-        // beside its product's.
-        if last == m.last || entity.kind != "place" {
+        // beside its product's. In a Title Case headline the longer name is only a
+        // candidate.
+        if last == m.last || entity.kind != "place" || title_case {
             out.push(Mention { name: entity.name.to_owned(), kind: entity.kind.to_owned(), span: m.span(tokens) });
         }
         if last > m.last {
@@ -336,21 +347,38 @@ fn mentions(
                 "place" => guess_kind(tokens, text, m.first, last, &title, knowledge),
                 _ => "product",
             };
-            out.push(Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span });
+            let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+            if title_case { candidates.push(mention) } else { out.push(mention) }
         }
     }
-    // Concepts cover their words too, so "OS" is not a name.
+    // Concepts cover their words too, so "OS" is not a name; but inside a name they
+    // are its words ("Advanced Micro Devices"), as are a team's digits ("76ers").
+    let named = covered.clone();
     for m in aliases {
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
     }
-    let title_case = is_title_case(tokens, text);
+    let continues = |k: usize| is_name_word(k, &named) || numbered(k);
+    // A place a particle joins to a name is part of it ("Stade de Suisse", "University
+    // of California"): the place's last token.
+    let place_at = |k: usize| {
+        aliases.iter().find_map(|m| {
+            let place =
+                m.values.iter().any(|v| matches!(v, Alias::Entity(e) if knowledge.entities[*e].kind == "place"));
+            (m.first == k && place && tokens[k].is_capitalized(text)).then_some(m.last)
+        })
+    };
+    let mut absorbed: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if lone_title[i] && !covered[i] && tokens[i].is_capitalized(text) {
+            let span = tokens[i].start..tokens[i].end;
+            candidates.push(Mention { name: tokens[i].text(text).to_owned(), kind: "person".into(), span });
+        }
         if !is_name_word(i, &covered) {
             i += 1;
             continue;
         }
-        let last = name_end(tokens, text, i, |k| is_name_word(k, &covered));
+        let last = name_end(tokens, text, i, continues, place_at);
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
         let mut span = tokens[i].start..tokens[last].end;
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
@@ -367,6 +395,9 @@ fn mentions(
             }
         }
         let kind = guess_kind(tokens, text, i, last, &title, knowledge);
+        if (i..=last).any(|k| named[k]) {
+            absorbed.push(span.clone());
+        }
         let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
         let acronym = is_acronym(tokens[i].text(text));
         let plain_word = !tokens[i].norm.ends_with('s')
@@ -383,14 +414,36 @@ fn mentions(
         }
         i = last + 1;
     }
+    out.retain(|m| m.kind != "place" || !absorbed.iter().any(|a| a.start <= m.span.start && m.span.end <= a.end));
     order::sort_by_key(&mut out, |m| m.span.start);
     out
+}
+
+/// No place joins the name (for [`name_end`]).
+fn no_place(_: usize) -> Option<usize> {
+    None
+}
+
+/// A word that opens with digits and goes on in letters, as a team's name may ("76ers",
+/// "49ers"); not an ordinal, a decade or a unit ("3rd", "1990s", "5km").
+fn is_numbered_word(word: &str) -> bool {
+    let letters = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < word.len()
+        && letters.chars().count() >= 3
+        && letters.chars().all(|c| c.is_ascii_lowercase())
+        && letters.contains(['a', 'e', 'i', 'o', 'u'])
 }
 
 /// The last token of the name that runs on from `last`: further name words, a word
 /// joined by a hyphen ("Jean-Claude"), or a particle followed by a name word
 /// ("Charles de Gaulle", "Bank of England").
-fn name_end(tokens: &[Token], text: &str, mut last: usize, is_name_word: impl Fn(usize) -> bool) -> usize {
+fn name_end(
+    tokens: &[Token],
+    text: &str,
+    mut last: usize,
+    is_name_word: impl Fn(usize) -> bool,
+    place_at: impl Fn(usize) -> Option<usize>,
+) -> usize {
     let adjacent = |a: usize, b: usize| tokens[a].end == tokens[b].start;
     loop {
         let hyphen = last + 2 < tokens.len()
@@ -425,12 +478,16 @@ fn name_end(tokens: &[Token], text: &str, mut last: usize, is_name_word: impl Fn
         }
         // "of" only after a head word ("Bank of England", not "Bodiford of Superior Court").
         let word = tokens[next].text(text);
-        let particle = knowledge::particles().contains(word)
-            && (word != "of" || head(last))
-            && next_term(tokens, next).is_some_and(|after| !tokens[after].gap_before && is_name_word(after));
-        if particle && !possessive {
-            last = next + 1;
-            continue;
+        let particle = knowledge::particles().contains(word) && (word != "of" || head(last)) && !possessive;
+        if let Some(after) = next_term(tokens, next).filter(|&a| particle && !tokens[a].gap_before) {
+            if is_name_word(after) {
+                last = after;
+                continue;
+            }
+            if let Some(place_last) = place_at(after) {
+                last = place_last;
+                continue;
+            }
         }
         break;
     }
@@ -455,6 +512,9 @@ fn guess_kind(
     let words: Vec<&str> =
         (first..=last).filter(|&k| tokens[k].kind == Kind::Word).map(|k| tokens[k].text(text)).collect();
     let heads = knowledge::organisation_heads();
+    let is_place = |m: &PhraseMatch<Alias>| {
+        m.values.iter().any(|v| matches!(v, Alias::Entity(e) if knowledge.entities[*e].kind == "place"))
+    };
     let web = last_word.contains('.') && matches!(last_word.rsplit('.').next(), Some("com" | "net" | "org" | "uk"));
     if web || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
         "org"
@@ -470,9 +530,10 @@ fn guess_kind(
         "person"
     } else if words.len() >= 2
         && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
-        && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0)
+        && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0 || is_place(m))
     {
-        // Two or more plain capitalised words that do not open with a place: a person.
+        // Two or more plain capitalised words that do not open with a place, nor hold
+        // one ("Stade de Suisse"): a person.
         "person"
     } else {
         "name"
@@ -508,10 +569,24 @@ fn ends_with_possessive(word: &str) -> bool {
 
 /// A headline in Title Case ("Tara Reid Checks Into Rehab"): every word of three
 /// letters or more but function words is capitalised, so capitals say nothing about names.
+/// A word in lower case other than those ("went", "said") says it is not.
 fn is_title_case(tokens: &[Token], text: &str) -> bool {
-    let words: Vec<&Token> =
-        tokens.iter().filter(|t| t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() >= 3).collect();
-    words.len() >= 3 && words.iter().all(|t| t.is_capitalized(text))
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() >= 3)
+        .filter(|t| t.norm.starts_with(char::is_alphabetic))
+        .collect();
+    let minor = knowledge::title_minor_words();
+    let lower_word = |t: &Token| {
+        let w = t.text(text);
+        t.kind == Kind::Word
+            && w.chars().count() >= 2
+            && w.starts_with(|c: char| c.is_lowercase())
+            && !w.chars().any(char::is_uppercase)
+            && !minor.contains(&t.norm)
+            && !knowledge::particles().contains(w)
+    };
+    words.len() >= 3 && words.iter().all(|t| t.is_capitalized(text)) && !tokens.iter().any(lower_word)
 }
 
 /// Names across the claims of a comparison (both sources): a candidate is kept when
@@ -559,15 +634,32 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             } else if let Some((full, kind)) = full_name_of(&candidate.name) {
                 added.push((c, Mention { name: full.clone(), kind: kind.clone(), span: candidate.span.clone() }));
             } else if candidate.name.contains(' ') {
-                // A headline: the confirmed names inside it.
+                // A headline: the confirmed names inside it, longest first ("Lohan"
+                // there is the "Lindsay Lohan" named elsewhere).
                 let within = &claim.text[candidate.span.clone()];
-                for (name, kind) in confirmed.iter().filter(|(n, _)| n.contains(' ')) {
-                    if let Some(at) = find_words(within, name) {
-                        let start = candidate.span.start + at;
-                        let span = start..start + name.len();
-                        added.push((c, Mention { name: name.clone(), kind: kind.clone(), span }));
+                let mut inside: Vec<Mention> = Vec::new();
+                let mut by_length: Vec<&(String, String)> = confirmed.iter().collect();
+                order::sort_by_key(&mut by_length, |(n, _)| std::cmp::Reverse(n.len()));
+                for named in by_length {
+                    let Some(at) = find_words(within, &named.0) else { continue };
+                    let start = candidate.span.start + at;
+                    let span = start..start + named.0.len();
+                    if inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                        continue;
+                    }
+                    let (name, kind) = full_name_of(&named.0).unwrap_or(named);
+                    inside.push(Mention { name: name.clone(), kind: kind.clone(), span });
+                }
+                // And the surnames of full names named elsewhere.
+                for word in within.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    let start = candidate.span.start + (word.as_ptr() as usize - within.as_ptr() as usize);
+                    let span = start..start + word.len();
+                    let free = !inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
+                    if let Some((name, kind)) = full_name_of(word).filter(|_| free && !word.is_empty()) {
+                        inside.push(Mention { name: name.clone(), kind: kind.clone(), span });
                     }
                 }
+                added.extend(inside.into_iter().map(|m| (c, m)));
             }
         }
     }
@@ -576,9 +668,14 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         m.name = name;
         m.kind = kind;
     }
+    // An added name takes the place of the shorter ones inside it ("Philadelphia" in
+    // "Philadelphia 76ers"), not of one it overlaps otherwise.
     for (c, mention) in added {
         let mentions = &mut claims[c].features.mentions;
-        if !mentions.iter().any(|m| m.span.start < mention.span.end && mention.span.start < m.span.end) {
+        let within = |m: &Mention| mention.span.start <= m.span.start && m.span.end <= mention.span.end;
+        let overlaps = |m: &Mention| m.span.start < mention.span.end && mention.span.start < m.span.end;
+        if !mentions.iter().any(|m| overlaps(m) && (!within(m) || m.span == mention.span)) {
+            mentions.retain(|m| !overlaps(m));
             mentions.push(mention);
         }
     }

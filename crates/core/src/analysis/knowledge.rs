@@ -142,6 +142,11 @@ pub fn place_heads() -> List {
     data::PLACE_HEADS
 }
 
+/// Words a Title Case line leaves in lower case ("of", "into"), from `data/general/name-words.txt`.
+pub fn title_minor_words() -> List {
+    data::TITLE_MINOR
+}
+
 /// Abbreviated month and weekday names, lower case ("nov", "tues").
 pub fn calendar_abbreviations() -> List {
     data::CALENDAR_SHORT
