@@ -306,9 +306,23 @@ fn mentions(
     }
     let mut out = Vec::new();
     let first_word = tokens.iter().position(Token::is_term);
+    // Where a word is capitalised by its place: the sentence's first word, or the first
+    // after a colon or an opening quote ("NCAA: Improper gifts", "‘Freeze,’ he said").
+    let opens = |i: usize| {
+        let opening_quote = |q: &Token| {
+            matches!(q.norm.as_str(), "\u{201c}" | "\u{2018}" | "\"" | "'" | "``" | "`")
+                && q.end == tokens[i].start
+                && text[..q.start].chars().next_back().is_none_or(char::is_whitespace)
+        };
+        Some(i) == first_word || i.checked_sub(1).is_some_and(|p| tokens[p].norm == ":" || opening_quote(&tokens[p]))
+    };
     let is_name_word = |i: usize, covered: &[bool]| {
         let t = &tokens[i];
+        // "They've", "I'm": a pronoun.
+        let pronoun =
+            t.norm.split(['\'', '\u{2019}']).next().is_some_and(|p| p != t.norm && knowledge.pronouns.contains(p));
         t.kind == Kind::Word
+            && !pronoun
             && !covered[i]
             && !title[i]
             && t.is_capitalized(text)
@@ -319,6 +333,7 @@ fn mentions(
             && phrases::number_word(&t.norm).is_none()
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
+            && !knowledge.time_zones.contains(t.text(text))
     };
     let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
     let title_case = is_title_case(tokens, text);
@@ -351,13 +366,23 @@ fn mentions(
             if title_case { candidates.push(mention) } else { out.push(mention) }
         }
     }
-    // Concepts cover their words too, so "OS" is not a name; but inside a name they
-    // are its words ("Advanced Micro Devices"), as are a team's digits ("76ers").
+    // Concepts cover their words too, so "OS" is not a name; but at the end of a name
+    // they are its words ("Advanced Micro Devices is"), as are a team's digits
+    // ("76ers"). Before more capitalised words but a head word a concept ends it: a
+    // headline's verb ("Microsoft Launches Emergency Patch"; "Micro Devices Inc" goes on).
     let named = covered.clone();
     for m in aliases {
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
     }
-    let continues = |k: usize| is_name_word(k, &named) || numbered(k);
+    let concept_ends = |k: usize| {
+        let head = |n: usize| {
+            let w = tokens[n].text(text);
+            knowledge::organisation_heads().contains(w) || knowledge::place_heads().contains(w)
+        };
+        !covered[k]
+            || next_term(tokens, k).is_none_or(|n| !tokens[n].is_capitalized(text) || tokens[n].gap_before || head(n))
+    };
+    let continues = |k: usize| (is_name_word(k, &named) && concept_ends(k)) || numbered(k);
     // A place a particle joins to a name is part of it ("Stade de Suisse", "University
     // of California"): the place's last token.
     let place_at = |k: usize| {
@@ -374,11 +399,44 @@ fn mentions(
             let span = tokens[i].start..tokens[i].end;
             candidates.push(Mention { name: tokens[i].text(text).to_owned(), kind: "person".into(), span });
         }
-        if !is_name_word(i, &covered) {
+        // A suffix does not open a name ("Tony White, Jr.").
+        if !is_name_word(i, &covered) || knowledge::name_suffixes().contains(tokens[i].text(text)) {
             i += 1;
             continue;
         }
-        let last = name_end(tokens, text, i, continues, place_at);
+        let mut last = name_end(tokens, text, i, continues, place_at);
+        // "Indo-Australian", "Franco-German": a name's first part, joined to a capitalised
+        // word that does not go on with it, is no name of its own.
+        let prefix = hyphen_joins(tokens, last) && tokens[last + 2].is_capitalized(text);
+        // A word right before a place: a name with it ("Southern California"), or, before
+        // a people's adjective, only its qualifier ("Central Asian", "Northern Iraqi").
+        let place_after = next_term(tokens, i).filter(|&n| i == last && !tokens[n].gap_before);
+        let place_after = place_after.and_then(|n| Some((n, place_at(n)?)));
+        let demonym = place_after.is_some_and(|(n, place_last)| {
+            let written = &text[tokens[n].start..tokens[place_last].end];
+            aliases.iter().filter(|m| m.first == n).flat_map(|m| m.values.iter()).any(|v| match *v {
+                Alias::Entity(e) => {
+                    let name = knowledge.entities[e].name;
+                    written != name && name.get(..3).is_some_and(|stem| written.starts_with(stem))
+                }
+                Alias::Concept(_) => false,
+            })
+        });
+        if prefix || demonym {
+            i = last + 1;
+            continue;
+        }
+        if let Some((_, place_last)) = place_after {
+            last = place_last;
+        }
+        // In a Title Case headline a first name and the word after it are a person
+        // ("Tara Reid Finally Checks Into Rehab"); the rest is a candidate.
+        let full_name = title_case
+            && knowledge.is_first_name(tokens[i].text(text))
+            && next_term(tokens, i).is_some_and(|n| n <= last && tokens[n].kind == Kind::Word);
+        if full_name {
+            last = i + 1;
+        }
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
         let mut span = tokens[i].start..tokens[last].end;
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
@@ -399,6 +457,10 @@ fn mentions(
             absorbed.push(span.clone());
         }
         let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        // Two or more long words in capitals are a shouted headline ("BRAZEN ESCAPE"),
+        // not acronyms.
+        let long_caps = |k: usize| is_acronym(tokens[k].text(text)) && tokens[k].norm.chars().count() >= 4;
+        let shouted = words >= 2 && (i..=last).filter(|&k| tokens[k].kind == Kind::Word).all(long_caps);
         let acronym = is_acronym(tokens[i].text(text));
         let plain_word = !tokens[i].norm.ends_with('s')
             && !knowledge::organisation_heads().contains(tokens[i].text(text))
@@ -407,7 +469,7 @@ fn mentions(
         // "DiLeo", "McAllister": a capital inside the word is a name's, not the sentence's.
         let camel = tokens[i].text(text).chars().skip(1).any(char::is_uppercase)
             && tokens[i].text(text).chars().any(char::is_lowercase);
-        if !acronym && (title_case || (Some(i) == first_word && words == 1 && !speaker && !camel)) {
+        if shouted || (!acronym && !full_name && (title_case || (opens(i) && words == 1 && !speaker && !camel))) {
             candidates.push(mention);
         } else {
             out.push(mention);
@@ -417,6 +479,14 @@ fn mentions(
     out.retain(|m| m.kind != "place" || !absorbed.iter().any(|a| a.start <= m.span.start && m.span.end <= a.end));
     order::sort_by_key(&mut out, |m| m.span.start);
     out
+}
+
+/// Whether a hyphen joins the word at `k` to the one two tokens on ("Jean-Claude").
+fn hyphen_joins(tokens: &[Token], k: usize) -> bool {
+    k + 2 < tokens.len()
+        && matches!(tokens[k + 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}")
+        && tokens[k].end == tokens[k + 1].start
+        && tokens[k + 1].end == tokens[k + 2].start
 }
 
 /// No place joins the name (for [`name_end`]).
@@ -445,12 +515,15 @@ fn name_end(
     place_at: impl Fn(usize) -> Option<usize>,
 ) -> usize {
     let adjacent = |a: usize, b: usize| tokens[a].end == tokens[b].start;
+    // A name after a comma may be an item of a list, whose "and" ends it ("Huawei
+    // Reading, Huawei Themes and Life Services").
+    let start = last;
+    let listed = start > 0 && tokens[start].gap_before && tokens[start - 1].norm == ",";
+    // Whether "for" after a head word joined the name ("Commission for Elections"; not
+    // "of": "Bank of England and Barclays" are two).
+    let mut after_particle = false;
     loop {
-        let hyphen = last + 2 < tokens.len()
-            && matches!(tokens[last + 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}")
-            && adjacent(last, last + 1)
-            && adjacent(last + 1, last + 2)
-            && is_name_word(last + 2);
+        let hyphen = hyphen_joins(tokens, last) && is_name_word(last + 2);
         if hyphen {
             last += 2;
             continue;
@@ -476,10 +549,25 @@ fn name_end(
             last = next;
             continue;
         }
-        // "of" only after a head word ("Bank of England", not "Bodiford of Superior Court").
+        // "of" and "for" only after a head word ("Bank of England", "Commission for
+        // Elections", not "Bodiford of Superior Court").
         let word = tokens[next].text(text);
-        let particle = knowledge::particles().contains(word) && (word != "of" || head(last)) && !possessive;
+        let after_head = !matches!(word, "of" | "for") || head(last);
+        let particle = (knowledge::particles().contains(word) || word == "for") && after_head && !possessive;
+        // "and" only before name words that end in a head word ("Fish and Wildlife
+        // Service"), or after a head word's "for" ("Commission for Elections and Referenda").
+        if word == "and" && !possessive && !listed {
+            let mut end = next;
+            while let Some(n) = next_term(tokens, end).filter(|&n| !tokens[n].gap_before && is_name_word(n)) {
+                end = n;
+            }
+            if end > next && (head(end) || after_particle) {
+                last = end;
+                continue;
+            }
+        }
         if let Some(after) = next_term(tokens, next).filter(|&a| particle && !tokens[a].gap_before) {
+            after_particle |= word == "for";
             if is_name_word(after) {
                 last = after;
                 continue;
@@ -609,7 +697,11 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             return None;
         }
         let mut found = confirmed.iter().filter(|(name, kind)| {
-            let words: Vec<&str> = name.split([' ', '-']).collect();
+            let mut words: Vec<&str> = name.split([' ', '-']).collect();
+            // "Comeaux" is "Arcade Joseph Comeaux Jr".
+            if words.len() > 2 && words.last().is_some_and(|w| knowledge::name_suffixes().contains(w)) {
+                words.pop();
+            }
             words.len() >= 2
                 && knowledge.entity_index(name).is_none()
                 && matches!(kind.as_str(), "person" | "name")
@@ -640,8 +732,12 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                 let mut inside: Vec<Mention> = Vec::new();
                 let mut by_length: Vec<&(String, String)> = confirmed.iter().collect();
                 order::sort_by_key(&mut by_length, |(n, _)| std::cmp::Reverse(n.len()));
+                // A headline in capitals names them in capitals.
+                let shouted = !within.chars().any(char::is_lowercase);
                 for named in by_length {
-                    let Some(at) = find_words(within, &named.0) else { continue };
+                    let upper = named.0.to_uppercase();
+                    let written = if shouted && upper.len() == named.0.len() { &upper } else { &named.0 };
+                    let Some(at) = find_words(within, written) else { continue };
                     let start = candidate.span.start + at;
                     let span = start..start + named.0.len();
                     if inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
