@@ -452,6 +452,13 @@ fn mentions(
                 }
             }
         }
+        // "P. M." in a dateline is the time.
+        let letters: String =
+            (i..=last).filter(|&k| tokens[k].kind == Kind::Word).map(|k| tokens[k].norm.as_str()).collect();
+        if i < last && matches!(letters.as_str(), "am" | "pm") {
+            i = last + 1;
+            continue;
+        }
         let kind = guess_kind(tokens, text, i, last, &title, knowledge);
         if (i..=last).any(|k| named[k]) {
             absorbed.push(span.clone());
