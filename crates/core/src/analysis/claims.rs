@@ -334,6 +334,8 @@ fn mentions(
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
             && !knowledge.time_zones.contains(t.text(text))
+            // "Today", "Tonight": a time.
+            && knowledge.times.find(&tokens[i..=i], text).is_empty()
     };
     let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
     let title_case = is_title_case(tokens, text);
