@@ -309,10 +309,12 @@ fn mentions(
     // Where a word is capitalised by its place: the sentence's first word, or the first
     // after a colon or an opening quote ("NCAA: Improper gifts", "‘Freeze,’ he said").
     let opens = |i: usize| {
+        // Curly and backtick quotes open by their shape; a straight one by its place.
         let opening_quote = |q: &Token| {
-            matches!(q.norm.as_str(), "\u{201c}" | "\u{2018}" | "\"" | "'" | "``" | "`")
-                && q.end == tokens[i].start
-                && text[..q.start].chars().next_back().is_none_or(char::is_whitespace)
+            matches!(q.norm.as_str(), "\u{201c}" | "\u{2018}" | "``" | "`")
+                || (matches!(q.norm.as_str(), "\"" | "'")
+                    && q.end == tokens[i].start
+                    && text[..q.start].chars().next_back().is_none_or(char::is_whitespace))
         };
         Some(i) == first_word || i.checked_sub(1).is_some_and(|p| tokens[p].norm == ":" || opening_quote(&tokens[p]))
     };
