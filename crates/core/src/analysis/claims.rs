@@ -294,6 +294,9 @@ fn mentions(
 ) -> Vec<Mention> {
     let mut covered = vec![false; tokens.len()];
     let mut title = vec![false; tokens.len()];
+    // A one-word title before no name may be a surname ("King said" with "Billy King"
+    // elsewhere): a candidate.
+    let mut lone_title = vec![false; tokens.len()];
     for m in knowledge.titles.find(tokens, text) {
         // A title stands before a name; after a capitalised word and before none it
         // ends a name ("Billy King announced", "Department of Criminal Justice").
@@ -306,15 +309,32 @@ fn mentions(
         let after_title = if tokens.get(m.last + 1).is_some_and(|t| t.norm == ".") { m.last + 1 } else { m.last };
         let before_name = next_term(tokens, after_title)
             .is_some_and(|n| !tokens[n].gap_before && tokens[n].kind == Kind::Word && tokens[n].is_capitalized(text));
+        lone_title[m.first] = m.first == m.last && !after_word && !before_name;
         if !after_word || before_name {
             title[m.first..=m.last].iter_mut().for_each(|c| *c = true);
         }
     }
     let mut out = Vec::new();
     let first_word = tokens.iter().position(Token::is_term);
+    // Where a word is capitalised by its place: the sentence's first word, or the first
+    // after a colon or an opening quote ("NCAA: Improper gifts", "‘Freeze,’ he said").
+    let opens = |i: usize| {
+        // Curly and backtick quotes open by their shape; a straight one by its place.
+        let opening_quote = |q: &Token| {
+            matches!(q.norm.as_str(), "\u{201c}" | "\u{2018}" | "``" | "`")
+                || (matches!(q.norm.as_str(), "\"" | "'")
+                    && q.end == tokens[i].start
+                    && text[..q.start].chars().next_back().is_none_or(char::is_whitespace))
+        };
+        Some(i) == first_word || i.checked_sub(1).is_some_and(|p| tokens[p].norm == ":" || opening_quote(&tokens[p]))
+    };
     let is_name_word = |i: usize, covered: &[bool]| {
         let t = &tokens[i];
+        // "They've", "I'm": a pronoun.
+        let pronoun =
+            t.norm.split(['\'', '\u{2019}']).next().is_some_and(|p| p != t.norm && knowledge.pronouns.contains(p));
         t.kind == Kind::Word
+            && !pronoun
             && !covered[i]
             && !title[i]
             && t.is_capitalized(text)
@@ -325,7 +345,12 @@ fn mentions(
             && phrases::number_word(&t.norm).is_none()
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
+            && !knowledge.time_zones.contains(t.text(text))
+            // "Today", "Tonight": a time.
+            && knowledge.times.find(&tokens[i..=i], text).is_empty()
     };
+    let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
+    let title_case = is_title_case(tokens, text);
     for m in aliases {
         let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {
             continue;
@@ -333,10 +358,15 @@ fn mentions(
         let entity = knowledge.entities[*e];
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
         let extends = matches!(entity.kind, "org" | "product" | "place");
-        let last = if extends { name_end(tokens, text, m.last, |k| is_name_word(k, &covered)) } else { m.last };
+        let last = if extends {
+            name_end(tokens, text, m.last, |k| is_name_word(k, &covered) || numbered(k), no_place)
+        } else {
+            m.last
+        };
         // A place inside a longer name is that name alone; a maker's name stays
-        // beside its product's.
-        if last == m.last || entity.kind != "place" {
+        // beside its product's. In a Title Case headline the longer name is only a
+        // candidate.
+        if last == m.last || entity.kind != "place" || title_case {
             out.push(Mention { name: entity.name.to_owned(), kind: entity.kind.to_owned(), span: m.span(tokens) });
         }
         if last > m.last {
@@ -346,21 +376,81 @@ fn mentions(
                 "place" => guess_kind(tokens, text, m.first, last, &title, knowledge),
                 _ => "product",
             };
-            out.push(Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span });
+            let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+            if title_case { candidates.push(mention) } else { out.push(mention) }
         }
     }
-    // Concepts cover their words too, so "OS" is not a name.
+    // Concepts cover their words too, so "OS" is not a name; but at the end of a name
+    // they are its words ("Advanced Micro Devices is"), as are a team's digits
+    // ("76ers"). Before more capitalised words but a head word a concept ends it: a
+    // headline's verb ("Microsoft Launches Emergency Patch"; "Micro Devices Inc" goes on).
+    let named = covered.clone();
     for m in aliases {
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
     }
-    let title_case = is_title_case(tokens, text);
+    let concept_ends = |k: usize| {
+        let head = |n: usize| {
+            let w = tokens[n].text(text);
+            knowledge::organisation_heads().contains(w) || knowledge::place_heads().contains(w)
+        };
+        !covered[k]
+            || next_term(tokens, k).is_none_or(|n| !tokens[n].is_capitalized(text) || tokens[n].gap_before || head(n))
+    };
+    let continues = |k: usize| (is_name_word(k, &named) && concept_ends(k)) || numbered(k);
+    // A place a particle joins to a name is part of it ("Stade de Suisse", "University
+    // of California"): the place's last token.
+    let place_at = |k: usize| {
+        aliases.iter().find_map(|m| {
+            let place =
+                m.values.iter().any(|v| matches!(v, Alias::Entity(e) if knowledge.entities[*e].kind == "place"));
+            (m.first == k && place && tokens[k].is_capitalized(text)).then_some(m.last)
+        })
+    };
+    let mut absorbed: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_word(i, &covered) {
+        if lone_title[i] && !covered[i] && tokens[i].is_capitalized(text) {
+            let span = tokens[i].start..tokens[i].end;
+            candidates.push(Mention { name: tokens[i].text(text).to_owned(), kind: "person".into(), span });
+        }
+        // A suffix does not open a name ("Tony White, Jr.").
+        if !is_name_word(i, &covered) || knowledge::name_suffixes().contains(tokens[i].text(text)) {
             i += 1;
             continue;
         }
-        let last = name_end(tokens, text, i, |k| is_name_word(k, &covered));
+        let mut last = name_end(tokens, text, i, continues, place_at);
+        // "Indo-Australian", "Franco-German": a name's first part, joined to a capitalised
+        // word that does not go on with it, is no name of its own.
+        let prefix = hyphen_joins(tokens, last) && tokens[last + 2].is_capitalized(text);
+        // A word right before a place: a name with it ("Southern California"), or, before
+        // a people's adjective, only its qualifier ("Central Asian", "Northern Iraqi").
+        let place_after = next_term(tokens, i).filter(|&n| i == last && !tokens[n].gap_before);
+        let place_after = place_after.and_then(|n| Some((n, place_at(n)?)));
+        let demonym = place_after.is_some_and(|(n, place_last)| {
+            let written = &text[tokens[n].start..tokens[place_last].end];
+            aliases.iter().filter(|m| m.first == n).flat_map(|m| m.values.iter()).any(|v| match *v {
+                Alias::Entity(e) => {
+                    let name = knowledge.entities[e].name;
+                    written != name && name.get(..3).is_some_and(|stem| written.starts_with(stem))
+                }
+                Alias::Concept(_) => false,
+            })
+        });
+        if prefix || demonym {
+            i = last + 1;
+            continue;
+        }
+        if let Some((_, place_last)) = place_after {
+            last = place_last;
+        }
+        // In a Title Case headline a first name and the word after it are a person
+        // ("Tara Reid Finally Checks Into Rehab"); the rest is a candidate.
+        let full_name = title_case
+            && knowledge.is_first_name(tokens[i].text(text))
+            && next_term(tokens, i).is_some_and(|n| n <= last && tokens[n].kind == Kind::Word);
+        if full_name {
+            last = i + 1;
+        }
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
         let mut span = tokens[i].start..tokens[last].end;
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
@@ -376,8 +466,22 @@ fn mentions(
                 }
             }
         }
+        // "P. M." in a dateline is the time.
+        let letters: String =
+            (i..=last).filter(|&k| tokens[k].kind == Kind::Word).map(|k| tokens[k].norm.as_str()).collect();
+        if i < last && matches!(letters.as_str(), "am" | "pm") {
+            i = last + 1;
+            continue;
+        }
         let kind = guess_kind(tokens, text, i, last, &title, knowledge);
+        if (i..=last).any(|k| named[k]) {
+            absorbed.push(span.clone());
+        }
         let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        // Two or more long words in capitals are a shouted headline ("BRAZEN ESCAPE"),
+        // not acronyms.
+        let long_caps = |k: usize| is_acronym(tokens[k].text(text)) && tokens[k].norm.chars().count() >= 4;
+        let shouted = words >= 2 && (i..=last).filter(|&k| tokens[k].kind == Kind::Word).all(long_caps);
         let acronym = is_acronym(tokens[i].text(text));
         let plain_word = !tokens[i].norm.ends_with('s')
             && !knowledge::organisation_heads().contains(tokens[i].text(text))
@@ -386,28 +490,61 @@ fn mentions(
         // "DiLeo", "McAllister": a capital inside the word is a name's, not the sentence's.
         let camel = tokens[i].text(text).chars().skip(1).any(char::is_uppercase)
             && tokens[i].text(text).chars().any(char::is_lowercase);
-        if !acronym && (title_case || (Some(i) == first_word && words == 1 && !speaker && !camel)) {
+        if shouted || (!acronym && !full_name && (title_case || (opens(i) && words == 1 && !speaker && !camel))) {
             candidates.push(mention);
         } else {
             out.push(mention);
         }
         i = last + 1;
     }
+    out.retain(|m| m.kind != "place" || !absorbed.iter().any(|a| a.start <= m.span.start && m.span.end <= a.end));
     order::sort_by_key(&mut out, |m| m.span.start);
     out
+}
+
+/// Whether a hyphen joins the word at `k` to the one two tokens on ("Jean-Claude").
+fn hyphen_joins(tokens: &[Token], k: usize) -> bool {
+    k + 2 < tokens.len()
+        && matches!(tokens[k + 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}")
+        && tokens[k].end == tokens[k + 1].start
+        && tokens[k + 1].end == tokens[k + 2].start
+}
+
+/// No place joins the name (for [`name_end`]).
+fn no_place(_: usize) -> Option<usize> {
+    None
+}
+
+/// A word that opens with digits and goes on in letters, as a team's name may ("76ers",
+/// "49ers"); not an ordinal, a decade or a unit ("3rd", "1990s", "5km").
+fn is_numbered_word(word: &str) -> bool {
+    let letters = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < word.len()
+        && letters.chars().count() >= 3
+        && letters.chars().all(|c| c.is_ascii_lowercase())
+        && letters.contains(['a', 'e', 'i', 'o', 'u'])
 }
 
 /// The last token of the name that runs on from `last`: further name words, a word
 /// joined by a hyphen ("Jean-Claude"), or a particle followed by a name word
 /// ("Charles de Gaulle", "Bank of England").
-fn name_end(tokens: &[Token], text: &str, mut last: usize, is_name_word: impl Fn(usize) -> bool) -> usize {
+fn name_end(
+    tokens: &[Token],
+    text: &str,
+    mut last: usize,
+    is_name_word: impl Fn(usize) -> bool,
+    place_at: impl Fn(usize) -> Option<usize>,
+) -> usize {
     let adjacent = |a: usize, b: usize| tokens[a].end == tokens[b].start;
+    // A name after a comma may be an item of a list, whose "and" ends it ("Huawei
+    // Reading, Huawei Themes and Life Services").
+    let start = last;
+    let listed = start > 0 && tokens[start].gap_before && tokens[start - 1].norm == ",";
+    // Whether "for" after a head word joined the name ("Commission for Elections"; not
+    // "of": "Bank of England and Barclays" are two).
+    let mut after_particle = false;
     loop {
-        let hyphen = last + 2 < tokens.len()
-            && matches!(tokens[last + 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}")
-            && adjacent(last, last + 1)
-            && adjacent(last + 1, last + 2)
-            && is_name_word(last + 2);
+        let hyphen = hyphen_joins(tokens, last) && is_name_word(last + 2);
         if hyphen {
             last += 2;
             continue;
@@ -433,14 +570,33 @@ fn name_end(tokens: &[Token], text: &str, mut last: usize, is_name_word: impl Fn
             last = next;
             continue;
         }
-        // "of" only after a head word ("Bank of England", not "Bodiford of Superior Court").
+        // "of" and "for" only after a head word ("Bank of England", "Commission for
+        // Elections", not "Bodiford of Superior Court").
         let word = tokens[next].text(text);
-        let particle = knowledge::particles().contains(word)
-            && (word != "of" || head(last))
-            && next_term(tokens, next).is_some_and(|after| !tokens[after].gap_before && is_name_word(after));
-        if particle && !possessive {
-            last = next + 1;
-            continue;
+        let after_head = !matches!(word, "of" | "for") || head(last);
+        let particle = (knowledge::particles().contains(word) || word == "for") && after_head && !possessive;
+        // "and" only before name words that end in a head word ("Fish and Wildlife
+        // Service"), or after a head word's "for" ("Commission for Elections and Referenda").
+        if word == "and" && !possessive && !listed {
+            let mut end = next;
+            while let Some(n) = next_term(tokens, end).filter(|&n| !tokens[n].gap_before && is_name_word(n)) {
+                end = n;
+            }
+            if end > next && (head(end) || after_particle) {
+                last = end;
+                continue;
+            }
+        }
+        if let Some(after) = next_term(tokens, next).filter(|&a| particle && !tokens[a].gap_before) {
+            after_particle |= word == "for";
+            if is_name_word(after) {
+                last = after;
+                continue;
+            }
+            if let Some(place_last) = place_at(after) {
+                last = place_last;
+                continue;
+            }
         }
         break;
     }
@@ -465,6 +621,9 @@ fn guess_kind(
     let words: Vec<&str> =
         (first..=last).filter(|&k| tokens[k].kind == Kind::Word).map(|k| tokens[k].text(text)).collect();
     let heads = knowledge::organisation_heads();
+    let is_place = |m: &PhraseMatch<Alias>| {
+        m.values.iter().any(|v| matches!(v, Alias::Entity(e) if knowledge.entities[*e].kind == "place"))
+    };
     let web = last_word.contains('.') && matches!(last_word.rsplit('.').next(), Some("com" | "net" | "org" | "uk"));
     if web || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
         "org"
@@ -480,9 +639,10 @@ fn guess_kind(
         "person"
     } else if words.len() >= 2
         && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
-        && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0)
+        && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0 || is_place(m))
     {
-        // Two or more plain capitalised words that do not open with a place: a person.
+        // Two or more plain capitalised words that do not open with a place, nor hold
+        // one ("Stade de Suisse"): a person.
         "person"
     } else {
         "name"
@@ -518,10 +678,24 @@ fn ends_with_possessive(word: &str) -> bool {
 
 /// A headline in Title Case ("Tara Reid Checks Into Rehab"): every word of three
 /// letters or more but function words is capitalised, so capitals say nothing about names.
+/// A word in lower case other than those ("went", "said") says it is not.
 fn is_title_case(tokens: &[Token], text: &str) -> bool {
-    let words: Vec<&Token> =
-        tokens.iter().filter(|t| t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() >= 3).collect();
-    words.len() >= 3 && words.iter().all(|t| t.is_capitalized(text))
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !t.is_stopword() && t.norm.chars().count() >= 3)
+        .filter(|t| t.norm.starts_with(char::is_alphabetic))
+        .collect();
+    let minor = knowledge::title_minor_words();
+    let lower_word = |t: &Token| {
+        let w = t.text(text);
+        t.kind == Kind::Word
+            && w.chars().count() >= 2
+            && w.starts_with(|c: char| c.is_lowercase())
+            && !w.chars().any(char::is_uppercase)
+            && !minor.contains(&t.norm)
+            && !knowledge::particles().contains(w)
+    };
+    words.len() >= 3 && words.iter().all(|t| t.is_capitalized(text)) && !tokens.iter().any(lower_word)
 }
 
 /// Words of one meaning across the two articles become one key: when B says
@@ -591,7 +765,11 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             return None;
         }
         let mut found = confirmed.iter().filter(|(name, kind)| {
-            let words: Vec<&str> = name.split([' ', '-']).collect();
+            let mut words: Vec<&str> = name.split([' ', '-']).collect();
+            // "Comeaux" is "Arcade Joseph Comeaux Jr".
+            if words.len() > 2 && words.last().is_some_and(|w| knowledge::name_suffixes().contains(w)) {
+                words.pop();
+            }
             words.len() >= 2
                 && knowledge.entity_index(name).is_none()
                 && matches!(kind.as_str(), "person" | "name")
@@ -616,15 +794,36 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             } else if let Some((full, kind)) = full_name_of(&candidate.name) {
                 added.push((c, Mention { name: full.clone(), kind: kind.clone(), span: candidate.span.clone() }));
             } else if candidate.name.contains(' ') {
-                // A headline: the confirmed names inside it.
+                // A headline: the confirmed names inside it, longest first ("Lohan"
+                // there is the "Lindsay Lohan" named elsewhere).
                 let within = &claim.text[candidate.span.clone()];
-                for (name, kind) in confirmed.iter().filter(|(n, _)| n.contains(' ')) {
-                    if let Some(at) = find_words(within, name) {
-                        let start = candidate.span.start + at;
-                        let span = start..start + name.len();
-                        added.push((c, Mention { name: name.clone(), kind: kind.clone(), span }));
+                let mut inside: Vec<Mention> = Vec::new();
+                let mut by_length: Vec<&(String, String)> = confirmed.iter().collect();
+                order::sort_by_key(&mut by_length, |(n, _)| std::cmp::Reverse(n.len()));
+                // A headline in capitals names them in capitals.
+                let shouted = !within.chars().any(char::is_lowercase);
+                for named in by_length {
+                    let upper = named.0.to_uppercase();
+                    let written = if shouted && upper.len() == named.0.len() { &upper } else { &named.0 };
+                    let Some(at) = find_words(within, written) else { continue };
+                    let start = candidate.span.start + at;
+                    let span = start..start + named.0.len();
+                    if inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                        continue;
+                    }
+                    let (name, kind) = full_name_of(&named.0).unwrap_or(named);
+                    inside.push(Mention { name: name.clone(), kind: kind.clone(), span });
+                }
+                // And the surnames of full names named elsewhere.
+                for word in within.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    let start = candidate.span.start + (word.as_ptr() as usize - within.as_ptr() as usize);
+                    let span = start..start + word.len();
+                    let free = !inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
+                    if let Some((name, kind)) = full_name_of(word).filter(|_| free && !word.is_empty()) {
+                        inside.push(Mention { name: name.clone(), kind: kind.clone(), span });
                     }
                 }
+                added.extend(inside.into_iter().map(|m| (c, m)));
             }
         }
     }
@@ -633,9 +832,14 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         m.name = name;
         m.kind = kind;
     }
+    // An added name takes the place of the shorter ones inside it ("Philadelphia" in
+    // "Philadelphia 76ers"), not of one it overlaps otherwise.
     for (c, mention) in added {
         let mentions = &mut claims[c].features.mentions;
-        if !mentions.iter().any(|m| m.span.start < mention.span.end && mention.span.start < m.span.end) {
+        let within = |m: &Mention| mention.span.start <= m.span.start && m.span.end <= mention.span.end;
+        let overlaps = |m: &Mention| m.span.start < mention.span.end && mention.span.start < m.span.end;
+        if !mentions.iter().any(|m| overlaps(m) && (!within(m) || m.span == mention.span)) {
+            mentions.retain(|m| !overlaps(m));
             mentions.push(mention);
         }
     }

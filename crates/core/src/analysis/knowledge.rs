@@ -143,6 +143,16 @@ pub fn place_heads() -> List {
     data::PLACE_HEADS
 }
 
+/// Words a Title Case line leaves in lower case ("of", "into"), from `data/general/name-words.txt`.
+pub fn title_minor_words() -> List {
+    data::TITLE_MINOR
+}
+
+/// Generational suffixes after a surname ("Jr", "III"), from `data/general/name-words.txt`.
+pub fn name_suffixes() -> List {
+    data::NAME_SUFFIXES
+}
+
 /// Abbreviated month and weekday names, lower case ("nov", "tues").
 pub fn calendar_abbreviations() -> List {
     data::CALENDAR_SHORT
