@@ -63,6 +63,8 @@ const STATES = [
     async prepare(page) {
       await page.fill("#new-text", "A text of my own about Huawei. It has two sentences.");
       await page.getByRole("button", { name: "Add this text" }).click();
+      // The worker digests the text first; its notice would replace the error below.
+      await page.waitForSelector(".notice:has-text('Added 1 source')", { timeout: 15000 });
       await page.fill("#topic-label", "Mine");
       await page.fill("#topic-terms", "huawei");
       await page.getByRole("button", { name: "Add topic" }).click();
