@@ -453,6 +453,15 @@ struct Stance {
     /// The names the claim tells of (not those of its source), each with its kind
     /// and word stems.
     names: Vec<(String, &'static str, Vec<String>)>,
+    /// The words (as indexes into `words`) that have antonyms, not negated in the
+    /// claim, with those antonyms the claim does not use itself: looked up once
+    /// per claim, not once per pair.
+    antonyms: Vec<(usize, Vec<&'static str>)>,
+}
+
+/// Whether the claim negates the key ("did not win").
+fn negated(claim: &Claim, key: &str) -> bool {
+    claim.features.negated.iter().any(|(k, _)| k == key)
 }
 
 impl Stance {
@@ -496,7 +505,13 @@ impl Stance {
             .collect();
         order::sort_by(&mut stems, |x, y| x.cmp(y));
         stems.dedup();
-        Stance { stems, words, deny, certain, doubt, names }
+        let mut stance = Stance { stems, words, deny, certain, doubt, names, antonyms: Vec::new() };
+        stance.antonyms = (stance.words.iter().enumerate())
+            .filter(|(_, (key, _))| !negated(claim, key))
+            .map(|(w, (key, _))| (w, general.antonyms_of(key).filter(|anti| !stance.has(anti)).collect::<Vec<_>>()))
+            .filter(|(_, antonyms)| !antonyms.is_empty())
+            .collect();
+        stance
     }
 
     fn has(&self, stem: &str) -> bool {
@@ -509,7 +524,7 @@ impl Stance {
         order::sort_by(&mut stems, |x, y| x.cmp(y));
         stems.dedup();
         let names = stances.iter().flat_map(|s| s.names.iter().cloned()).collect();
-        Stance { stems, words: Vec::new(), deny: None, certain: None, doubt: None, names }
+        Stance { stems, words: Vec::new(), deny: None, certain: None, doubt: None, names, antonyms: Vec::new() }
     }
 }
 
@@ -690,14 +705,13 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
     }
     // 3. Antonyms of general English (WordNet): "rose" / "fell", "won" / "lost",
     // each claim with one side only, and neither negated ("did not win" agrees with "lost").
-    let general = General::get();
-    let negated = |c: &Claim, key: &str| c.features.negated.iter().any(|(k, _)| k == key);
-    for (key, written) in &sa.words {
+    for (w, antonyms) in &sa.antonyms {
+        let (key, written) = &sa.words[*w];
         if sb.has(key) {
             continue;
         }
-        for anti in general.antonyms_of(key) {
-            if sa.has(anti) || negated(a, key) || negated(b, anti) {
+        for anti in antonyms {
+            if negated(b, anti) {
                 continue;
             }
             if let Some((_, words)) = sb.words.iter().find(|(k, _)| k == anti) {
