@@ -543,13 +543,13 @@ impl Stance {
 /// A name counts only when the other article does not name it anywhere: two reports
 /// of one event name its places and people, if in other sentences ("Nairobi" in one
 /// claim of B, "Ethiopia" in another).
-fn different_events(
+fn different_events<'s>(
     a: &Claim,
     b: &Claim,
-    (sa, whole_a): (&Stance, &Stance),
-    (sb, whole_b): (&Stance, &Stance),
+    (sa, whole_a): (&'s Stance, &'s Stance),
+    (sb, whole_b): (&'s Stance, &'s Stance),
 ) -> Option<String> {
-    let unmatched = |x: &Stance, y: &Stance, kind: &str| -> Vec<String> {
+    let unmatched = |x: &'s Stance, y: &Stance, kind: &str| -> Vec<&'s str> {
         x.names
             .iter()
             .filter(|(name, k, words)| {
@@ -558,14 +558,19 @@ fn different_events(
                     && !words.iter().any(|w| y.has(w))
                     && !y.names.iter().any(|(other, _, _)| other == name)
             })
-            .map(|(n, _, _)| n.clone())
+            .map(|(n, _, _)| n.as_str())
             .collect()
     };
     for (kind, label) in [("place", "places"), ("person", "people"), ("name", "names")] {
         // Names of no known kind count against the other claim alone.
         let (other_a, other_b) = if kind == "name" { (sa, sb) } else { (whole_a, whole_b) };
-        let (ua, ub) = (unmatched(sa, other_b, kind), unmatched(sb, other_a, kind));
-        if !ua.is_empty() && !ub.is_empty() {
+        // The names of B are looked at only when A has some.
+        let ua = unmatched(sa, other_b, kind);
+        if ua.is_empty() {
+            continue;
+        }
+        let ub = unmatched(sb, other_a, kind);
+        if !ub.is_empty() {
             return Some(format!("different {label}: {} vs {}", list(&ua), list(&ub)));
         }
     }
@@ -781,11 +786,11 @@ fn quote(s: &str) -> String {
     format!("\u{201C}{s}\u{201D}")
 }
 
-fn list(items: &[String]) -> String {
+fn list<S: std::borrow::Borrow<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.borrow().to_owned(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last.borrow()),
     }
 }
 
