@@ -18,6 +18,7 @@ use super::knowledge::Knowledge;
 use super::order;
 use super::tokens;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Relation {
@@ -453,14 +454,30 @@ struct Stance {
     /// The names the claim tells of (not those of its source), each with its kind
     /// and word stems.
     names: Vec<(String, &'static str, Vec<String>)>,
+    /// The words (as indexes into `words`) that have antonyms, not negated in the
+    /// claim, with those antonyms the claim does not use itself: looked up once
+    /// per claim, not once per pair.
+    antonyms: Vec<(usize, Vec<&'static str>)>,
+    /// Per quantity of the claim, its [`context_of`].
+    contexts: Vec<Vec<String>>,
+}
+
+/// Whether the claim negates the key ("did not win").
+fn negated(claim: &Claim, key: &str) -> bool {
+    claim.features.negated.iter().any(|(k, _)| k == key)
 }
 
 impl Stance {
-    fn of(claim: &Claim, knowledge: &Knowledge) -> Stance {
+    /// `tokenizer` is shared by all claims (its tokens stay allocated).
+    fn of(claim: &Claim, knowledge: &Knowledge, tokenizer: &mut tokens::Tokenizer) -> Stance {
         let general = General::get();
-        let tokens = tokens::tokenize(&claim.text);
-        let mut stems: Vec<String> =
-            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| t.key.clone()).collect();
+        let tokens = tokenizer.tokenize(&claim.text);
+        let mut stems: Vec<&str> =
+            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| t.key.as_str()).collect();
+        order::sort_by_str(&mut stems, |s| s);
+        stems.dedup();
+        let stems: Vec<String> = stems.into_iter().map(str::to_owned).collect();
+        let contexts = claim.numbers.iter().map(|q| context_of(claim, q, tokens)).collect();
         // Content words outside names ("United" in "United States" opposes nothing).
         let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
         let words: Vec<(String, String)> = tokens
@@ -486,17 +503,20 @@ impl Stance {
             .filter(|m| !m.span.is_empty() && !attributed(&m.name))
             .map(|m| {
                 let kind = knowledge.entity_index(&m.name).map_or("name", |i| knowledge.entities[i].kind);
-                let words = tokens::tokenize(&m.name)
-                    .into_iter()
+                let words = (tokenizer.tokenize(&m.name).iter())
                     .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword())
-                    .map(|t| t.key)
+                    .map(|t| t.key.clone())
                     .collect();
                 (m.name.clone(), kind, words)
             })
             .collect();
-        order::sort_by(&mut stems, |x, y| x.cmp(y));
-        stems.dedup();
-        Stance { stems, words, deny, certain, doubt, names }
+        let mut stance = Stance { stems, words, deny, certain, doubt, names, antonyms: Vec::new(), contexts };
+        stance.antonyms = (stance.words.iter().enumerate())
+            .filter(|(_, (key, _))| !negated(claim, key))
+            .map(|(w, (key, _))| (w, general.antonyms_of(key).filter(|anti| !stance.has(anti)).collect::<Vec<_>>()))
+            .filter(|(_, antonyms)| !antonyms.is_empty())
+            .collect();
+        stance
     }
 
     fn has(&self, stem: &str) -> bool {
@@ -505,11 +525,13 @@ impl Stance {
 
     /// The stems and names of a whole article (its claims' stances together).
     fn of_article(stances: &[Stance]) -> Stance {
-        let mut stems: Vec<String> = stances.iter().flat_map(|s| s.stems.iter().cloned()).collect();
-        order::sort_by(&mut stems, |x, y| x.cmp(y));
+        let mut stems: Vec<&str> = stances.iter().flat_map(|s| s.stems.iter().map(String::as_str)).collect();
+        order::sort_by_str(&mut stems, |s| s);
         stems.dedup();
+        let stems = stems.into_iter().map(str::to_owned).collect();
         let names = stances.iter().flat_map(|s| s.names.iter().cloned()).collect();
-        Stance { stems, words: Vec::new(), deny: None, certain: None, doubt: None, names }
+        let (words, antonyms, contexts) = (Vec::new(), Vec::new(), Vec::new());
+        Stance { stems, words, deny: None, certain: None, doubt: None, names, antonyms, contexts }
     }
 }
 
@@ -521,13 +543,13 @@ impl Stance {
 /// A name counts only when the other article does not name it anywhere: two reports
 /// of one event name its places and people, if in other sentences ("Nairobi" in one
 /// claim of B, "Ethiopia" in another).
-fn different_events(
+fn different_events<'s>(
     a: &Claim,
     b: &Claim,
-    (sa, whole_a): (&Stance, &Stance),
-    (sb, whole_b): (&Stance, &Stance),
+    (sa, whole_a): (&'s Stance, &'s Stance),
+    (sb, whole_b): (&'s Stance, &'s Stance),
 ) -> Option<String> {
-    let unmatched = |x: &Stance, y: &Stance, kind: &str| -> Vec<String> {
+    let unmatched = |x: &'s Stance, y: &Stance, kind: &str| -> Vec<&'s str> {
         x.names
             .iter()
             .filter(|(name, k, words)| {
@@ -536,14 +558,19 @@ fn different_events(
                     && !words.iter().any(|w| y.has(w))
                     && !y.names.iter().any(|(other, _, _)| other == name)
             })
-            .map(|(n, _, _)| n.clone())
+            .map(|(n, _, _)| n.as_str())
             .collect()
     };
     for (kind, label) in [("place", "places"), ("person", "people"), ("name", "names")] {
         // Names of no known kind count against the other claim alone.
         let (other_a, other_b) = if kind == "name" { (sa, sb) } else { (whole_a, whole_b) };
-        let (ua, ub) = (unmatched(sa, other_b, kind), unmatched(sb, other_a, kind));
-        if !ua.is_empty() && !ub.is_empty() {
+        // The names of B are looked at only when A has some.
+        let ua = unmatched(sa, other_b, kind);
+        if ua.is_empty() {
+            continue;
+        }
+        let ub = unmatched(sb, other_a, kind);
+        if !ub.is_empty() {
             return Some(format!("different {label}: {} vs {}", list(&ua), list(&ub)));
         }
     }
@@ -578,29 +605,30 @@ fn counts_more(claim: &Claim, q: &Quantity) -> bool {
     })
 }
 
+/// Nouns whose irregular singular counts what their plural counts, as stems.
+static IRREGULAR: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    [("person", "people"), ("man", "men"), ("woman", "women"), ("child", "children")]
+        .iter()
+        .map(|(one, many)| (tokens::stem(one).into_owned(), tokens::stem(many).into_owned()))
+        .collect()
+});
+
 /// The thing a quantity counts, as compared across claims: a noun's irregular
 /// singular is its plural ("one person" counts what "five people" count).
-fn counted(q: &Quantity) -> std::borrow::Cow<'_, str> {
-    const IRREGULAR: [(&str, &str); 4] =
-        [("person", "people"), ("man", "men"), ("woman", "women"), ("child", "children")];
-    IRREGULAR
-        .iter()
-        .find(|(one, _)| tokens::stem(one) == q.counts_key.as_str())
-        .map_or(std::borrow::Cow::Borrowed(q.counts_key.as_str()), |(_, many)| tokens::stem(many).into_owned().into())
+fn counted(q: &Quantity) -> &str {
+    IRREGULAR.iter().find(|(one, _)| *one == q.counts_key).map_or(q.counts_key.as_str(), |(_, many)| many.as_str())
 }
 
 /// The content-word stems next to a quantity in its claim (three words either
 /// side, the counted words left out): what is said of the counted thing
-/// ("were killed", "taking shelter").
-fn context_of(claim: &Claim, q: &Quantity) -> Vec<String> {
+/// ("were killed", "taking shelter"). `tokens` are the claim's.
+fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<String> {
     let Some(at) = claim.text.find(&q.text) else {
         return Vec::new();
     };
     let end = at + q.text.len();
-    let words: Vec<tokens::Token> = tokens::tokenize(&claim.text)
-        .into_iter()
-        .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword())
-        .collect();
+    let words: Vec<&tokens::Token> =
+        tokens.iter().filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword()).collect();
     let before = words.iter().filter(|t| t.end <= at).rev().take(3);
     let after = words.iter().filter(|t| t.start >= end).take(3);
     before.chain(after).map(|t| t.key.clone()).collect()
@@ -610,18 +638,20 @@ fn context_of(claim: &Claim, q: &Quantity) -> Vec<String> {
 /// pair that differs beyond rounding: when a claim gives several figures for that
 /// thing ("14,000 people sheltering", "one person killed"), the pair told of in
 /// the same words ("killed") is the one compared; a lone pair is compared as is.
-fn conflicting_figures<'q>(a: &'q Claim, b: &'q Claim) -> Option<(&'q Quantity, &'q Quantity)> {
+fn conflicting_figures<'q>(
+    (a, sa): (&'q Claim, &Stance),
+    (b, sb): (&'q Claim, &Stance),
+) -> Option<(&'q Quantity, &'q Quantity)> {
     let same_thing =
         |qa: &Quantity, qb: &Quantity| !qa.counts_key.is_empty() && counted(qa) == counted(qb) && qa.kind == qb.kind;
     let mut lone = None;
     // Counted things whose figures, told in the same words, agree.
-    let mut agreed: Vec<std::borrow::Cow<'_, str>> = Vec::new();
-    for qa in &a.numbers {
-        for qb in &b.numbers {
+    let mut agreed: Vec<&str> = Vec::new();
+    for (qa, ca) in a.numbers.iter().zip(&sa.contexts) {
+        for (qb, cb) in b.numbers.iter().zip(&sb.contexts) {
             if !same_thing(qa, qb) || counts_more(a, qa) || counts_more(b, qb) {
                 continue;
             }
-            let (ca, cb) = (context_of(a, qa), context_of(b, qb));
             if ca.iter().any(|w| cb.contains(w)) {
                 // Told in the same words: this pair is the one to compare for this thing.
                 if differ_beyond_rounding(qa, qb) {
@@ -690,14 +720,13 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
     }
     // 3. Antonyms of general English (WordNet): "rose" / "fell", "won" / "lost",
     // each claim with one side only, and neither negated ("did not win" agrees with "lost").
-    let general = General::get();
-    let negated = |c: &Claim, key: &str| c.features.negated.iter().any(|(k, _)| k == key);
-    for (key, written) in &sa.words {
+    for (w, antonyms) in &sa.antonyms {
+        let (key, written) = &sa.words[*w];
         if sb.has(key) {
             continue;
         }
-        for anti in general.antonyms_of(key) {
-            if sa.has(anti) || negated(a, key) || negated(b, anti) {
+        for anti in antonyms {
+            if negated(b, anti) {
                 continue;
             }
             if let Some((_, words)) = sb.words.iter().find(|(k, _)| k == anti) {
@@ -723,7 +752,7 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
         _ => {}
     }
     // 6. Different figures, beyond rounding, for the same counted thing.
-    if let Some((qa, qb)) = conflicting_figures(a, b) {
+    if let Some((qa, qb)) = conflicting_figures((a, sa), (b, sb)) {
         return Some(Tension::Numbers { counts: qa.counts.clone(), a: qa.text.clone(), b: qb.text.clone() });
     }
     // 7. Opposite outlooks, each clear (two cue words or more, net).
@@ -757,11 +786,11 @@ fn quote(s: &str) -> String {
     format!("\u{201C}{s}\u{201D}")
 }
 
-fn list(items: &[String]) -> String {
+fn list<S: std::borrow::Borrow<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.borrow().to_owned(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last.borrow()),
     }
 }
 
@@ -842,8 +871,9 @@ pub fn align_with(
     let aligner = Aligner::new(a, b, CALIBRATION, semantic);
     let opposites = opposite_keys(knowledge);
     let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
-    let stances_a: Vec<Stance> = a.iter().map(|c| Stance::of(c, knowledge)).collect();
-    let stances_b: Vec<Stance> = b.iter().map(|c| Stance::of(c, knowledge)).collect();
+    let mut tokenizer = tokens::Tokenizer::default();
+    let stances_a: Vec<Stance> = a.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
+    let stances_b: Vec<Stance> = b.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
     let (whole_a, whole_b) = (Stance::of_article(&stances_a), Stance::of_article(&stances_b));
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());

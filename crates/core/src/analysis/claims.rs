@@ -760,23 +760,30 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             }
         }
     }
-    let full_name_of = |short: &str| -> Option<&(String, String)> {
-        if short.contains(' ') || knowledge.entity_index(short).is_some() {
-            return None;
-        }
-        let mut found = confirmed.iter().filter(|(name, kind)| {
-            let mut words: Vec<&str> = name.split([' ', '-']).collect();
+    // The confirmed full names a short name may stand for, with their first and last
+    // words (found once, not once per short name).
+    let full_names: Vec<(&str, &str, &(String, String))> = confirmed
+        .iter()
+        .filter(|(name, kind)| matches!(kind.as_str(), "person" | "name") && knowledge.entity_index(name).is_none())
+        .filter_map(|full| {
+            let mut words: Vec<&str> = full.0.split([' ', '-']).collect();
             // "Comeaux" is "Arcade Joseph Comeaux Jr".
             if words.len() > 2 && words.last().is_some_and(|w| knowledge::name_suffixes().contains(w)) {
                 words.pop();
             }
-            words.len() >= 2
-                && knowledge.entity_index(name).is_none()
-                && matches!(kind.as_str(), "person" | "name")
-                && (words.last() == Some(&short) || words.first() == Some(&short))
-        });
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+            match words[..] {
+                [first, .., last] => Some((first, last, full)),
+                _ => None,
+            }
+        })
+        .collect();
+    let full_name_of = |short: &str| -> Option<&(String, String)> {
+        if short.contains(' ') || knowledge.entity_index(short).is_some() {
+            return None;
+        }
+        let mut found = full_names.iter().filter(|(first, last, _)| *last == short || *first == short);
+        let (_, _, first) = found.next()?;
+        found.next().is_none().then_some(*first)
     };
     let mut renames: Vec<(usize, usize, String, String)> = Vec::new();
     let mut added: Vec<(usize, Mention)> = Vec::new();

@@ -12,10 +12,11 @@ use super::tokens;
 use std::sync::LazyLock;
 
 pub struct General {
-    /// Antonym pairs as stems, both ways round, sorted.
-    antonyms: Vec<(String, String)>,
-    /// Synonym pairs as stems, both ways round, sorted.
-    synonyms: Vec<(String, String)>,
+    /// Antonym pairs as stems, both ways round, each with the first stem's
+    /// [`tokens::word_hash`], sorted (looked up comparing integers first).
+    antonyms: Vec<(u64, String, String)>,
+    /// Synonym pairs, as the antonyms are.
+    synonyms: Vec<(u64, String, String)>,
     pub deny: Vec<String>,
     pub doubt: Vec<String>,
     pub certain: Vec<String>,
@@ -67,8 +68,8 @@ impl General {
 }
 
 /// Reads a pair file (`lemma|forms<TAB>lemma|forms` a line) as stem pairs, both
-/// ways round, sorted and without repeats.
-fn stem_pairs(tsv: &str) -> Vec<(String, String)> {
+/// ways round, each with the hash of its first stem, sorted and without repeats.
+fn stem_pairs(tsv: &str) -> Vec<(u64, String, String)> {
     let mut pairs = Vec::new();
     for line in tsv.lines().filter(|l| !l.starts_with('#')) {
         let Some((x, y)) = line.split_once('\t') else { continue };
@@ -80,8 +81,8 @@ fn stem_pairs(tsv: &str) -> Vec<(String, String)> {
         for sx in stems(x) {
             for sy in stems(y) {
                 if sx != sy {
-                    pairs.push((sx.clone(), sy.clone()));
-                    pairs.push((sy.clone(), sx.clone()));
+                    pairs.push((tokens::word_hash(&sx), sx.clone(), sy.clone()));
+                    pairs.push((tokens::word_hash(&sy), sy.clone(), sx.clone()));
                 }
             }
         }
@@ -91,11 +92,12 @@ fn stem_pairs(tsv: &str) -> Vec<(String, String)> {
     pairs
 }
 
-/// The partners of `stem` in sorted stem pairs.
-fn partners<'g>(pairs: &'g [(String, String)], stem: &str) -> impl Iterator<Item = &'g str> + 'g {
-    let from = pairs.partition_point(|(x, _)| x.as_str() < stem);
-    let stem = stem.to_owned();
-    pairs[from..].iter().take_while(move |(x, _)| *x == stem).map(|(_, y)| y.as_str())
+/// The partners of `stem` in sorted stem pairs (as [`stem_pairs`] gives them).
+fn partners<'g>(pairs: &'g [(u64, String, String)], stem: &str) -> impl Iterator<Item = &'g str> + 'g {
+    let hash = tokens::word_hash(stem);
+    let from = pairs.partition_point(|(h, x, _)| (*h, x.as_str()) < (hash, stem));
+    let count = pairs[from..].partition_point(|(h, x, _)| *h == hash && x == stem);
+    pairs[from..from + count].iter().map(|(_, _, y)| y.as_str())
 }
 
 #[cfg(test)]

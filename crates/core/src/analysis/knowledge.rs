@@ -21,7 +21,8 @@ impl List {
         self.0.split('\u{1f}').filter(|s| !s.is_empty())
     }
     pub fn contains(self, word: &str) -> bool {
-        self.iter().any(|w| w == word)
+        // Most words are in no list: one substring search rules them out before the split.
+        self.0.contains(word) && self.iter().any(|w| w == word)
     }
 }
 
