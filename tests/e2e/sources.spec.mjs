@@ -41,6 +41,7 @@ export const tests = [
         // The worker compares the pair; the masthead names it once the comparison is in.
         await until(() => page.locator(".sources").innerText(), "the masthead names both", {
           check: (t) => t.includes("Piece one") && t.includes("Piece two"),
+          timeout: 15000, // the worker compares the pair (it starts on the first job)
         });
         await page.waitForSelector("li.row:not([hidden])");
         await screenshot(page, "sources-own-pair-compare", { fullPage: false });
@@ -49,11 +50,15 @@ export const tests = [
         await settled(page);
         await until(() => page.locator(".sources").innerText(), "both sources after reload", {
           check: (t) => t.includes("Piece one") && t.includes("Piece two"),
+          timeout: 15000, // the worker compares the pair (it starts on the first job)
         });
         await page.getByRole("button", { name: "Sources", exact: true }).click();
         assertEqual(await librarySize(page), "Your sources (2)", "both still listed after reload");
         await page.getByRole("button", { name: "Swap A and B" }).click();
-        await until(() => page.locator(".sources").innerText(), "swapped", { check: (t) => t.indexOf("Piece two") < t.indexOf("Piece one") });
+        await until(() => page.locator(".sources").innerText(), "swapped", {
+          check: (t) => t.indexOf("Piece two") < t.indexOf("Piece one"),
+          timeout: 15000,
+        });
         await screenshot(page, "sources-view", { fullPage: false });
       });
     },
