@@ -536,8 +536,8 @@ fn name_end(
     place_at: impl Fn(usize) -> Option<usize>,
 ) -> usize {
     let adjacent = |a: usize, b: usize| tokens[a].end == tokens[b].start;
-    // A name after a comma may be an item of a list, whose "and" ends it ("Huawei
-    // Reading, Huawei Themes and Life Services").
+    // A name after a comma may be an item of a list, whose "and" ends it ("Acme
+    // Tools, Acme Paints and Garden Supplies").
     let start = last;
     let listed = start > 0 && tokens[start].gap_before && tokens[start - 1].norm == ",";
     // Whether "for" after a head word joined the name ("Commission for Elections"; not
