@@ -233,7 +233,7 @@ impl<'c, 's> Aligner<'c, 's> {
                 for (key, &id) in claim.features.terms.keys().zip(&ids) {
                     let is_named = claim.features.spans.iter().any(|(k, _)| k == key);
                     named_by[id as usize] += usize::from(is_named);
-                    if is_named || resolved.as_deref() == Some(key) {
+                    if is_named || resolved.as_deref() == Some(key) || written_in_mention(claim, key).is_some() {
                         direct.push(id);
                     }
                 }
@@ -280,6 +280,18 @@ impl<'c, 's> Aligner<'c, 's> {
             .map(|&(k, _)| k)
             .filter(|k| pa.direct.binary_search(k).is_ok() && pb.direct.binary_search(k).is_ok())
             .collect();
+        // A parent written only inside the name of a child both claims share is that
+        // child ("Google" in "Google Mobile Services"), no evidence of its own.
+        let shared_child = |claim: &Claim, key: &str| {
+            claim.features.span_of(key).is_none()
+                && written_in_mention(claim, key).is_some_and(|(_, child)| {
+                    candidates.iter().any(|&c| self.keys[c as usize].strip_prefix('@') == Some(child))
+                })
+        };
+        let inside: Vec<u32> = (candidates.iter().copied())
+            .filter(|&k| shared_child(pa.claim, self.keys[k as usize]) || shared_child(pb.claim, self.keys[k as usize]))
+            .collect();
+        candidates.retain(|k| !inside.contains(k));
         // Distinctive keys first, entities first among them.
         order::sort_by_key(&mut candidates, |&k| (self.common[k as usize], !self.keys[k as usize].starts_with('@')));
         let mut distinctive = 0;
@@ -289,7 +301,10 @@ impl<'c, 's> Aligner<'c, 's> {
             let key = self.keys[k as usize];
             let counts = usize::from(!self.common[k as usize]);
             // A pronoun read as the entity ("It" = the company) has no span of its own.
-            let (Some(sa), Some(sb)) = (pa.claim.features.span_of(key), pb.claim.features.span_of(key)) else {
+            let span_in = |claim: &Claim| {
+                claim.features.span_of(key).or_else(|| written_in_mention(claim, key).map(|(at, _)| at))
+            };
+            let (Some(sa), Some(sb)) = (span_in(pa.claim), span_in(pb.claim)) else {
                 evidence.push(key);
                 distinctive += counts;
                 continue;
@@ -406,6 +421,21 @@ struct Pair<'c> {
     shared_numbers: Vec<String>,
 }
 
+/// Where an entity's parent is written inside the claim's mention of a child,
+/// and that child: "Google Calendar" names Google (where "Gmail" does not).
+fn written_in_mention<'c>(claim: &'c Claim, key: &str) -> Option<(Range<usize>, &'c str)> {
+    let name = key.strip_prefix('@')?;
+    claim.features.mentions.iter().filter(|m| m.name != name).find_map(|m| {
+        let text = &claim.text[m.span.clone()];
+        text.match_indices(name).find_map(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            let word = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+            word.then(|| (m.span.start + at..m.span.start + at + name.len(), m.name.as_str()))
+        })
+    })
+}
+
 fn same_value(x: f64, y: f64) -> bool {
     (x - y).abs() <= 0.01 * x.abs().max(y.abs()).max(1e-9)
 }
@@ -500,7 +530,9 @@ impl Stance {
             .features
             .mentions
             .iter()
+            // A name written in lower case is a word ("western users"), not a place told of.
             .filter(|m| !m.span.is_empty() && !attributed(&m.name))
+            .filter(|m| claim.text[m.span.clone()].starts_with(char::is_uppercase))
             .map(|m| {
                 let kind = knowledge.entity_index(&m.name).map_or("name", |i| knowledge.entities[i].kind);
                 let words = (tokenizer.tokenize(&m.name).iter())
@@ -619,19 +651,43 @@ fn counted(q: &Quantity) -> &str {
     IRREGULAR.iter().find(|(one, _)| *one == q.counts_key).map_or(q.counts_key.as_str(), |(_, many)| many.as_str())
 }
 
-/// The content-word stems next to a quantity in its claim (three words either
-/// side, the counted words left out): what is said of the counted thing
-/// ("were killed", "taking shelter"). `tokens` are the claim's.
+/// The content-word stems next to a quantity in its clause (up to three words
+/// either side, the counted words left out, up to a comma or another clause mark
+/// and not into the setting after "at", "in", …): what is said of the counted
+/// thing ("were killed", "taking shelter"), not where ("at the cathedral").
+/// `tokens` are the claim's.
 fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<String> {
     let Some(at) = claim.text.find(&q.text) else {
         return Vec::new();
     };
     let end = at + q.text.len();
-    let words: Vec<&tokens::Token> =
-        tokens.iter().filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword()).collect();
-    let before = words.iter().filter(|t| t.end <= at).rev().take(3);
-    let after = words.iter().filter(|t| t.start >= end).take(3);
-    before.chain(after).map(|t| t.key.clone()).collect()
+    let setting = &General::get().setting;
+    let words: Vec<&tokens::Token> = tokens.iter().filter(|t| t.kind == tokens::Kind::Word).collect();
+    // Walks away from the quantity until a clause mark or the setting: `gap(t)`
+    // says whether punctuation stands between `t` and the quantity's side of it.
+    let walk = |side: &mut dyn Iterator<Item = (&tokens::Token, bool)>| -> Vec<String> {
+        let mut found = Vec::new();
+        for (t, gap) in side {
+            if gap || setting.contains(&t.key) || found.len() == 3 {
+                break;
+            }
+            if !t.is_stopword() {
+                found.push(t.key.clone());
+            }
+        }
+        found
+    };
+    let after: Vec<&tokens::Token> = words.iter().copied().filter(|t| t.start >= end).collect();
+    let before: Vec<&tokens::Token> = words.iter().copied().filter(|t| t.end <= at).collect();
+    // Going back, the gap before a word's successor is the gap after the word.
+    let first_gap = tokens.iter().find(|t| t.start >= at).is_some_and(|t| t.gap_before);
+    let gaps_back: Vec<bool> =
+        (0..before.len()).map(|k| if k + 1 < before.len() { before[k + 1].gap_before } else { first_gap }).collect();
+    let mut back = before.iter().copied().zip(gaps_back).rev();
+    let mut forward = after.iter().map(|t| (*t, t.gap_before));
+    let mut context = walk(&mut back);
+    context.extend(walk(&mut forward));
+    context
 }
 
 /// Among the two claims' quantities of one kind that count the same thing, the
@@ -662,12 +718,27 @@ fn conflicting_figures<'q>(
             }
             let several = a.numbers.iter().filter(|x| same_thing(x, qb)).count() > 1
                 || b.numbers.iter().filter(|y| same_thing(qa, y)).count() > 1;
-            if !several && lone.is_none() && differ_beyond_rounding(qa, qb) {
+            // Two groups, each with something else said of it, are two groups ("400
+            // firefighters fought", "one firefighter was injured"); a measure or a
+            // property is one thing however told ("magnitude 8.0", "measured 7.9",
+            // "a .357 caliber revolver"), and so is a bare count ("Five dead").
+            let two_groups = group(qa) && group(qb) && !ca.is_empty() && !cb.is_empty();
+            if !several && lone.is_none() && !two_groups && differ_beyond_rounding(qa, qb) {
                 lone = Some((qa, qb));
             }
         }
     }
     lone.filter(|(qa, _)| !agreed.contains(&counted(qa)))
+}
+
+/// Whether a quantity counts members of a group: a whole count of one, or of a
+/// plural noun ("400 firefighters", "five people"), not a property ("magnitude
+/// 8.0", "a .357 caliber revolver").
+fn group(q: &Quantity) -> bool {
+    let noun = q.counts.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    let plural = (noun.ends_with('s') && !noun.ends_with("ss"))
+        || IRREGULAR.iter().any(|(_, many)| tokens::stem(&noun) == many.as_str());
+    q.kind == "count" && q.value.fract() == 0.0 && (q.value == 1.0 || plural)
 }
 
 /// Figures that differ beyond rounding: more than 1% apart, and more than 10%
@@ -968,7 +1039,7 @@ pub fn align_with(
             let close = aligner.semantic.is_some_and(|m| m.similarity(c.i, c.j) >= cal.meaning_same);
             let same = c.different.is_none()
                 && ((c.by_meaning && close)
-                    || (c.pair.score >= cal.same_min && c.pair.evidence.len() >= cal.same_evidence));
+                    || (c.pair.score >= cal.same_min && c.pair.distinctive >= cal.same_evidence));
             let (relation, mut why) = explain(c.tension.as_ref(), &subject, &topics, same);
             if let Some(different) = &c.different {
                 why = format!("Same kind of event, {different} (shared: {subject})");

@@ -20,6 +20,9 @@ pub struct General {
     pub deny: Vec<String>,
     pub doubt: Vec<String>,
     pub certain: Vec<String>,
+    /// Words that open the setting of a statement ("at", "in"): what is said of a
+    /// figure ends there.
+    pub setting: Vec<String>,
 }
 
 static GENERAL: LazyLock<General> = LazyLock::new(|| {
@@ -53,6 +56,7 @@ impl General {
             deny: list("deny"),
             doubt: list("doubt"),
             certain: list("certain"),
+            setting: list("setting"),
         }
     }
 
