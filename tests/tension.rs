@@ -1,20 +1,14 @@
 //! Tension on real text (`tests/fixtures/tension.toml`): a tension must come out
-//! `tension`, a paraphrase never. Each pair is compared among filler sentences (in a
-//! paragraph of their own, so a headline without a full stop stays one claim). The
-//! table must hold at least 40 real pairs (`ecb+` or `issue`), 15 tensions and 15
+//! `tension`; a paraphrase never, nor two different facts of one event
+//! (`different`). Each pair is compared among filler sentences (in a paragraph of
+//! their own, so a headline without a full stop stays one claim: `pairs`). The table
+//! must hold at least 40 real pairs (`ecb+`, `issue` or `news`), 15 tensions and 15
 //! paraphrases among them; `probe` pairs do not count.
 #![cfg(not(target_arch = "wasm32"))]
 
 use parallax::analysis::{self, Relation};
-use parallax::corpus::SourceText;
 
-const FILLER_A: &str =
-    "The weather in the region stayed mild all week. Local schools reopened on Monday after repairs.";
-const FILLER_B: &str = "A new bridge opened downtown last month. The city council meets on Thursdays in the old hall.";
-
-fn source(id: &str, text: String) -> SourceText {
-    SourceText { id: id.into(), label: id.into(), title: String::new(), title_derived: true, text, story: None }
-}
+mod pairs;
 
 #[test]
 fn tensions_are_found_and_paraphrases_are_not_tension() {
@@ -32,8 +26,10 @@ fn tensions_are_found_and_paraphrases_are_not_tension() {
             "probe" => false,
             other => panic!("unknown source {other:?}"),
         };
-        let comparison =
-            analysis::compare(&source("a", format!("{a}\n\n{FILLER_A}")), &source("b", format!("{b}\n\n{FILLER_B}")));
+        let comparison = {
+            let (a, b) = pairs::sources(&a, &b);
+            analysis::compare(&a, &b)
+        };
         let link = comparison.links.iter().find(|l| l.a == "A1" && l.b == "B1");
         let got = link.map(|l| l.relation);
         let ok = match expect.as_str() {

@@ -823,6 +823,15 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
             if key.starts_with('@') || other.features.negated.iter().any(|(k, _)| k == key) {
                 continue;
             }
+            // A negation of the other claim before the word may govern it too ("None of
+            // the 149 passengers … survived" against "There were no survivors").
+            let governed = other
+                .features
+                .span_of(key)
+                .is_some_and(|at| other.features.negated.iter().any(|(_, n)| n.start < at.start));
+            if governed {
+                continue;
+            }
             if let Some(words) = other.features.surface(key, &other.text) {
                 let negated = neg.text[span.clone()].to_owned();
                 let (a_words, b_words) =
@@ -1022,9 +1031,16 @@ pub fn align_with(
             }
             let pair = aligner.pair(&spread, j);
             let min_score = if tension.is_some() { cal.tension_min } else { cal.link_min };
+            // Both say "no" to one distinctive thing ("None of the 149 … survived" /
+            // "There were no survivors"): the denial is the second piece of evidence.
+            let denied_alike = tension.is_none()
+                && !ca.features.negated.is_empty()
+                && !cb.features.negated.is_empty()
+                && pair.evidence[..pair.distinctive].iter().any(|k| negated(ca, k) || negated(cb, k));
+            let evidence = pair.distinctive + usize::from(denied_alike);
             let by_words = pair.score >= min_score
-                && pair.distinctive >= cal.min_evidence
-                && pair.evidence.len() >= cal.min_shared;
+                && evidence >= cal.min_evidence
+                && pair.evidence.len() + usize::from(denied_alike) >= cal.min_shared;
             // The same fact in other words: close in meaning, and about something both name.
             let by_meaning = !by_words
                 && different.is_none()
