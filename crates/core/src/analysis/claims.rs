@@ -438,6 +438,15 @@ fn mentions(
             i += 1;
             continue;
         }
+        // "Quarterback Peyton Manning", "Prosecutor Terry White": a role word before a
+        // first name is the person's title, not a word of the name.
+        let before_first_name = next_term(tokens, i).is_some_and(|n| {
+            !tokens[n].gap_before && knowledge.is_first_name(tokens[n].text(text)) && is_name_word(n, &covered)
+        });
+        if before_first_name && is_role(&tokens[i], text, knowledge) {
+            i += 1;
+            continue;
+        }
         let mut last = name_end(tokens, text, i, continues, place_at);
         // "Kimani (Kiki) Gray", "Kimani 'Kiki' Gray": a nickname between a first name and
         // a surname; the name is the two without it.
