@@ -933,10 +933,16 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             return None;
         }
         // Full names with the same first and last words are one ("Dirk Kempthorne", "Dirk
-        // A. Kempthorne").
-        let mut found = full_names.iter().filter(|(first, last, _)| *last == short || *first == short);
-        let (first_word, last_word, first) = found.next()?;
-        found.all(|(f, l, _)| f == first_word && l == last_word).then_some(*first)
+        // A. Kempthorne"), as is one that ends with another after a title the lists do
+        // not know ("Quarterback Peyton Manning"): the shortest stands for them.
+        let found: Vec<&(&str, &str, &(String, String))> =
+            full_names.iter().filter(|(first, last, _)| *last == short || *first == short).collect();
+        let (first_word, last_word, shortest) = **found.iter().min_by_key(|(_, _, full)| full.0.len())?;
+        let one = |(f, l, full): &&(&str, &str, &(String, String))| {
+            (*f == first_word && *l == last_word)
+                || full.0.strip_suffix(shortest.0.as_str()).is_some_and(|title| title.ends_with(' '))
+        };
+        found.iter().all(one).then_some(shortest)
     };
     let mut renames: Vec<(usize, usize, String, String)> = Vec::new();
     let mut added: Vec<(usize, Mention)> = Vec::new();
