@@ -357,6 +357,15 @@ fn entity_fixtures() {
         actual.dedup();
         let mut m = Mismatches::default();
         m.eq("entities (name, kind)", expected, actual);
+        // `written`, where given: the text a mention of that name covers ("Aceh province").
+        for e in tables(case, "entities").iter().filter(|e| e.get("written").is_some()) {
+            let name = str_field(e, "name");
+            let written: Vec<&str> = claims
+                .iter()
+                .flat_map(|c| c.features.mentions.iter().filter(|m| m.name == name).map(|m| &c.text[m.span.clone()]))
+                .collect();
+            m.eq(&format!("written ({name})"), vec![str_field(e, "written")], written);
+        }
         m.finish(&format!("  input: {input:?}"))
     });
 }

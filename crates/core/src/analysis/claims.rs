@@ -389,14 +389,34 @@ fn mentions(
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
     }
     let concept_ends = |k: usize| {
-        let head = |n: usize| {
-            let w = tokens[n].text(text);
-            knowledge::organisation_heads().contains(w) || knowledge::place_heads().contains(w)
-        };
+        let head = |n: usize| is_head_word(tokens[n].text(text));
         !covered[k]
             || next_term(tokens, k).is_none_or(|n| !tokens[n].is_capitalized(text) || tokens[n].gap_before || head(n))
     };
-    let continues = |k: usize| (is_name_word(k, &named) && concept_ends(k)) || numbered(k);
+    // Mid-sentence, outside a Title Case line, a capitalised function word that ends a
+    // name is capitalised as a word of it ("the new Doctor Who has"); before another
+    // capitalised word it is a headline's ("Secretaries Must Act", "Fix This Problem").
+    let function_word_of_name = |k: usize| {
+        let t = &tokens[k];
+        let word = t.text(text);
+        !title_case
+            && !opens(k)
+            && Some(k - 1) != first_word
+            && t.kind == Kind::Word
+            && t.is_stopword()
+            && t.norm.chars().count() >= 3
+            && !phrases::is_month(&t.norm)
+            && word.starts_with(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && tokens[k - 1].is_capitalized(text)
+            && tokens.get(k + 1).is_none_or(|n| match n.kind {
+                // "All-American": the first part of a word; "Science Out of Endangered
+                // Species": a headline's minor word after it.
+                Kind::Word => !n.is_capitalized(text) && !knowledge::title_minor_words().contains(&n.norm),
+                _ => !matches!(n.norm.as_str(), "-" | "\u{2010}" | "\u{2011}"),
+            })
+    };
+    let continues = |k: usize| (is_name_word(k, &named) && concept_ends(k)) || numbered(k) || function_word_of_name(k);
     // A place a particle joins to a name is part of it ("Stade de Suisse", "University
     // of California"): the place's last token.
     let place_at = |k: usize| {
@@ -418,7 +438,43 @@ fn mentions(
             i += 1;
             continue;
         }
+        // "Quarterback Peyton Manning", "Prosecutor Terry White": a role word before a
+        // first name is the person's title, not a word of the name.
+        let before_first_name = next_term(tokens, i).is_some_and(|n| {
+            !tokens[n].gap_before && knowledge.is_first_name(tokens[n].text(text)) && is_name_word(n, &covered)
+        });
+        if before_first_name && is_role(&tokens[i], text, knowledge) {
+            i += 1;
+            continue;
+        }
         let mut last = name_end(tokens, text, i, continues, place_at);
+        // "Kimani (Kiki) Gray", "Kimani 'Kiki' Gray": a nickname between a first name and
+        // a surname; the name is the two without it.
+        let closes = |open: &str, close: &str| {
+            matches!(
+                (open, close),
+                ("(", ")") | ("'", "'") | ("\"", "\"") | ("\u{2018}", "\u{2019}") | ("\u{201c}", "\u{201d}")
+            )
+        };
+        let nickname = (last + 4 < tokens.len()
+            && closes(&tokens[last + 1].norm, &tokens[last + 3].norm)
+            && is_name_word(last + 2, &covered)
+            && is_name_word(last + 4, &covered)
+            && tokens[last + 2].start == tokens[last + 1].end
+            && tokens[last + 3].start == tokens[last + 2].end)
+            .then(|| (last, name_end(tokens, text, last + 4, continues, place_at)));
+        if let Some((_, surname_last)) = nickname {
+            last = surname_last;
+        }
+        // "Arcade Joseph Comeaux, Jr.": a suffix after a comma ends the name.
+        let suffix_after_comma = last > i
+            && last + 2 < tokens.len()
+            && tokens[last + 1].norm == ","
+            && knowledge::name_suffixes().contains(tokens[last + 2].text(text));
+        let before_suffix = last;
+        if suffix_after_comma {
+            last += 2;
+        }
         // "Indo-Australian", "Franco-German": a name's first part, joined to a capitalised
         // word that does not go on with it, is no name of its own.
         let prefix = hyphen_joins(tokens, last) && tokens[last + 2].is_capitalized(text);
@@ -445,20 +501,23 @@ fn mentions(
         }
         // In a Title Case headline a first name and the word after it are a person
         // ("Tara Reid Finally Checks Into Rehab"); the rest is a candidate.
+        // A short run that ends in a head word is the name of what the person gave it
+        // ("Betty Ford Clinic", "Betty Ford Treatment Center").
         let full_name = title_case
             && knowledge.is_first_name(tokens[i].text(text))
             && next_term(tokens, i).is_some_and(|n| n <= last && tokens[n].kind == Kind::Word);
-        if full_name {
+        let head_last = is_head_word(without_possessive(tokens[last].text(text)));
+        if full_name && !(head_last && last - i <= 3) {
             last = i + 1;
         }
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
         let mut span = tokens[i].start..tokens[last].end;
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
         let head_word = tokens[i].text(text);
-        if i == last
-            && (knowledge::place_heads().contains(head_word) || knowledge::organisation_heads().contains(head_word))
-        {
-            match i.checked_sub(1).filter(|&p| tokens[p].text(text).starts_with(|c: char| c.is_ascii_digit())) {
+        if i == last && is_head_word(head_word) {
+            // Or after a capitalised "The" inside the sentence ("told The Post").
+            let the = i.checked_sub(1).filter(|&p| tokens[p].text(text) == "The" && !opens(p));
+            match i.checked_sub(1).filter(|&p| tokens[p].text(text).starts_with(|c: char| c.is_ascii_digit())).or(the) {
                 Some(p) if tokens[p].end < tokens[i].start => span.start = tokens[p].start,
                 _ => {
                     i += 1;
@@ -477,7 +536,17 @@ fn mentions(
         if (i..=last).any(|k| named[k]) {
             absorbed.push(span.clone());
         }
-        let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        let mut mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        if suffix_after_comma {
+            let name = without_possessive(&text[tokens[i].start..tokens[before_suffix].end]);
+            mention.name = format!("{name} {}", tokens[last].text(text));
+        }
+        if let Some((first_last, _)) = nickname {
+            let first = &text[tokens[i].start..tokens[first_last].end];
+            mention.name =
+                format!("{first} {}", without_possessive(&text[tokens[first_last + 4].start..tokens[last].end]));
+            mention.kind = "person".into();
+        }
         // Two or more long words in capitals are a shouted headline ("BRAZEN ESCAPE"),
         // not acronyms.
         let long_caps = |k: usize| is_acronym(tokens[k].text(text)) && tokens[k].norm.chars().count() >= 4;
@@ -498,8 +567,64 @@ fn mentions(
         i = last + 1;
     }
     out.retain(|m| m.kind != "place" || !absorbed.iter().any(|a| a.start <= m.span.start && m.span.end <= a.end));
+    let demonyms: Vec<Range<usize>> =
+        out.iter().filter(|m| m.kind == "place" && text[m.span.clone()] != m.name).map(|m| m.span.clone()).collect();
+    for m in out.iter_mut().chain(candidates.iter_mut()) {
+        qualify(tokens, text, m, &demonyms);
+    }
     order::sort_by_key(&mut out, |m| m.span.start);
     out
+}
+
+/// A place's qualifier in lower case belongs to its mention, whose name stays the
+/// place's ("Aceh province", "the province of Aceh" are Aceh); a body word after a
+/// leader's or a people's name makes an organisation of both ("the Bush
+/// administration", "the Israeli army").
+fn qualify(tokens: &[Token], text: &str, m: &mut Mention, demonyms: &[Range<usize>]) {
+    let (Some(first), Some(last)) =
+        (tokens.iter().position(|t| t.start == m.span.start), tokens.iter().position(|t| t.end == m.span.end))
+    else {
+        return;
+    };
+    let lower_in = |k: usize, list: knowledge::List| {
+        let t = &tokens[k];
+        t.kind == Kind::Word && !t.gap_before && t.text(text).starts_with(char::is_lowercase) && list.contains(&t.norm)
+    };
+    let possessive = ends_with_possessive(tokens[last].text(text));
+    let after = next_term(tokens, last).filter(|_| !possessive);
+    // A people's adjective qualifies the word after it ("the Indonesian province of Aceh").
+    let demonym = text[m.span.clone()] != m.name;
+    if matches!(m.kind.as_str(), "place" | "name") {
+        if let Some(q) = after.filter(|&q| !demonym && lower_in(q, knowledge::place_qualifiers())) {
+            m.span.end = tokens[q].end;
+            m.kind = "place".into();
+            return;
+        }
+        // Not after a name of its own ("the Upper Nile region of South Sudan"); after a
+        // people's adjective it is ("the Indonesian province of Aceh").
+        let named_before = first >= 3 && {
+            let b = &tokens[first - 3];
+            b.is_capitalized(text) && !b.is_stopword() && !demonyms.iter().any(|d| d.start <= b.start && b.end <= d.end)
+        };
+        let of_before = first >= 2 && tokens[first - 1].norm == "of" && !named_before;
+        if of_before && !tokens[first].gap_before && lower_in(first - 2, knowledge::place_qualifiers()) {
+            m.span.start = tokens[first - 2].start;
+            m.kind = "place".into();
+            return;
+        }
+    }
+    if matches!(m.kind.as_str(), "place" | "name" | "person")
+        && let Some(b) = after.filter(|&b| lower_in(b, knowledge::body_words()))
+    {
+        m.span.end = tokens[b].end;
+        m.name = text[m.span.clone()].to_owned();
+        m.kind = "org".into();
+    }
+}
+
+/// The last word of an organisation's or a place's name ("Airlines", "Street").
+fn is_head_word(word: &str) -> bool {
+    knowledge::organisation_heads().contains(word) || knowledge::place_heads().contains(word)
 }
 
 /// Whether a hyphen joins the word at `k` to the one two tokens on ("Jean-Claude").
@@ -559,11 +684,20 @@ fn name_end(
             last += 2;
             continue;
         }
+        // A middle initial that is also a word ("Dirk A. Kempthorne").
+        let middle = last + 3 < tokens.len()
+            && !tokens[last + 1].gap_before
+            && tokens[last + 1].text(text).len() == 1
+            && is_initial(tokens[last + 1].text(text))
+            && tokens[last + 2].norm == "."
+            && adjacent(last + 1, last + 2)
+            && is_name_word(last + 3);
+        if middle {
+            last += 3;
+            continue;
+        }
         let Some(next) = next_term(tokens, last).filter(|&n| !tokens[n].gap_before) else { break };
-        let head = |k: usize| {
-            let w = without_possessive(tokens[k].text(text));
-            knowledge::organisation_heads().contains(w) || knowledge::place_heads().contains(w)
-        };
+        let head = |k: usize| is_head_word(without_possessive(tokens[k].text(text)));
         // "Sam's Club": a possessive ends a name unless a head word follows.
         let possessive = ends_with_possessive(tokens[last].text(text));
         if is_name_word(next) && (!possessive || head(next)) {
@@ -624,8 +758,23 @@ fn guess_kind(
     let is_place = |m: &PhraseMatch<Alias>| {
         m.values.iter().any(|v| matches!(v, Alias::Entity(e) if knowledge.entities[*e].kind == "place"))
     };
+    // "Baytown, Texas, where": a place, then the state or country it is in.
+    let place_after_comma = || {
+        let Some(p) = tokens.get(last + 2).filter(|_| tokens.get(last + 1).is_some_and(|c| c.norm == ",")) else {
+            return false;
+        };
+        let found = knowledge.find_aliases(&tokens[last + 2..], text);
+        found.iter().filter(|m| m.first == 0 && is_place(m)).any(|m| {
+            let end = last + 2 + m.last;
+            !ends_with_possessive(tokens[end].text(text))
+                && tokens.get(end + 1).is_none_or(|n| n.kind != Kind::Word || !n.is_capitalized(text))
+                && p.is_capitalized(text)
+        })
+    };
     let web = last_word.contains('.') && matches!(last_word.rsplit('.').next(), Some("com" | "net" | "org" | "uk"));
-    if web || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
+    // "Philadelphia 76ers": a team.
+    let team = words.len() >= 2 && is_numbered_word(last_word);
+    if web || team || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
         "org"
     } else if knowledge::place_heads().contains(last_word) {
         "place"
@@ -633,12 +782,14 @@ fn guess_kind(
         "person"
     } else if words.len() == 1 && is_acronym(words[0]) {
         "org"
-    } else if before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near")) {
+    } else if before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near")) || place_after_comma() {
         "place"
     } else if speaks(tokens, text, first, last, knowledge) {
         "person"
     } else if words.len() >= 2
         && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
+        // A function word in it ("Doctor Who") is no person's.
+        && (first..=last).all(|k| tokens[k].kind != Kind::Word || !tokens[k].is_stopword())
         && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0 || is_place(m))
     {
         // Two or more plain capitalised words that do not open with a place, nor hold
@@ -781,9 +932,17 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         if short.contains(' ') || knowledge.entity_index(short).is_some() {
             return None;
         }
-        let mut found = full_names.iter().filter(|(first, last, _)| *last == short || *first == short);
-        let (_, _, first) = found.next()?;
-        found.next().is_none().then_some(*first)
+        // Full names with the same first and last words are one ("Dirk Kempthorne", "Dirk
+        // A. Kempthorne"), as is one that ends with another after a title the lists do
+        // not know ("Quarterback Peyton Manning"): the shortest stands for them.
+        let found: Vec<&(&str, &str, &(String, String))> =
+            full_names.iter().filter(|(first, last, _)| *last == short || *first == short).collect();
+        let (first_word, last_word, shortest) = **found.iter().min_by_key(|(_, _, full)| full.0.len())?;
+        let one = |(f, l, full): &&(&str, &str, &(String, String))| {
+            (*f == first_word && *l == last_word)
+                || full.0.strip_suffix(shortest.0.as_str()).is_some_and(|title| title.ends_with(' '))
+        };
+        found.iter().all(one).then_some(shortest)
     };
     let mut renames: Vec<(usize, usize, String, String)> = Vec::new();
     let mut added: Vec<(usize, Mention)> = Vec::new();

@@ -154,6 +154,18 @@ pub fn name_suffixes() -> List {
     data::NAME_SUFFIXES
 }
 
+/// Lower-case words that say what kind of place a name is ("Aceh province", "province of
+/// Aceh"), from `data/general/name-words.txt`.
+pub fn place_qualifiers() -> List {
+    data::PLACE_QUALIFIERS
+}
+
+/// Lower-case words that make a leader's or a people's name an organisation ("Bush
+/// administration", "Israeli army"), from `data/general/name-words.txt`.
+pub fn body_words() -> List {
+    data::BODY_WORDS
+}
+
 /// Abbreviated month and weekday names, lower case ("nov", "tues").
 pub fn calendar_abbreviations() -> List {
     data::CALENDAR_SHORT
