@@ -130,6 +130,10 @@ pub struct Features {
     /// A pronoun read as an entity: ("It", "Boeing").
     #[serde(default)]
     pub resolved: Option<(String, String)>,
+    /// Where each word and number of the claim text stands, as the tokenizer cuts it
+    /// (for the explorer's search: see [`super::compare::Comparison::stems`]).
+    #[serde(default)]
+    pub words: Vec<Range<usize>>,
 }
 
 impl Features {
