@@ -238,8 +238,7 @@ impl Query {
         if self.terms.is_empty() {
             return true;
         }
-        let words: Vec<String> =
-            claim.features.words.iter().map(|r| tokens::normalize_word(&claim.text[r.clone()])).collect();
+        let words: Vec<String> = claim.features.words().map(|r| tokens::normalize_word(&claim.text[r])).collect();
         let names: Vec<String> = claim.entities.iter().flat_map(|e| phrase_norms(e)).collect();
         self.terms.iter().all(|forms| forms.iter().any(|f| words.contains(f) || names.contains(f)))
     }
@@ -249,13 +248,8 @@ impl Query {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Range<usize>> = claim
-            .features
-            .words
-            .iter()
-            .filter(|r| self.finds(&tokens::normalize_word(&claim.text[(*r).clone()])))
-            .cloned()
-            .collect();
+        let mut hits: Vec<Range<usize>> =
+            claim.features.words().filter(|r| self.finds(&tokens::normalize_word(&claim.text[r.clone()]))).collect();
         for mention in &claim.features.mentions {
             if !mention.span.is_empty() && phrase_norms(&mention.name).iter().any(|n| self.finds(n)) {
                 hits.push(mention.span.clone());

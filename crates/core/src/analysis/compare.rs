@@ -50,7 +50,7 @@ pub struct Comparison {
     pub similarity: Vec<Vec<f32>>,
     /// The key of every word of the claims and of their entities' names whose key
     /// is not its normal form (`Token::norm` → `Token::key`), sorted: with the
-    /// claims' `Features::words`, the explorer searches without the tokenizer's
+    /// claims' `Features::words()`, the explorer searches without the tokenizer's
     /// Unicode tables or the stemmer.
     #[serde(default)]
     pub stems: Vec<(String, String)>,
@@ -275,7 +275,7 @@ fn search_index(claims: &mut [Claim]) -> Vec<(String, String)> {
     let mut tokenizer = tokens::Tokenizer::default();
     for claim in claims.iter_mut() {
         let terms = tokenizer.tokenize(&claim.text).iter().filter(|t| t.is_term());
-        claim.features.words = terms.clone().map(|t| t.start..t.end).collect();
+        claim.features.set_words(terms.clone().map(|t| t.start..t.end));
         let names = claim.entities.iter().flat_map(|name| tokens::tokenize(name)).filter(tokens::Token::is_term);
         let pairs = terms.cloned().chain(names).filter(|t| t.key != t.norm).map(|t| (t.norm, t.key));
         stems.extend(pairs);
