@@ -716,6 +716,57 @@ mod tests {
         );
     }
 
+    /// The search over the shipped word spans and stems finds what the tokenizer and
+    /// the stemmer find, for every word of the embedded comparison as a query (a form
+    /// the comparison lacks is the one known difference, see [`Query`]).
+    #[test]
+    fn search_without_the_tokenizer_finds_what_the_tokenizer_finds() {
+        use tokens::Token;
+        let c = crate::analysis::compare_embedded();
+        let reference = |query: &str, claim: &Claim| -> (bool, Vec<Range<usize>>) {
+            let terms: Vec<Token> = tokens::tokenize(query).into_iter().filter(Token::is_term).collect();
+            let content: Vec<&Token> = terms.iter().filter(|t| !t.is_stopword()).collect();
+            let chosen: Vec<&Token> = if content.is_empty() { terms.iter().collect() } else { content };
+            let mut keys: Vec<String> = chosen.into_iter().map(|t| t.key.clone()).collect();
+            keys.dedup();
+            let words: Vec<String> = tokens::tokenize(&claim.text).into_iter().map(|t| t.key).collect();
+            let names: Vec<String> = claim.entities.iter().flat_map(|e| tokens::phrase_keys(e)).collect();
+            let matches = keys.iter().all(|k| words.contains(k) || names.contains(k));
+            let mut hits: Vec<Range<usize>> = tokens::tokenize(&claim.text)
+                .into_iter()
+                .filter(|t| t.is_term() && keys.contains(&t.key))
+                .map(|t| t.start..t.end)
+                .collect();
+            for m in &claim.features.mentions {
+                if !m.span.is_empty() && tokens::phrase_keys(&m.name).iter().any(|k| keys.contains(k)) {
+                    hits.push(m.span.clone());
+                }
+            }
+            (matches, hits)
+        };
+        let mut queries: Vec<String> = c
+            .claims
+            .iter()
+            .flat_map(|cl| tokens::tokenize(&cl.text).into_iter().map(|t| cl.text[t.start..t.end].to_owned()))
+            .chain(c.claims.iter().flat_map(|cl| cl.entities.clone()))
+            .collect();
+        // Phrases with punctuation and curly quotes: each claim's opening words.
+        queries.extend(c.claims.iter().map(|cl| {
+            let end = tokens::tokenize(&cl.text).get(7).map_or(cl.text.len(), |t| t.end);
+            cl.text[..end].to_owned()
+        }));
+        queries.extend(["the", "the of", "U.S."].map(String::from));
+        queries.sort();
+        queries.dedup();
+        assert!(queries.len() > 300);
+        for query in &queries {
+            let q = Query::parse(query, &c);
+            for claim in &c.claims {
+                assert_eq!((q.matches(claim), q.hits(claim)), reference(query, claim), "{query:?} in {}", claim.id);
+            }
+        }
+    }
+
     #[test]
     fn counts_summary() {
         let counts = Counts { same: 1, related: 2, tension: 0, only_a: 3, only_b: 0 };
