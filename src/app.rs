@@ -263,7 +263,7 @@ fn announce(state: &State, groups: &[explore::Group]) -> String {
             format!("Showing {}.", counts.summary())
         }
         View::Reader => {
-            let query = explore::Query::parse(&state.filters.query);
+            let query = explore::Query::parse(&state.filters.query, c);
             let n = c.claims.iter().filter(|cl| state.filters.fits_claim(cl, &query)).count();
             format!("{n} of {} claims match the filters.", c.claims.len())
         }

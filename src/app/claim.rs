@@ -28,7 +28,7 @@ pub fn ClaimText(props: &ClaimTextProps) -> Html {
     let c = &props.comparison;
     let claim = &c.claims[props.claim];
     let shared = props.other.map(|o| explore::shared_spans(claim, &c.claims[o])).unwrap_or_default();
-    let hits = Query::parse(&props.query).hits(claim);
+    let hits = Query::parse(&props.query, c).hits(claim);
     html! {
         <>
             for seg in explore::segments(&claim.text, &shared, &hits) {

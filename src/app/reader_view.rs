@@ -54,7 +54,7 @@ pub fn reader_view(state: &AppContext) -> Html {
 fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], linked: &[&str]) -> Html {
     let source = &c.sources[side.index()];
     let cleaned = &source.cleaned;
-    let query = Query::parse(&state.filters.query);
+    let query = Query::parse(&state.filters.query, c);
     let query_text = AttrValue::from(state.filters.query.clone());
     let shared = Shared(state.comparison.clone());
     let claims: Vec<(usize, &crate::analysis::Claim)> =

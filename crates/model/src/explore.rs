@@ -5,7 +5,7 @@
 
 use crate::analysis::compare::{Comparison, Side, Subset};
 use crate::analysis::order;
-use crate::analysis::tokens::{self, Token};
+use crate::analysis::tokens;
 use crate::analysis::{Claim, Link, Relation};
 use std::borrow::Borrow;
 use std::ops::Range;
@@ -167,49 +167,91 @@ pub fn rows(c: &Comparison) -> Vec<Row> {
     rows
 }
 
-/// A full-text query: every word (stemmed) must occur in the claim, in its words or
-/// in the names of the entities it mentions.
+/// A full-text query: every word (by its stemmed key) must occur in the claim, in
+/// its words or in the names of the entities it mentions.
+///
+/// The page carries neither the tokenizer's Unicode tables nor the stemmer: the
+/// core ships where each claim's words stand (`Features::words`) and the keys of
+/// the comparison's words (`Comparison::stems`). A query word is read through
+/// those keys, so it finds every form of itself the comparison has; a form the
+/// comparison lacks ("banning" beside "ban" and "banned") finds only itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
-    keys: Vec<String>,
+    /// Per query word, the normal forms of the comparison's words that share its key.
+    terms: Vec<Vec<String>>,
+}
+
+/// The key of a word of the comparison in normal form.
+fn key_of<'a>(c: &'a Comparison, norm: &'a str) -> &'a str {
+    c.stems.binary_search_by(|(n, _)| n.as_str().cmp(norm)).map_or(norm, |i| c.stems[i].1.as_str())
+}
+
+/// The normal forms of the words of a typed query or an entity's name: cut at the
+/// tokenizer's ASCII word boundaries, a run with other characters at whitespace
+/// and punctuation (short text, mostly ASCII: no Unicode word-break tables).
+fn phrase_norms(text: &str) -> Vec<String> {
+    let apostrophe = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}');
+    let mut norms = Vec::new();
+    for chunk in text.split_whitespace() {
+        let mut push = |word: &str| {
+            if word.chars().any(char::is_alphanumeric) {
+                norms.push(tokens::normalize_word(word));
+            }
+        };
+        if chunk.is_ascii() {
+            tokens::ascii_word_bounds(chunk.as_bytes()).for_each(|r| push(&chunk[r]));
+        } else {
+            chunk.split(|c: char| !c.is_alphanumeric() && !apostrophe(c)).for_each(&mut push);
+        }
+    }
+    norms
 }
 
 impl Query {
-    pub fn parse(text: &str) -> Query {
-        let terms: Vec<Token> = tokens::tokenize(text).into_iter().filter(Token::is_term).collect();
-        let content: Vec<&Token> = terms.iter().filter(|t| !t.is_stopword()).collect();
+    pub fn parse(text: &str, c: &Comparison) -> Query {
+        let terms = phrase_norms(text);
+        let content: Vec<&String> = terms.iter().filter(|n| !tokens::is_stopword(n)).collect();
         // A query of only function words still searches for them.
-        let chosen: Vec<&Token> = if content.is_empty() { terms.iter().collect() } else { content };
-        let mut keys: Vec<String> = chosen.into_iter().map(|t| t.key.clone()).collect();
+        let chosen: Vec<&String> = if content.is_empty() { terms.iter().collect() } else { content };
+        let mut keys: Vec<&str> = chosen.into_iter().map(|n| key_of(c, n)).collect();
         keys.dedup();
-        Query { keys }
+        let forms = |key: &str| {
+            let mut forms: Vec<String> = c.stems.iter().filter(|(_, k)| k == key).map(|(n, _)| n.clone()).collect();
+            if key_of(c, key) == key {
+                forms.push(key.to_owned());
+            }
+            forms
+        };
+        Query { terms: keys.into_iter().map(forms).collect() }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.terms.is_empty()
+    }
+
+    /// Whether a word in normal form is one of the query's.
+    fn finds(&self, norm: &str) -> bool {
+        self.terms.iter().any(|forms| forms.iter().any(|f| f == norm))
     }
 
     pub fn matches(&self, claim: &Claim) -> bool {
-        if self.keys.is_empty() {
+        if self.terms.is_empty() {
             return true;
         }
-        let words: Vec<String> = tokens::tokenize(&claim.text).into_iter().map(|t| t.key).collect();
-        let names: Vec<String> = claim.entities.iter().flat_map(|e| tokens::phrase_keys(e)).collect();
-        self.keys.iter().all(|k| words.contains(k) || names.contains(k))
+        let words: Vec<String> = claim.features.words().map(|r| tokens::normalize_word(&claim.text[r])).collect();
+        let names: Vec<String> = claim.entities.iter().flat_map(|e| phrase_norms(e)).collect();
+        self.terms.iter().all(|forms| forms.iter().any(|f| words.contains(f) || names.contains(f)))
     }
 
     /// Where the query's words occur in the claim text.
     pub fn hits(&self, claim: &Claim) -> Vec<Range<usize>> {
-        if self.keys.is_empty() {
+        if self.terms.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Range<usize>> = tokens::tokenize(&claim.text)
-            .into_iter()
-            .filter(|t| t.is_term() && self.keys.contains(&t.key))
-            .map(|t| t.start..t.end)
-            .collect();
+        let mut hits: Vec<Range<usize>> =
+            claim.features.words().filter(|r| self.finds(&tokens::normalize_word(&claim.text[r.clone()]))).collect();
         for mention in &claim.features.mentions {
-            if !mention.span.is_empty() && tokens::phrase_keys(&mention.name).iter().any(|k| self.keys.contains(k)) {
+            if !mention.span.is_empty() && phrase_norms(&mention.name).iter().any(|n| self.finds(n)) {
                 hits.push(mention.span.clone());
             }
         }
@@ -354,7 +396,7 @@ pub struct Group {
 /// selected topic it has, or else its own first topic (for a link, the first topic
 /// both claims share), in topic-set order.
 pub fn groups(c: &Comparison, filters: &Filters) -> Vec<Group> {
-    let query = Query::parse(&filters.query);
+    let query = Query::parse(&filters.query, c);
     let mut groups: Vec<Group> = c
         .topics
         .iter()
@@ -637,7 +679,7 @@ pub fn filtered<'c>(c: &'c Comparison, filters: &Filters) -> Subset<'c> {
     if filters.is_empty() {
         return Subset::all(c);
     }
-    let query = Query::parse(&filters.query);
+    let query = Query::parse(&filters.query, c);
     let visible: Vec<Row> = rows(c).into_iter().filter(|r| filters.fits(r, c, &query)).collect();
     let mut claims: Vec<usize> = visible.iter().flat_map(|r| r.a.into_iter().chain(r.b)).collect();
     let mut links: Vec<usize> = visible.iter().filter_map(|r| r.link).collect();
@@ -672,6 +714,57 @@ mod tests {
                 ("GMS", true, false)
             ]
         );
+    }
+
+    /// The search over the shipped word spans and stems finds what the tokenizer and
+    /// the stemmer find, for every word of the embedded comparison as a query (a form
+    /// the comparison lacks is the one known difference, see [`Query`]).
+    #[test]
+    fn search_without_the_tokenizer_finds_what_the_tokenizer_finds() {
+        use tokens::Token;
+        let c = crate::analysis::compare_embedded();
+        let reference = |query: &str, claim: &Claim| -> (bool, Vec<Range<usize>>) {
+            let terms: Vec<Token> = tokens::tokenize(query).into_iter().filter(Token::is_term).collect();
+            let content: Vec<&Token> = terms.iter().filter(|t| !t.is_stopword()).collect();
+            let chosen: Vec<&Token> = if content.is_empty() { terms.iter().collect() } else { content };
+            let mut keys: Vec<String> = chosen.into_iter().map(|t| t.key.clone()).collect();
+            keys.dedup();
+            let words: Vec<String> = tokens::tokenize(&claim.text).into_iter().map(|t| t.key).collect();
+            let names: Vec<String> = claim.entities.iter().flat_map(|e| tokens::phrase_keys(e)).collect();
+            let matches = keys.iter().all(|k| words.contains(k) || names.contains(k));
+            let mut hits: Vec<Range<usize>> = tokens::tokenize(&claim.text)
+                .into_iter()
+                .filter(|t| t.is_term() && keys.contains(&t.key))
+                .map(|t| t.start..t.end)
+                .collect();
+            for m in &claim.features.mentions {
+                if !m.span.is_empty() && tokens::phrase_keys(&m.name).iter().any(|k| keys.contains(k)) {
+                    hits.push(m.span.clone());
+                }
+            }
+            (matches, hits)
+        };
+        let mut queries: Vec<String> = c
+            .claims
+            .iter()
+            .flat_map(|cl| tokens::tokenize(&cl.text).into_iter().map(|t| cl.text[t.start..t.end].to_owned()))
+            .chain(c.claims.iter().flat_map(|cl| cl.entities.clone()))
+            .collect();
+        // Phrases with punctuation and curly quotes: each claim's opening words.
+        queries.extend(c.claims.iter().map(|cl| {
+            let end = tokens::tokenize(&cl.text).get(7).map_or(cl.text.len(), |t| t.end);
+            cl.text[..end].to_owned()
+        }));
+        queries.extend(["the", "the of", "U.S."].map(String::from));
+        queries.sort();
+        queries.dedup();
+        assert!(queries.len() > 300);
+        for query in &queries {
+            let q = Query::parse(query, &c);
+            for claim in &c.claims {
+                assert_eq!((q.matches(claim), q.hits(claim)), reference(query, claim), "{query:?} in {}", claim.id);
+            }
+        }
     }
 
     #[test]

@@ -130,12 +130,40 @@ pub struct Features {
     /// A pronoun read as an entity: ("It", "Boeing").
     #[serde(default)]
     pub resolved: Option<(String, String)>,
+    /// Where each word and number of the claim text stands, as the tokenizer cuts it
+    /// (for the explorer's search: see [`super::compare::Comparison::stems`]): per
+    /// word the bytes since the previous word's end, then its length (small numbers:
+    /// a byte each in postcard, where a range took four). [`Features::words`] reads it.
+    #[serde(default)]
+    pub word_steps: Vec<u32>,
 }
 
 impl Features {
     /// Where the claim first names `key`.
     pub fn span_of(&self, key: &str) -> Option<Range<usize>> {
         self.spans.iter().find(|(k, _)| k == key).map(|(_, r)| r.clone())
+    }
+
+    /// The byte ranges of the claim's words (see `word_steps`).
+    pub fn words(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut end = 0;
+        self.word_steps.chunks_exact(2).map(move |step| {
+            let start = end + step[0] as usize;
+            end = start + step[1] as usize;
+            start..end
+        })
+    }
+
+    /// Records `words` (byte ranges in order) as `word_steps`.
+    pub fn set_words(&mut self, words: impl Iterator<Item = Range<usize>>) {
+        let mut end = 0;
+        self.word_steps = words
+            .flat_map(|r| {
+                let step = [(r.start - end) as u32, r.len() as u32];
+                end = r.end;
+                step
+            })
+            .collect();
     }
 
     /// The surface words of the claim behind `key`, as written.

@@ -6,7 +6,7 @@ use super::claims::{self, Claim};
 use super::clean::{self, Cleaned, Removed};
 use super::knowledge::Knowledge;
 use super::semantic::{self, Embedder};
-use super::topics;
+use super::{order, tokens, topics};
 use crate::corpus::SourceText;
 
 pub const SCHEMA: &str = "parallax/comparison@1";
@@ -48,6 +48,12 @@ pub struct Comparison {
     pub links: Vec<Link>,
     /// Similarity of every A claim (rows) to every B claim (columns).
     pub similarity: Vec<Vec<f32>>,
+    /// The key of every word of the claims and of their entities' names whose key
+    /// is not its normal form (`Token::norm` → `Token::key`), sorted: with the
+    /// claims' `Features::words()`, the explorer searches without the tokenizer's
+    /// Unicode tables or the stemmer.
+    #[serde(default)]
+    pub stems: Vec<(String, String)>,
 }
 
 fn schema() -> &'static str {
@@ -256,7 +262,32 @@ pub fn compare_with_meaning(
         auto: true,
     }));
 
-    Comparison { schema: SCHEMA, sources: vec![summary_a, summary_b], topics: topic_refs, claims, links, similarity }
+    let stems = search_index(&mut claims);
+    Comparison {
+        schema: SCHEMA,
+        sources: vec![summary_a, summary_b],
+        topics: topic_refs,
+        claims,
+        links,
+        similarity,
+        stems,
+    }
+}
+
+/// Fills each claim's `Features::words` and returns [`Comparison::stems`].
+fn search_index(claims: &mut [Claim]) -> Vec<(String, String)> {
+    let mut stems: Vec<(String, String)> = Vec::new();
+    let mut tokenizer = tokens::Tokenizer::default();
+    for claim in claims.iter_mut() {
+        let terms = tokenizer.tokenize(&claim.text).iter().filter(|t| t.is_term());
+        claim.features.set_words(terms.clone().map(|t| t.start..t.end));
+        let names = claim.entities.iter().flat_map(|name| tokens::tokenize(name)).filter(tokens::Token::is_term);
+        let pairs = terms.cloned().chain(names).filter(|t| t.key != t.norm).map(|t| (t.norm, t.key));
+        stems.extend(pairs);
+    }
+    order::sort_by(&mut stems, |x, y| x.cmp(y));
+    stems.dedup();
+    stems
 }
 
 /// Compares two sources with the knowledge compiled in (scoped to their story).
@@ -280,6 +311,7 @@ impl Default for Comparison {
             claims: Vec::new(),
             links: Vec::new(),
             similarity: Vec::new(),
+            stems: Vec::new(),
         }
     }
 }
