@@ -444,7 +444,9 @@ fn names_opposite(claim: &Claim, opposites: &[(String, String)]) -> bool {
 /// (each with its word stems), read once per claim. Words as written are borrowed
 /// from the claim.
 struct Stance<'c> {
-    stems: Vec<String>,
+    /// Every word's stem with its [`tokens::word_hash`], sorted by hash, then stem
+    /// (looked up comparing integers first).
+    stems: Vec<(u64, String)>,
     /// Each word's stem and the word as written, in text order.
     words: Vec<(String, &'c str)>,
     /// A denial word as written ("denied").
@@ -465,6 +467,13 @@ struct Stance<'c> {
     times: Vec<String>,
 }
 
+/// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
+fn sorted_stems(mut stems: Vec<(u64, &str)>) -> Vec<(u64, String)> {
+    order::sort_by(&mut stems, |a, b| a.cmp(b));
+    stems.dedup();
+    stems.into_iter().map(|(h, s)| (h, s.to_owned())).collect()
+}
+
 /// Whether the claim negates the key ("did not win").
 fn negated(claim: &Claim, key: &str) -> bool {
     claim.features.negated.iter().any(|(k, _)| k == key)
@@ -475,11 +484,9 @@ impl<'c> Stance<'c> {
     fn of(claim: &'c Claim, knowledge: &Knowledge, tokenizer: &mut tokens::Tokenizer) -> Stance<'c> {
         let general = General::get();
         let tokens = tokenizer.tokenize(&claim.text);
-        let mut stems: Vec<&str> =
-            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| t.key.as_str()).collect();
-        order::sort_by_str(&mut stems, |s| s);
-        stems.dedup();
-        let stems: Vec<String> = stems.into_iter().map(str::to_owned).collect();
+        let stems: Vec<(u64, &str)> =
+            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| (t.key_hash, t.key.as_str())).collect();
+        let stems = sorted_stems(stems);
         let contexts = claim.numbers.iter().map(|q| context_of(claim, q, tokens)).collect();
         // Content words outside names ("United" in "United States" opposes nothing).
         let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
@@ -524,16 +531,14 @@ impl<'c> Stance<'c> {
     }
 
     fn has(&self, stem: &str) -> bool {
-        self.stems.binary_search_by(|s| s.as_str().cmp(stem)).is_ok()
+        let hash = tokens::word_hash(stem);
+        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| s.as_str().cmp(stem))).is_ok()
     }
 
     /// The stems and names of a whole article (its claims' stances together); its
     /// names come without their word stems (only a claim's are looked at).
     fn of_article(stances: &[Stance<'c>]) -> Stance<'c> {
-        let mut stems: Vec<&str> = stances.iter().flat_map(|s| s.stems.iter().map(String::as_str)).collect();
-        order::sort_by_str(&mut stems, |s| s);
-        stems.dedup();
-        let stems = stems.into_iter().map(str::to_owned).collect();
+        let stems = sorted_stems(stances.iter().flat_map(|s| s.stems.iter().map(|(h, s)| (*h, s.as_str()))).collect());
         let names =
             stances.iter().flat_map(|s| s.names.iter().map(|&(name, kind, _)| (name, kind, Vec::new()))).collect();
         let (words, antonyms, contexts, times) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
