@@ -481,25 +481,37 @@ fn names_opposite(claim: &Claim, opposites: &[(String, String)]) -> bool {
 
 /// What a claim asserts beyond its content words: every word's stem (stopwords
 /// too: "will", "may"), the general stance words it uses, and the names it gives
-/// (each with its word stems), read once per claim.
-struct Stance {
-    stems: Vec<String>,
+/// (each with its word stems), read once per claim. Words as written are borrowed
+/// from the claim.
+struct Stance<'c> {
+    /// Every word's stem with its [`tokens::word_hash`], sorted by hash, then stem
+    /// (looked up comparing integers first).
+    stems: Vec<(u64, String)>,
     /// Each word's stem and the word as written, in text order.
-    words: Vec<(String, String)>,
+    words: Vec<(String, &'c str)>,
     /// A denial word as written ("denied").
-    deny: Option<String>,
+    deny: Option<&'c str>,
     /// "will …" without a doubt word, or "may …", "unlikely" …, as written.
-    certain: Option<String>,
-    doubt: Option<String>,
+    certain: Option<&'c str>,
+    doubt: Option<&'c str>,
     /// The names the claim tells of (not those of its source), each with its kind
     /// and word stems.
-    names: Vec<(String, &'static str, Vec<String>)>,
+    names: Vec<(&'c str, &'static str, Vec<String>)>,
     /// The words (as indexes into `words`) that have antonyms, not negated in the
     /// claim, with those antonyms the claim does not use itself: looked up once
     /// per claim, not once per pair.
     antonyms: Vec<(usize, Vec<&'static str>)>,
     /// Per quantity of the claim, its [`context_of`].
     contexts: Vec<Vec<String>>,
+    /// The claim's times, lowercase (two claims share a time when one's contains the other's).
+    times: Vec<String>,
+}
+
+/// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
+fn sorted_stems(mut stems: Vec<(u64, &str)>) -> Vec<(u64, String)> {
+    order::sort_by(&mut stems, |a, b| a.cmp(b));
+    stems.dedup();
+    stems.into_iter().map(|(h, s)| (h, s.to_owned())).collect()
 }
 
 /// Whether the claim negates the key ("did not win").
@@ -507,29 +519,27 @@ fn negated(claim: &Claim, key: &str) -> bool {
     claim.features.negated.iter().any(|(k, _)| k == key)
 }
 
-impl Stance {
+impl<'c> Stance<'c> {
     /// `tokenizer` is shared by all claims (its tokens stay allocated).
-    fn of(claim: &Claim, knowledge: &Knowledge, tokenizer: &mut tokens::Tokenizer) -> Stance {
+    fn of(claim: &'c Claim, knowledge: &Knowledge, tokenizer: &mut tokens::Tokenizer) -> Stance<'c> {
         let general = General::get();
         let tokens = tokenizer.tokenize(&claim.text);
-        let mut stems: Vec<&str> =
-            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| t.key.as_str()).collect();
-        order::sort_by_str(&mut stems, |s| s);
-        stems.dedup();
-        let stems: Vec<String> = stems.into_iter().map(str::to_owned).collect();
+        let stems: Vec<(u64, &str)> =
+            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| (t.key_hash, t.key.as_str())).collect();
+        let stems = sorted_stems(stems);
         let contexts = claim.numbers.iter().map(|q| context_of(claim, q, tokens)).collect();
         // Content words outside names ("United" in "United States" opposes nothing).
         let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
-        let words: Vec<(String, String)> = tokens
+        let words: Vec<(String, &str)> = tokens
             .iter()
             .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t))
-            .map(|t| (t.key.clone(), claim.text[t.start..t.end].to_owned()))
+            .map(|t| (t.key.clone(), &claim.text[t.start..t.end]))
             .collect();
         let find = |list: &[String]| {
             tokens
                 .iter()
                 .find(|t| t.kind == tokens::Kind::Word && list.contains(&t.key))
-                .map(|t| claim.text[t.start..t.end].to_owned())
+                .map(|t| &claim.text[t.start..t.end])
         };
         let (deny, doubt) = (find(&general.deny), find(&general.doubt));
         let certain = if doubt.is_none() && claim.features.negated.is_empty() { find(&general.certain) } else { None };
@@ -555,10 +565,11 @@ impl Stance {
                     .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword())
                     .map(|t| t.key.clone())
                     .collect();
-                (m.name.clone(), kind, words)
+                (m.name.as_str(), kind, words)
             })
             .collect();
-        let mut stance = Stance { stems, words, deny, certain, doubt, names, antonyms: Vec::new(), contexts };
+        let times = claim.times.iter().map(|t| t.to_lowercase()).collect();
+        let mut stance = Stance { stems, words, deny, certain, doubt, names, antonyms: Vec::new(), contexts, times };
         stance.antonyms = (stance.words.iter().enumerate())
             .filter(|(_, (key, _))| !negated(claim, key))
             .map(|(w, (key, _))| (w, general.antonyms_of(key).filter(|anti| !stance.has(anti)).collect::<Vec<_>>()))
@@ -568,18 +579,18 @@ impl Stance {
     }
 
     fn has(&self, stem: &str) -> bool {
-        self.stems.binary_search_by(|s| s.as_str().cmp(stem)).is_ok()
+        let hash = tokens::word_hash(stem);
+        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| s.as_str().cmp(stem))).is_ok()
     }
 
-    /// The stems and names of a whole article (its claims' stances together).
-    fn of_article(stances: &[Stance]) -> Stance {
-        let mut stems: Vec<&str> = stances.iter().flat_map(|s| s.stems.iter().map(String::as_str)).collect();
-        order::sort_by_str(&mut stems, |s| s);
-        stems.dedup();
-        let stems = stems.into_iter().map(str::to_owned).collect();
-        let names = stances.iter().flat_map(|s| s.names.iter().cloned()).collect();
-        let (words, antonyms, contexts) = (Vec::new(), Vec::new(), Vec::new());
-        Stance { stems, words, deny: None, certain: None, doubt: None, names, antonyms, contexts }
+    /// The stems and names of a whole article (its claims' stances together); its
+    /// names come without their word stems (only a claim's are looked at).
+    fn of_article(stances: &[Stance<'c>]) -> Stance<'c> {
+        let stems = sorted_stems(stances.iter().flat_map(|s| s.stems.iter().map(|(h, s)| (*h, s.as_str()))).collect());
+        let names =
+            stances.iter().flat_map(|s| s.names.iter().map(|&(name, kind, _)| (name, kind, Vec::new()))).collect();
+        let (words, antonyms, contexts, times) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        Stance { stems, words, deny: None, certain: None, doubt: None, names, antonyms, contexts, times }
     }
 }
 
@@ -592,50 +603,64 @@ enum Apart {
     Times(String),
 }
 
+/// The names of `kind` that `x` gives and `y` does not (neither the name nor any
+/// of its words).
+fn unmatched<'c>(x: &Stance<'c>, y: &Stance, kind: &str) -> Vec<&'c str> {
+    x.names
+        .iter()
+        .filter(|(name, k, words)| {
+            *k == kind
+                && !words.is_empty()
+                && !words.iter().any(|w| y.has(w))
+                && !y.names.iter().any(|(other, _, _)| other == name)
+        })
+        .map(|&(n, _, _)| n)
+        .collect()
+}
+
+/// The kinds of names that tell two events apart when the other article does not
+/// name them anywhere, with their labels.
+const EVENT_KINDS: [(&str, &str); 2] = [("place", "places"), ("person", "people")];
+
+/// Per claim, per kind of [`EVENT_KINDS`], its names the other article names
+/// nowhere (`other` is that article's [`Stance::of_article`]): the same for every
+/// pair of the claim, so found once per claim.
+fn unmatched_in_article<'c>(stances: &[Stance<'c>], other: &Stance) -> Vec<[Vec<&'c str>; 2]> {
+    stances.iter().map(|s| EVENT_KINDS.map(|(kind, _)| unmatched(s, other, kind))).collect()
+}
+
 /// What tells two events of one kind apart: each claim names a place, a person
 /// or another name of the same kind that the other does not name at all
 /// ("different places: Ethiopia vs Indonesia"), or both give dates and share
 /// none. Such claims are never `same`, and not in tension either: they are two
 /// facts, not two versions of one.
-/// A name counts only when the other article does not name it anywhere: two reports
-/// of one event name its places and people, if in other sentences ("Nairobi" in one
-/// claim of B, "Ethiopia" in another).
-fn different_events<'s>(
+/// A place or a person counts only when the other article does not name it anywhere
+/// (`apart_a`, `apart_b`: the claims' [`unmatched_in_article`]): two reports of one
+/// event name its places and people, if in other sentences ("Nairobi" in one claim
+/// of B, "Ethiopia" in another).
+fn different_events(
     a: &Claim,
     b: &Claim,
-    (sa, whole_a): (&'s Stance, &'s Stance),
-    (sb, whole_b): (&'s Stance, &'s Stance),
+    (sa, apart_a): (&Stance, &[Vec<&str>; 2]),
+    (sb, apart_b): (&Stance, &[Vec<&str>; 2]),
 ) -> Option<Apart> {
-    let unmatched = |x: &'s Stance, y: &Stance, kind: &str| -> Vec<&'s str> {
-        x.names
-            .iter()
-            .filter(|(name, k, words)| {
-                *k == kind
-                    && !words.is_empty()
-                    && !words.iter().any(|w| y.has(w))
-                    && !y.names.iter().any(|(other, _, _)| other == name)
-            })
-            .map(|(n, _, _)| n.as_str())
-            .collect()
-    };
-    for (kind, label) in [("place", "places"), ("person", "people"), ("name", "names")] {
-        // Names of no known kind count against the other claim alone.
-        let (other_a, other_b) = if kind == "name" { (sa, sb) } else { (whole_a, whole_b) };
-        // The names of B are looked at only when A has some.
-        let ua = unmatched(sa, other_b, kind);
-        if ua.is_empty() {
-            continue;
-        }
-        let ub = unmatched(sb, other_a, kind);
-        if !ub.is_empty() {
-            return Some(Apart::Events(format!("different {label}: {} vs {}", list(&ua), list(&ub))));
+    for (k, (_, label)) in EVENT_KINDS.iter().enumerate() {
+        let (ua, ub) = (&apart_a[k], &apart_b[k]);
+        if !ua.is_empty() && !ub.is_empty() {
+            return Some(Apart::Events(format!("different {label}: {} vs {}", list(ua), list(ub))));
         }
     }
-    let overlaps = |t: &str, u: &str| {
-        let (t, u) = (t.to_lowercase(), u.to_lowercase());
-        t.contains(&u) || u.contains(&t)
-    };
-    let shared_time = a.times.iter().any(|t| b.times.iter().any(|u| overlaps(t, u)));
+    // Names of no known kind count against the other claim alone; the names of B
+    // are looked at only when A has some.
+    let ua = unmatched(sa, sb, "name");
+    if !ua.is_empty() {
+        let ub = unmatched(sb, sa, "name");
+        if !ub.is_empty() {
+            return Some(Apart::Events(format!("different names: {} vs {}", list(&ua), list(&ub))));
+        }
+    }
+    let shared_time =
+        sa.times.iter().any(|t| sb.times.iter().any(|u| t.contains(u.as_str()) || u.contains(t.as_str())));
     if !a.times.is_empty() && !b.times.is_empty() && !shared_time {
         // Relative times ("last year", "previously") may be one time told from two
         // days: the claims are kept apart all the same (ECB+ dev precision 0.934
@@ -852,7 +877,7 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
                 continue;
             }
             if let Some((_, words)) = sb.words.iter().find(|(k, _)| k == anti) {
-                return Some(Tension::Opposites { a_words: written.clone(), b_words: words.clone() });
+                return Some(Tension::Opposites { a_words: (*written).to_owned(), b_words: (*words).to_owned() });
             }
         }
     }
@@ -860,17 +885,21 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
     // "no" itself: "No militants were inside" agrees with a denial of militants).
     match (&sa.deny, &sb.deny) {
         (Some(w), None) if b.features.negated.is_empty() => {
-            return Some(Tension::Denial { words: w.clone(), by_a: true });
+            return Some(Tension::Denial { words: (*w).to_owned(), by_a: true });
         }
         (None, Some(w)) if a.features.negated.is_empty() => {
-            return Some(Tension::Denial { words: w.clone(), by_a: false });
+            return Some(Tension::Denial { words: (*w).to_owned(), by_a: false });
         }
         _ => {}
     }
     // 5. Certainty against doubt: "will" against "may not".
     match (&sa.certain, &sb.doubt, &sb.certain, &sa.doubt) {
-        (Some(c), Some(d), _, _) => return Some(Tension::Negation { a_words: c.clone(), b_words: d.clone() }),
-        (_, _, Some(c), Some(d)) => return Some(Tension::Negation { a_words: d.clone(), b_words: c.clone() }),
+        (Some(c), Some(d), _, _) => {
+            return Some(Tension::Negation { a_words: (*c).to_owned(), b_words: (*d).to_owned() });
+        }
+        (_, _, Some(c), Some(d)) => {
+            return Some(Tension::Negation { a_words: (*d).to_owned(), b_words: (*c).to_owned() });
+        }
         _ => {}
     }
     // 6. Different figures, beyond rounding, for the same counted thing.
@@ -997,6 +1026,7 @@ pub fn align_with(
     let stances_a: Vec<Stance> = a.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
     let stances_b: Vec<Stance> = b.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
     let (whole_a, whole_b) = (Stance::of_article(&stances_a), Stance::of_article(&stances_b));
+    let (apart_a, apart_b) = (unmatched_in_article(&stances_a, &whole_b), unmatched_in_article(&stances_b, &whole_a));
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
@@ -1022,7 +1052,7 @@ pub fn align_with(
                 continue;
             }
             let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
-            let different = different_events(ca, cb, (&stances_a[i], &whole_a), (&stances_b[j], &whole_b));
+            let different = different_events(ca, cb, (&stances_a[i], &apart_a[i]), (&stances_b[j], &apart_b[j]));
             let tension =
                 if different.is_some() { None } else { tension(ca, cb, opposites, &stances_a[i], &stances_b[j]) };
             // Below `link_min` only a tension links: the pair's evidence is not needed otherwise.

@@ -12,11 +12,10 @@ use super::tokens;
 use std::sync::LazyLock;
 
 pub struct General {
-    /// Antonym pairs as stems, both ways round, each with the first stem's
-    /// [`tokens::word_hash`], sorted (looked up comparing integers first).
-    antonyms: Vec<(u64, String, String)>,
-    /// Synonym pairs, as the antonyms are.
-    synonyms: Vec<(u64, String, String)>,
+    /// Antonym pairs as stems.
+    antonyms: Pairs,
+    /// Synonym pairs.
+    synonyms: Pairs,
     pub deny: Vec<String>,
     pub doubt: Vec<String>,
     pub certain: Vec<String>,
@@ -62,18 +61,28 @@ impl General {
 
     /// The antonyms of a stem ("rise" → "fall", …).
     pub fn antonyms_of<'g>(&'g self, stem: &str) -> impl Iterator<Item = &'g str> + 'g {
-        partners(&self.antonyms, stem)
+        self.antonyms.partners(stem)
     }
 
     /// The synonyms of a stem ("renovation" → "restoration", …).
     pub fn synonyms_of<'g>(&'g self, stem: &str) -> impl Iterator<Item = &'g str> + 'g {
-        partners(&self.synonyms, stem)
+        self.synonyms.partners(stem)
     }
 }
 
+/// Stem pairs, both ways round, each with the first stem's [`tokens::word_hash`],
+/// sorted; most words have no partner, and `first` says so without a search.
+struct Pairs {
+    pairs: Vec<(u64, String, String)>,
+    /// The pairs' hashes, searched apart from the strings: a tenth of the memory,
+    /// so the search stays in the cache.
+    hashes: Vec<u64>,
+    first: tokens::HashFilter<16>,
+}
+
 /// Reads a pair file (`lemma|forms<TAB>lemma|forms` a line) as stem pairs, both
-/// ways round, each with the hash of its first stem, sorted and without repeats.
-fn stem_pairs(tsv: &str) -> Vec<(u64, String, String)> {
+/// ways round, sorted and without repeats.
+fn stem_pairs(tsv: &str) -> Pairs {
     let mut pairs = Vec::new();
     for line in tsv.lines().filter(|l| !l.starts_with('#')) {
         let Some((x, y)) = line.split_once('\t') else { continue };
@@ -93,15 +102,27 @@ fn stem_pairs(tsv: &str) -> Vec<(u64, String, String)> {
     }
     order::sort_by(&mut pairs, |a, b| a.cmp(b));
     pairs.dedup();
-    pairs
+    let mut first = tokens::HashFilter::default();
+    for (hash, _, _) in &pairs {
+        first.insert(*hash);
+    }
+    let hashes = pairs.iter().map(|(hash, _, _)| *hash).collect();
+    Pairs { pairs, hashes, first }
 }
 
-/// The partners of `stem` in sorted stem pairs (as [`stem_pairs`] gives them).
-fn partners<'g>(pairs: &'g [(u64, String, String)], stem: &str) -> impl Iterator<Item = &'g str> + 'g {
-    let hash = tokens::word_hash(stem);
-    let from = pairs.partition_point(|(h, x, _)| (*h, x.as_str()) < (hash, stem));
-    let count = pairs[from..].partition_point(|(h, x, _)| *h == hash && x == stem);
-    pairs[from..from + count].iter().map(|(_, _, y)| y.as_str())
+impl Pairs {
+    /// The partners of `stem`.
+    fn partners(&self, stem: &str) -> impl Iterator<Item = &str> + '_ {
+        let hash = tokens::word_hash(stem);
+        let hashes: &[u64] = if self.first.may_contain(hash) { &self.hashes } else { &[] };
+        let from = hashes.partition_point(|&h| h < hash);
+        let count = hashes[from..].partition_point(|&h| h == hash);
+        // Within one hash, the pairs are sorted by their first stem.
+        let same_hash = &self.pairs[from..from + count];
+        let first = same_hash.partition_point(|(_, x, _)| x.as_str() < stem);
+        let count = same_hash[first..].partition_point(|(_, x, _)| x == stem);
+        same_hash[first..first + count].iter().map(|(_, _, y)| y.as_str())
+    }
 }
 
 #[cfg(test)]

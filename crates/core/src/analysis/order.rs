@@ -11,6 +11,10 @@ pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
+    if items.len() <= INSERTION_MAX {
+        insertion_sort(items, &compare);
+        return;
+    }
     let mut order: Vec<usize> = (0..items.len()).collect();
     sort_indices(&mut order, &|x, y| compare(&items[x], &items[y]));
     permute(items, order);
@@ -23,10 +27,29 @@ pub fn sort_by_str<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
     if items.len() < 2 {
         return;
     }
+    if items.len() <= INSERTION_MAX {
+        insertion_sort(items, &|x: &T, y: &T| key(x).cmp(key(y)));
+        return;
+    }
     let prefixes: Vec<u64> = items.iter().map(|item| prefix(key(item))).collect();
     let mut order: Vec<usize> = (0..items.len()).collect();
     sort_indices(&mut order, &|x, y| prefixes[x].cmp(&prefixes[y]).then_with(|| key(&items[x]).cmp(key(&items[y]))));
     permute(items, order);
+}
+
+/// Up to this many items are sorted in place by insertion: most sorts are of a
+/// handful of items, and the index sort would allocate twice for them.
+const INSERTION_MAX: usize = 16;
+
+/// A stable sort in place, for a few items: an item moves left past greater ones only.
+fn insertion_sort<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && compare(&items[j - 1], &items[j]) == Ordering::Greater {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// The first eight bytes of `s`, big-endian, zero-padded.
@@ -83,6 +106,17 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, |a, b| a.cmp(b));
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn small_and_large_sorts_are_stable() {
+        for len in [3, 16, 17, 40] {
+            let mut v: Vec<(u32, usize)> = (0..len).map(|i| ((i * 7 % 5) as u32, i)).collect();
+            let mut expected = v.clone();
+            expected.sort_by_key(|p| p.0);
+            sort_by_key(&mut v, |p| p.0);
+            assert_eq!(v, expected, "{len} items");
+        }
     }
 
     #[test]

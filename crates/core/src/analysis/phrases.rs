@@ -7,7 +7,7 @@
 //! and may require the exact spelling (so "US" is not "us"). Matching is
 //! leftmost-longest and never runs across phrase-separating punctuation.
 
-use super::tokens::{self, Kind, Token, word_hash};
+use super::tokens::{self, HashFilter, Kind, Token, word_hash};
 use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,23 +138,17 @@ struct Index {
     /// Patterns by the key of their first word, longest first; sorted by the key's
     /// [`word_hash`], then the key, so a lookup compares integers, not strings.
     by_first: Vec<(u64, String, Vec<usize>)>,
-    /// One bit per [`FIRST_BITS`]-bit hash prefix of the keys in `by_first`: most
-    /// words start no pattern, and a clear bit says so without a search.
-    first_bits: Vec<u64>,
+    /// The hashes of `by_first`, searched apart from the strings: a seventh of the
+    /// memory, so a search over thousands of aliases stays in the cache.
+    first_hashes: Vec<u64>,
+    /// The same hashes as a filter: most words start no pattern, and the filter
+    /// says so without a search.
+    first_bits: HashFilter<16>,
     /// Patterns that start with a slot.
     slot_first: Vec<usize>,
     /// Per pattern, the slot it starts with ([`Elem::slot`]): `find` tests a word
     /// against the slot without reading the pattern.
     first_slot: Vec<Option<usize>>,
-}
-
-/// `Index::first_bits` has 2^FIRST_BITS bits.
-const FIRST_BITS: u32 = 12;
-
-/// The word and bit of `first_bits` for a key's hash.
-fn first_bit(hash: u64) -> (usize, u64) {
-    let bit = hash >> (64 - FIRST_BITS);
-    ((bit / 64) as usize, 1 << (bit % 64))
 }
 
 impl Index {
@@ -164,13 +158,16 @@ impl Index {
     }
 
     fn first_index_hashed(&self, hash: u64, key: &str) -> Result<usize, usize> {
-        self.by_first.binary_search_by(|(h, k, _)| h.cmp(&hash).then_with(|| k.as_str().cmp(key)))
+        let from = self.first_hashes.partition_point(|&h| h < hash);
+        let count = self.first_hashes[from..].partition_point(|&h| h == hash);
+        // Within one hash, the keys are sorted.
+        let found = self.by_first[from..from + count].binary_search_by(|(_, k, _)| k.as_str().cmp(key));
+        found.map(|i| from + i).map_err(|i| from + i)
     }
 
     /// The patterns starting with `key`, whose [`word_hash`] is `hash`.
     fn starting_with(&self, hash: u64, key: &str) -> &[usize] {
-        let (word, bit) = first_bit(hash);
-        if self.first_bits.get(word).is_none_or(|w| w & bit == 0) {
+        if !self.first_bits.may_contain(hash) {
             return &[];
         }
         self.first_index_hashed(hash, key).map_or(&[], |i| &self.by_first[i].2)
@@ -184,10 +181,9 @@ impl Index {
                     Ok(at) => at,
                     Err(at) => {
                         let hash = word_hash(key);
-                        self.first_bits.resize(1 << (FIRST_BITS - 6), 0);
-                        let (word, bit) = first_bit(hash);
-                        self.first_bits[word] |= bit;
+                        self.first_bits.insert(hash);
                         self.by_first.insert(at, (hash, key.clone(), Vec::new()));
+                        self.first_hashes.insert(at, hash);
                         at
                     }
                 };

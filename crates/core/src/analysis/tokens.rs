@@ -338,6 +338,33 @@ pub fn word_hash(word: &str) -> u64 {
         .fold(word.len() as u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
 }
 
+/// A set of [`word_hash`]es that can say "surely not in": one bit per hash prefix
+/// of `BITS` bits. Most words are in no list, and a clear bit says so without a search.
+#[derive(Clone, Debug, Default)]
+pub struct HashFilter<const BITS: u32> {
+    words: Vec<u64>,
+}
+
+impl<const BITS: u32> HashFilter<BITS> {
+    /// The word and bit for a hash.
+    fn at(hash: u64) -> (usize, u64) {
+        let bit = hash >> (64 - BITS);
+        ((bit / 64) as usize, 1 << (bit % 64))
+    }
+
+    pub fn insert(&mut self, hash: u64) {
+        self.words.resize(1 << BITS.saturating_sub(6), 0);
+        let (word, bit) = Self::at(hash);
+        self.words[word] |= bit;
+    }
+
+    /// False when no inserted hash shares this one's prefix.
+    pub fn may_contain(&self, hash: u64) -> bool {
+        let (word, bit) = Self::at(hash);
+        self.words.get(word).is_some_and(|w| w & bit != 0)
+    }
+}
+
 /// The key of a free-standing phrase, word by word: what [`Token::key`] would be.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
     tokenize(phrase).into_iter().filter(Token::is_term).map(|t| t.key).collect()
