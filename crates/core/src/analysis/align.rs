@@ -299,7 +299,7 @@ impl<'c, 's> Aligner<'c, 's> {
         candidates.retain(|k| !inside.contains(k));
         // Distinctive keys first, entities first among them.
         order::sort_by_key(&mut candidates, |&k| (self.common[k as usize], !self.keys[k as usize].starts_with('@')));
-        let (mut distinctive, mut through_children) = (0, 0);
+        let (mut distinctive, mut weak) = (0, 0);
         let mut evidence: Vec<&'c str> = Vec::new();
         let mut seen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         for k in candidates {
@@ -338,11 +338,18 @@ impl<'c, 's> Aligner<'c, 's> {
                     *pb_span = pb_span.start.min(sb.start)..pb_span.end.max(sb.end);
                 }
                 None => {
+                    let named = |claim: &Claim| claim.features.span_of(key).is_some();
+                    // A word of a name both claims write whole, after another of its
+                    // words ("Notre" and "Dame"): one name, however many words.
+                    let (na, nb) = (mention_around(pa.claim, &sa), mention_around(pb.claim, &sb));
+                    let same_name = seen.iter().any(|(x, y)| {
+                        na.is_some_and(|m| m.start <= x.start && x.end <= m.end)
+                            && nb.is_some_and(|m| m.start <= y.start && y.end <= m.end)
+                    });
+                    weak += usize::from(!named(pa.claim) || !named(pb.claim) || same_name);
                     seen.push((sa, sb));
                     evidence.push(key);
                     distinctive += counts;
-                    let named = |claim: &Claim| claim.features.span_of(key).is_some();
-                    through_children += usize::from(!named(pa.claim) || !named(pb.claim));
                 }
             }
         }
@@ -357,7 +364,7 @@ impl<'c, 's> Aligner<'c, 's> {
             .map(|q| q.text.clone())
             .collect();
         let score = self.mix(i, j, words, shared_topics.len(), !shared_numbers.is_empty());
-        Pair { score, evidence, distinctive, through_children, shared_topics, shared_numbers }
+        Pair { score, evidence, distinctive, weak, shared_topics, shared_numbers }
     }
 
     /// A pair's score alone: `pair(spread, j).score`, bit for bit, without
@@ -424,9 +431,10 @@ struct Pair<'c> {
     /// How many of them are distinctive (not named in most claims): the
     /// story's subject alone is no evidence.
     distinctive: usize,
-    /// How many of them one claim names only inside a child's name ("Google" in
-    /// "Google Calendar"): enough to link on, not to call the fact the same.
-    through_children: usize,
+    /// How many of them link but do not make a fact the same: a parent one claim
+    /// names only inside a child's name ("Google" in "Google Calendar"), a further
+    /// word of one name ("Dame" after "Notre").
+    weak: usize,
     shared_topics: Vec<&'c str>,
     shared_numbers: Vec<String>,
 }
@@ -444,6 +452,11 @@ fn written_in_mention<'c>(claim: &'c Claim, key: &str) -> Option<(Range<usize>, 
             word.then(|| (m.span.start + at..m.span.start + at + name.len(), m.name.as_str()))
         })
     })
+}
+
+/// The span of the claim's name mention that holds `span`, if one does.
+fn mention_around<'c>(claim: &'c Claim, span: &Range<usize>) -> Option<&'c Range<usize>> {
+    claim.features.mentions.iter().map(|m| &m.span).find(|m| m.start <= span.start && span.end <= m.end)
 }
 
 fn same_value(x: f64, y: f64) -> bool {
@@ -1127,8 +1140,7 @@ pub fn align_with(
             let close = aligner.semantic.is_some_and(|m| m.similarity(c.i, c.j) >= cal.meaning_same);
             let same = c.different.is_none()
                 && ((c.by_meaning && close)
-                    || (c.pair.score >= cal.same_min
-                        && c.pair.evidence.len() - c.pair.through_children >= cal.same_evidence));
+                    || (c.pair.score >= cal.same_min && c.pair.evidence.len() - c.pair.weak >= cal.same_evidence));
             let (relation, mut why) = explain(c.tension.as_ref(), &subject, &topics, same);
             if let Some(different) = &c.different {
                 why = match different {
