@@ -235,6 +235,9 @@ const NAME_WORDS = {
     'via', 'vs', 'from', 'into', 'onto', 'over', 'with', 'than', 'upon', 'out', 'amid', 'near'],
   // Generational suffixes after a surname ("Arcade Joseph Comeaux Jr").
   suffix: ['Jr', 'Sr', 'II', 'III', 'IV'],
+  // Honorifics: before a person's name they are titles; after another capitalised
+  // word they are words of a name ("Notre Dame Cathedral", "Lady" in "Our Lady").
+  honorific: ['mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'lord', 'lady', 'madam', 'madame', 'mme', 'mlle', 'herr', 'frau'],
   // Lower-case words that say what kind of place a name is: after it ("Aceh province")
   // or before "of" ("the province of Aceh").
   place_qualifier: ['province', 'region', 'district', 'county', 'prefecture', 'island'],

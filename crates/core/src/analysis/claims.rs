@@ -338,7 +338,10 @@ fn mentions(
         let before_name = next_term(tokens, after_title)
             .is_some_and(|n| !tokens[n].gap_before && tokens[n].kind == Kind::Word && tokens[n].is_capitalized(text));
         lone_title[m.first] = m.first == m.last && !after_word && !before_name;
-        if !after_word || before_name {
+        // An honorific after a capitalised word is a word of that name ("Notre Dame
+        // Cathedral"), where a role word is a title ("Health Minister Carlos Vallejos").
+        let in_name = after_word && m.first == m.last && knowledge::honorifics().contains(&tokens[m.first].norm);
+        if (!after_word || before_name) && !in_name {
             title[m.first..=m.last].iter_mut().for_each(|c| *c = true);
         }
     }

@@ -166,6 +166,12 @@ pub fn body_words() -> List {
     data::BODY_WORDS
 }
 
+/// Honorifics, lower case ("dame", "sir"), from `data/general/name-words.txt`:
+/// titles before a name, words of a name after another capitalised word.
+pub fn honorifics() -> List {
+    data::HONORIFICS
+}
+
 /// Abbreviated month and weekday names, lower case ("nov", "tues").
 pub fn calendar_abbreviations() -> List {
     data::CALENDAR_SHORT
