@@ -15,7 +15,10 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     // The data files live at the workspace root (`data/`), beside the app and the
     // tests that read them too: every path below is relative to that root.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // Read when the script runs, not when it is compiled: one compiled script may serve
+    // checkouts at other paths that share a target directory.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("../..");
     std::env::set_current_dir(&root).expect("the workspace root");
     println!("cargo:rerun-if-changed={}", root.join("data").display());
     println!("cargo:rerun-if-changed=build.rs");

@@ -12,7 +12,7 @@
 //! two events of one kind (different places, people, names or dates in the same
 //! role) are `related`, never `same` nor `tension`.
 
-use super::claims::{Claim, Quantity};
+use super::claims::{self, Claim, Quantity};
 use super::general::General;
 use super::knowledge::Knowledge;
 use super::order;
@@ -444,13 +444,8 @@ struct Pair<'c> {
 fn written_in_mention<'c>(claim: &'c Claim, key: &str) -> Option<(Range<usize>, &'c str)> {
     let name = key.strip_prefix('@')?;
     claim.features.mentions.iter().filter(|m| m.name != name).find_map(|m| {
-        let text = &claim.text[m.span.clone()];
-        text.match_indices(name).find_map(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + name.len()..].chars().next();
-            let word = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
-            word.then(|| (m.span.start + at..m.span.start + at + name.len(), m.name.as_str()))
-        })
+        let at = m.span.start + claims::find_words(&claim.text[m.span.clone()], name)?;
+        Some((at..at + name.len(), m.name.as_str()))
     })
 }
 
@@ -743,8 +738,8 @@ fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<Stri
     let end = at + q.text.len();
     let setting = &General::get().setting;
     let words: Vec<&tokens::Token> = tokens.iter().filter(|t| t.kind == tokens::Kind::Word).collect();
-    // Walks away from the quantity until a clause mark or the setting: `gap(t)`
-    // says whether punctuation stands between `t` and the quantity's side of it.
+    // Walks away from the quantity, each word with whether punctuation stands
+    // between it and the quantity's side of it, until that or the setting.
     let walk = |side: &mut dyn Iterator<Item = (&tokens::Token, bool)>| -> Vec<String> {
         let mut found = Vec::new();
         for (t, gap) in side {
@@ -757,14 +752,14 @@ fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<Stri
         }
         found
     };
-    let after: Vec<&tokens::Token> = words.iter().copied().filter(|t| t.start >= end).collect();
-    let before: Vec<&tokens::Token> = words.iter().copied().filter(|t| t.end <= at).collect();
-    // Going back, the gap before a word's successor is the gap after the word.
-    let first_gap = tokens.iter().find(|t| t.start >= at).is_some_and(|t| t.gap_before);
-    let gaps_back: Vec<bool> =
-        (0..before.len()).map(|k| if k + 1 < before.len() { before[k + 1].gap_before } else { first_gap }).collect();
-    let mut back = before.iter().copied().zip(gaps_back).rev();
-    let mut forward = after.iter().map(|t| (*t, t.gap_before));
+    // Going back, the gap after a word is the one before the word that follows it.
+    let mut gap_after = tokens.iter().find(|t| t.start >= at).is_some_and(|t| t.gap_before);
+    let mut back = words.iter().rev().filter(|t| t.end <= at).map(|t| {
+        let gap = gap_after;
+        gap_after = t.gap_before;
+        (*t, gap)
+    });
+    let mut forward = words.iter().filter(|t| t.start >= end).map(|t| (*t, t.gap_before));
     let mut context = walk(&mut back);
     context.extend(walk(&mut forward));
     context

@@ -1053,7 +1053,7 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
 }
 
 /// Where `words` stand in `text` as whole words.
-fn find_words(text: &str, words: &str) -> Option<usize> {
+pub(super) fn find_words(text: &str, words: &str) -> Option<usize> {
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     text.match_indices(words)
         .map(|(at, _)| at)

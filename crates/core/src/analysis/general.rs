@@ -70,12 +70,11 @@ impl General {
     }
 }
 
-/// Stem pairs, both ways round, each with the first stem's [`tokens::word_hash`],
-/// sorted; most words have no partner, and `first` says so without a search.
+/// Stem pairs, both ways round, sorted by the first stem's [`tokens::word_hash`],
+/// then by stem; most words have no partner, and `first` says so without a search.
 struct Pairs {
-    pairs: Vec<(u64, String, String)>,
-    /// The pairs' hashes, searched apart from the strings: a tenth of the memory,
-    /// so the search stays in the cache.
+    pairs: Vec<(String, String)>,
+    /// Each pair's first-stem hash, searched apart from the strings ([`tokens::hash_run`]).
     hashes: Vec<u64>,
     first: tokens::HashFilter<16>,
 }
@@ -103,25 +102,21 @@ fn stem_pairs(tsv: &str) -> Pairs {
     order::sort_by(&mut pairs, |a, b| a.cmp(b));
     pairs.dedup();
     let mut first = tokens::HashFilter::default();
-    for (hash, _, _) in &pairs {
-        first.insert(*hash);
-    }
-    let hashes = pairs.iter().map(|(hash, _, _)| *hash).collect();
-    Pairs { pairs, hashes, first }
+    let hashes: Vec<u64> = pairs.iter().map(|(hash, _, _)| *hash).collect();
+    hashes.iter().for_each(|&hash| first.insert(hash));
+    Pairs { pairs: pairs.into_iter().map(|(_, x, y)| (x, y)).collect(), hashes, first }
 }
 
 impl Pairs {
     /// The partners of `stem`.
     fn partners(&self, stem: &str) -> impl Iterator<Item = &str> + '_ {
         let hash = tokens::word_hash(stem);
-        let hashes: &[u64] = if self.first.may_contain(hash) { &self.hashes } else { &[] };
-        let from = hashes.partition_point(|&h| h < hash);
-        let count = hashes[from..].partition_point(|&h| h == hash);
+        let run = if self.first.may_contain(hash) { tokens::hash_run(&self.hashes, hash) } else { 0..0 };
         // Within one hash, the pairs are sorted by their first stem.
-        let same_hash = &self.pairs[from..from + count];
-        let first = same_hash.partition_point(|(_, x, _)| x.as_str() < stem);
-        let count = same_hash[first..].partition_point(|(_, x, _)| x == stem);
-        same_hash[first..first + count].iter().map(|(_, _, y)| y.as_str())
+        let same_hash = &self.pairs[run];
+        let first = same_hash.partition_point(|(x, _)| x.as_str() < stem);
+        let count = same_hash[first..].partition_point(|(x, _)| x == stem);
+        same_hash[first..first + count].iter().map(|(_, y)| y.as_str())
     }
 }
 

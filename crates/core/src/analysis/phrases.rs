@@ -158,11 +158,10 @@ impl Index {
     }
 
     fn first_index_hashed(&self, hash: u64, key: &str) -> Result<usize, usize> {
-        let from = self.first_hashes.partition_point(|&h| h < hash);
-        let count = self.first_hashes[from..].partition_point(|&h| h == hash);
+        let run = tokens::hash_run(&self.first_hashes, hash);
         // Within one hash, the keys are sorted.
-        let found = self.by_first[from..from + count].binary_search_by(|(_, k, _)| k.as_str().cmp(key));
-        found.map(|i| from + i).map_err(|i| from + i)
+        let found = self.by_first[run.clone()].binary_search_by(|(_, k, _)| k.as_str().cmp(key));
+        found.map(|i| run.start + i).map_err(|i| run.start + i)
     }
 
     /// The patterns starting with `key`, whose [`word_hash`] is `hash`.

@@ -365,6 +365,14 @@ impl<const BITS: u32> HashFilter<BITS> {
     }
 }
 
+/// Where `hash` runs in sorted `hashes`: the entries with that hash. Tables keyed by
+/// a word search their hashes apart from the strings (a fraction of the memory, so
+/// the search stays in the cache), then the strings within the run.
+pub fn hash_run(hashes: &[u64], hash: u64) -> std::ops::Range<usize> {
+    let from = hashes.partition_point(|&h| h < hash);
+    from..from + hashes[from..].partition_point(|&h| h == hash)
+}
+
 /// The key of a free-standing phrase, word by word: what [`Token::key`] would be.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
     tokenize(phrase).into_iter().filter(Token::is_term).map(|t| t.key).collect()
