@@ -80,7 +80,7 @@ pub struct Calibration {
     /// A link made on meaning is `same` (the same fact) from this similarity on,
     /// `related` below it.
     pub meaning_same: f32,
-    /// Weight of an entity's parent relative to the entity ("Gmail" → "Google").
+    /// Weight of an entity's parent relative to the entity ("A320" → "Airbus").
     pub parent_weight: f32,
     /// A key found in more than this share of all claims is not evidence.
     pub common_share: f32,
@@ -286,7 +286,7 @@ impl<'c, 's> Aligner<'c, 's> {
             .filter(|k| pa.direct.binary_search(k).is_ok() && pb.direct.binary_search(k).is_ok())
             .collect();
         // A parent written only inside the name of a child both claims share is that
-        // child ("Google" in "Google Mobile Services"), no evidence of its own.
+        // child ("Airbus" in "Airbus Defence"), no evidence of its own.
         let shared_child = |claim: &Claim, key: &str| {
             claim.features.span_of(key).is_none()
                 && written_in_mention(claim, key).is_some_and(|(_, child)| {
@@ -432,7 +432,7 @@ struct Pair<'c> {
     /// story's subject alone is no evidence.
     distinctive: usize,
     /// How many of them link but do not make a fact the same: a parent one claim
-    /// names only inside a child's name ("Google" in "Google Calendar"), a further
+    /// names only inside a child's name ("Airbus" in "Airbus A320"), a further
     /// word of one name ("Dame" after "Notre").
     weak: usize,
     shared_topics: Vec<&'c str>,
@@ -440,7 +440,7 @@ struct Pair<'c> {
 }
 
 /// Where an entity's parent is written inside the claim's mention of a child,
-/// and that child: "Google Calendar" names Google (where "Gmail" does not).
+/// and that child: "Airbus A320" names Airbus (where "A320" alone does not).
 fn written_in_mention<'c>(claim: &'c Claim, key: &str) -> Option<(Range<usize>, &'c str)> {
     let name = key.strip_prefix('@')?;
     claim.features.mentions.iter().filter(|m| m.name != name).find_map(|m| {
