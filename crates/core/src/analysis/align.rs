@@ -14,7 +14,7 @@
 
 use super::claims::{self, Claim, Quantity};
 use super::general::General;
-use super::knowledge::Knowledge;
+use super::knowledge::{self, Knowledge};
 use super::order;
 use super::tokens;
 use std::ops::Range;
@@ -186,6 +186,9 @@ struct Aligner<'c, 's> {
     b: Vec<Profile<'c>>,
     /// Per key, whether it is too common to count as evidence.
     common: Vec<bool>,
+    /// Per key, whether it is a class noun: the last word of organisation or place
+    /// names, in lower case ("company", "airport").
+    class: Vec<bool>,
     cal: Calibration,
 }
 
@@ -255,8 +258,12 @@ impl<'c, 's> Aligner<'c, 's> {
         // claims, once there are enough claims to speak of a story's subject (in two
         // short notes of a few sentences each, the shared names are the facts).
         let enough = n >= cal.common_min_claims as f32;
+        let classes: Vec<String> = (knowledge::organisation_heads().iter().chain(knowledge::place_heads().iter()))
+            .map(|h| tokens::stem(&h.to_lowercase()).into_owned())
+            .collect();
         let common = named_by.iter().map(|&d| enough && d as f32 > cal.common_share * n).collect();
-        Aligner { semantic, keys, a: profiles, b: b_profiles, common, cal }
+        let class = keys.iter().map(|k| classes.iter().any(|s| s == k)).collect();
+        Aligner { semantic, keys, a: profiles, b: b_profiles, common, class, cal }
     }
 
     /// Claim `i` of A, ready to be scored against the claims of B.
@@ -313,6 +320,20 @@ impl<'c, 's> Aligner<'c, 's> {
                 evidence.push(key);
                 distinctive += counts;
                 continue;
+            };
+            // A class noun right before a name ("map company TomTom", "the airline
+            // Lion Air") says what kind of thing that name is: shared with another
+            // claim, it is no sign that both tell of the same one (ECB+ dev F1 0.841
+            // either way; every such noun no evidence at all: 0.839, P 0.943 R 0.756).
+            let describes = |claim: &Claim, at: &Range<usize>| {
+                let rest = &claim.text[at.end..];
+                let after = claim.text.len() - rest.trim_start().len();
+                after > at.end && claim.features.mentions.iter().any(|m| m.span.start == after)
+            };
+            let counts = if self.class[k as usize] && (describes(pa.claim, &sa) || describes(pb.claim, &sb)) {
+                0
+            } else {
+                counts
             };
             let near = |x: &Range<usize>, y: &Range<usize>, text: &str| {
                 let gap = if x.end <= y.start {
@@ -830,8 +851,15 @@ fn differ_beyond_rounding(qa: &Quantity, qb: &Quantity) -> bool {
     spread > tolerance
 }
 
-/// `opposites` are the [`opposite_keys`] (or none, when the claims cannot oppose).
-fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb: &Stance) -> Option<Tension> {
+/// `opposites` are the [`opposite_keys`] (or none, when the claims cannot oppose);
+/// `names_shared`: the pair's evidence holds a name both claims give.
+fn tension(
+    a: &Claim,
+    b: &Claim,
+    opposites: &[(String, String)],
+    (sa, sb): (&Stance, &Stance),
+    names_shared: bool,
+) -> Option<Tension> {
     // 1. Opposite concepts ("accepted" / "rejected").
     for (kx, ky) in opposites {
         for (first, second) in [(kx, ky), (ky, kx)] {
@@ -862,7 +890,10 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
                 .features
                 .span_of(key)
                 .is_some_and(|at| other.features.negated.iter().any(|(_, n)| n.start < at.start));
-            if governed {
+            // Through a concept (another word of one meaning: "cannot replace" against
+            // "an alternative") only about a thing both name: "cannot replace Gmail"
+            // does not deny "prepared a spare tire" of an operating system.
+            if governed || (key.starts_with('~') && !names_shared) {
                 continue;
             }
             if let Some(words) = other.features.surface(key, &other.text) {
@@ -1061,13 +1092,17 @@ pub fn align_with(
             }
             let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
             let different = different_events(ca, cb, (&stances_a[i], &apart_a[i]), (&stances_b[j], &apart_b[j]));
-            let tension =
-                if different.is_some() { None } else { tension(ca, cb, opposites, &stances_a[i], &stances_b[j]) };
-            // Below `link_min` only a tension links: the pair's evidence is not needed otherwise.
+            let pair = aligner.pair(&spread, j);
+            let names_shared = pair.evidence.iter().any(|k| k.starts_with('@'));
+            let tension = if different.is_some() {
+                None
+            } else {
+                tension(ca, cb, opposites, (&stances_a[i], &stances_b[j]), names_shared)
+            };
+            // Below `link_min` only a tension links.
             if tension.is_none() && score < cal.link_min {
                 continue;
             }
-            let pair = aligner.pair(&spread, j);
             let min_score = if tension.is_some() { cal.tension_min } else { cal.link_min };
             // Both say "no" to one distinctive thing ("None of the 149 … survived" /
             // "There were no survivors"): the denial is the second piece of evidence.
