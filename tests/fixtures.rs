@@ -279,6 +279,16 @@ fn alignment_fixtures() {
         let mut m = Mismatches::default();
         m.eq("links (a, b, relation)", expected, actual);
         m.eq("unlinked", expected_unlinked, unlinked);
+        // A link's `why` must not say what the reader would take as wrong.
+        for l in tables(case, "links") {
+            let Some(lacks) = l.get("why_lacks").and_then(Value::as_str) else { continue };
+            let (a, b) = (str_field(l, "a"), str_field(l, "b"));
+            if let Some(link) = comparison.links.iter().find(|x| x.a == a && x.b == b)
+                && link.why.contains(lacks)
+            {
+                m.fail(format!("{a} \u{2194} {b}: its why says {lacks:?}: {}", link.why));
+            }
+        }
         m.finish(&describe(&comparison))
     });
 }

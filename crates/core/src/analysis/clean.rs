@@ -165,27 +165,50 @@ fn looks_like_codes(line: &str) -> bool {
     codes >= 2 && plain <= codes
 }
 
-/// The text after a dateline ("PARIS (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) —"):
-/// capitalised place words, an agency in brackets, a dash.
+/// The text after a dateline: a place in capitals with an agency in brackets and
+/// a dash ("PARIS (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) —"), or without an
+/// agency before a dash or a colon ("LIMA, Peru — ", "UNITED NATIONS: "). A
+/// live-blog marker in capitals ("WATCH:", "BREAKING -") is no place.
 fn after_dateline(line: &str) -> Option<&str> {
-    let open = line.find(" (")?;
-    let close = open + line[open..].find(')')?;
-    let place = &line[..open];
-    let agency = &line[open + 2..close];
-    let rest = line[close + 1..].trim_start();
-    let body =
-        rest.strip_prefix('-').or_else(|| rest.strip_prefix('\u{2014}')).or_else(|| rest.strip_prefix('\u{2013}'))?;
+    const MARKERS: [&str; 10] =
+        ["WATCH", "BREAKING", "UPDATE", "UPDATED", "VIDEO", "PHOTOS", "LIVE", "EXCLUSIVE", "OPINION", "ANALYSIS"];
+    let dash = |rest: &str, marks: &[&str]| marks.iter().find(|d| rest.starts_with(**d)).map(|d| d.len());
+    // "PARIS (Reuters) -": the place, the agency, then the dash.
+    let (place, body) = match line.find(" (") {
+        Some(open) if line[open..].find(')').is_some() => {
+            let close = open + line[open..].find(')')?;
+            let agency = &line[open + 2..close];
+            let agency_ok = !agency.is_empty()
+                && agency.split_whitespace().count() <= 3
+                && agency.starts_with(|c: char| c.is_uppercase());
+            let rest = line[close + 1..].trim_start();
+            let after = dash(rest, &["-", "\u{2014}", "\u{2013}"]).filter(|_| agency_ok)?;
+            (&line[..open], &rest[after..])
+        }
+        // "LIMA, Peru — ": the first dash or colon after the place.
+        _ => {
+            let end = line.find([':', '-', '\u{2014}', '\u{2013}'])?;
+            let rest = &line[end..];
+            let after = dash(rest, &["- ", "\u{2014}", "\u{2013}", ": "])?;
+            let place = line[..end].trim_end();
+            // Without an agency the place is short and not a marker, and a sentence
+            // follows it: "NCAA: Improper gifts, assistance given" is a headline.
+            let sentence = line.trim_end().ends_with(['.', '!', '?', '"', '\u{201D}']);
+            if !sentence || place.split_whitespace().count() > 4 || MARKERS.contains(&place) {
+                return None;
+            }
+            (place, &rest[after..])
+        }
+    };
     let place_ok = !place.is_empty()
         && place.chars().count() <= 40
         && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && place
-            .split(',')
-            .next()
-            .is_some_and(|city| city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
-    let agency_ok =
-        !agency.is_empty() && agency.split_whitespace().count() <= 3 && agency.starts_with(|c: char| c.is_uppercase());
+        && place.split(',').next().is_some_and(|city| {
+            city.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        });
     let body = body.trim_start();
-    (place_ok && agency_ok && !body.is_empty()).then_some(body)
+    (place_ok && body.starts_with(|c: char| c.is_uppercase() || c == '\u{201C}' || c == '"')).then_some(body)
 }
 
 /// The text after a time stamp that opens a line ("Updated: May 24, 2005, 3:23 PM ET
