@@ -291,6 +291,9 @@ impl<'c, 's> Aligner<'c, 's> {
             .iter()
             .map(|&(k, _)| k)
             .filter(|k| pa.direct.binary_search(k).is_ok() && pb.direct.binary_search(k).is_ok())
+            // A number word ("seven provinces", "seven people") is compared as a figure,
+            // not as a word (ECB+ dev F1 0.841 either way, P 0.934 -> 0.935).
+            .filter(|&k| super::phrases::number_word(self.keys[k as usize]).is_none())
             .collect();
         // A parent written only inside the name of a child both claims share is that
         // child ("Airbus" in "Airbus Defence"), no evidence of its own.
@@ -381,7 +384,7 @@ impl<'c, 's> Aligner<'c, 's> {
         let shared_numbers: Vec<String> = a
             .numbers
             .iter()
-            .filter(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)))
+            .filter(|qa| b.numbers.iter().any(|qb| same_figure(qa, qb)))
             .map(|q| q.text.clone())
             .collect();
         let score = self.mix(i, j, words, shared_topics.len(), !shared_numbers.is_empty());
@@ -396,7 +399,7 @@ impl<'c, 's> Aligner<'c, 's> {
         let (a, b) = (pa.claim, pb.claim);
         let words = self.words(spread, j, |_, _| {});
         let topics = pa.topics.iter().filter(|t| pb.topics.contains(t)).count();
-        let numbers = a.numbers.iter().any(|qa| b.numbers.iter().any(|qb| same_value(qa.value, qb.value)));
+        let numbers = a.numbers.iter().any(|qa| b.numbers.iter().any(|qb| same_figure(qa, qb)));
         self.mix(i, j, words, topics, numbers)
     }
 
@@ -473,6 +476,14 @@ fn written_in_mention<'c>(claim: &'c Claim, key: &str) -> Option<(Range<usize>, 
 /// The span of the claim's name mention that holds `span`, if one does.
 fn mention_around<'c>(claim: &'c Claim, span: &Range<usize>) -> Option<&'c Range<usize>> {
     claim.features.mentions.iter().map(|m| &m.span).find(|m| m.start <= span.start && span.end <= m.end)
+}
+
+/// Two quantities give one figure: the same value, of the same counted thing when
+/// both say what they count ("seven provinces" is not "seven people": ECB+ dev F1
+/// 0.841 either way, P 0.935 -> 0.937).
+fn same_figure(qa: &Quantity, qb: &Quantity) -> bool {
+    same_value(qa.value, qb.value)
+        && (qa.counts_key.is_empty() || qb.counts_key.is_empty() || counted(qa) == counted(qb))
 }
 
 fn same_value(x: f64, y: f64) -> bool {
