@@ -480,10 +480,12 @@ fn mention_around<'c>(claim: &'c Claim, span: &Range<usize>) -> Option<&'c Range
 
 /// Two quantities give one figure: the same value, of the same counted thing when
 /// both say what they count ("seven provinces" is not "seven people": ECB+ dev F1
-/// 0.841 either way, P 0.935 -> 0.937).
+/// 0.841 either way, P 0.935 -> 0.937); a version is one figure however its product
+/// is told ("Boeing 737-8 MAX", "a Boeing 737"; held to its product too, the
+/// Ethiopian crash reports' "same" lead came out "related").
 fn same_figure(qa: &Quantity, qb: &Quantity) -> bool {
-    same_value(qa.value, qb.value)
-        && (qa.counts_key.is_empty() || qb.counts_key.is_empty() || counted(qa) == counted(qb))
+    let counts = |q: &Quantity| q.kind != "version" && !q.counts_key.is_empty();
+    same_value(qa.value, qb.value) && (!counts(qa) || !counts(qb) || counted(qa) == counted(qb))
 }
 
 fn same_value(x: f64, y: f64) -> bool {
