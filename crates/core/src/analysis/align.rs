@@ -333,6 +333,19 @@ impl<'c, 's> Aligner<'c, 's> {
                 let after = claim.text.len() - rest.trim_start().len();
                 after > at.end && claim.features.mentions.iter().any(|m| m.span.start == after)
             };
+            // A word a name holds after "of" ("Ministry of Interior", "Bank of England")
+            // is the name's, not the plain word of the other claim ("the wooden
+            // interior"; ECB+ dev F1 0.841 either way).
+            let named_after_of = |claim: &Claim, at: &Range<usize>| {
+                mention_around(claim, at).is_some_and(|m| m.start < at.start)
+                    && claim.text[..at.start].ends_with(" of ")
+            };
+            let of_name = !key.starts_with(['@', '~'])
+                && (named_after_of(pa.claim, &sa) != named_after_of(pb.claim, &sb))
+                && (mention_around(pa.claim, &sa).is_none() || mention_around(pb.claim, &sb).is_none());
+            if of_name {
+                continue;
+            }
             let counts = if self.class[k as usize] && (describes(pa.claim, &sa) || describes(pb.claim, &sb)) {
                 0
             } else {
