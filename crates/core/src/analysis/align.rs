@@ -528,10 +528,15 @@ fn negated(claim: &Claim, key: &str) -> bool {
 }
 
 impl<'c> Stance<'c> {
-    /// `tokenizer` is shared by all claims (its tokens stay allocated).
-    fn of(claim: &'c Claim, knowledge: &Knowledge, tokenizer: &mut tokens::Tokenizer) -> Stance<'c> {
+    /// `tokens` are the claim's ([`tokens::tokenize`] of its text); `tokenizer`, for
+    /// the names, is shared by all claims (its tokens stay allocated).
+    fn of(
+        claim: &'c Claim,
+        tokens: &[tokens::Token],
+        knowledge: &Knowledge,
+        tokenizer: &mut tokens::Tokenizer,
+    ) -> Stance<'c> {
         let general = General::get();
-        let tokens = tokenizer.tokenize(&claim.text);
         let stems: Vec<(u64, &str)> =
             tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| (t.key_hash, t.key.as_str())).collect();
         let stems = sorted_stems(stems);
@@ -1027,12 +1032,44 @@ pub fn align_with(
     knowledge: &Knowledge,
     semantic: Option<Semantic<'_>>,
 ) -> (Vec<Link>, Vec<Vec<f32>>) {
+    align_claims(a, b, None, knowledge, semantic)
+}
+
+/// [`align_with`] for claims whose tokens are at hand (`tokens.0[i]` are those of
+/// claim `i` of A, as [`tokens::tokenize`] gives them for its text): alignment
+/// does not tokenize the claims again.
+pub fn align_with_tokens(
+    a: &[Claim],
+    b: &[Claim],
+    tokens: (&[Vec<tokens::Token>], &[Vec<tokens::Token>]),
+    knowledge: &Knowledge,
+    semantic: Option<Semantic<'_>>,
+) -> (Vec<Link>, Vec<Vec<f32>>) {
+    align_claims(a, b, Some(tokens), knowledge, semantic)
+}
+
+/// Each claim's [`Stance`], from its tokens when they are given.
+fn stances<'c>(claims: &'c [Claim], tokens: Option<&[Vec<tokens::Token>]>, knowledge: &Knowledge) -> Vec<Stance<'c>> {
+    let (mut own, mut names) = (tokens::Tokenizer::default(), tokens::Tokenizer::default());
+    let stance = |(i, claim): (usize, &'c Claim)| match tokens {
+        Some(tokens) => Stance::of(claim, &tokens[i], knowledge, &mut names),
+        None => Stance::of(claim, own.tokenize(&claim.text), knowledge, &mut names),
+    };
+    claims.iter().enumerate().map(stance).collect()
+}
+
+fn align_claims(
+    a: &[Claim],
+    b: &[Claim],
+    tokens: Option<(&[Vec<tokens::Token>], &[Vec<tokens::Token>])>,
+    knowledge: &Knowledge,
+    semantic: Option<Semantic<'_>>,
+) -> (Vec<Link>, Vec<Vec<f32>>) {
     let aligner = Aligner::new(a, b, CALIBRATION, semantic);
     let opposites = opposite_keys(knowledge);
     let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
-    let mut tokenizer = tokens::Tokenizer::default();
-    let stances_a: Vec<Stance> = a.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
-    let stances_b: Vec<Stance> = b.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
+    let stances_a = stances(a, tokens.map(|t| t.0), knowledge);
+    let stances_b = stances(b, tokens.map(|t| t.1), knowledge);
     let (whole_a, whole_b) = (Stance::of_article(&stances_a), Stance::of_article(&stances_b));
     let (apart_a, apart_b) = (unmatched_in_article(&stances_a, &whole_b), unmatched_in_article(&stances_b, &whole_a));
     let cal = aligner.cal;

@@ -203,6 +203,19 @@ pub struct Claim {
 
 /// Extracts the claims of one cleaned source. `letter` prefixes the ids ("A").
 pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Knowledge) -> Vec<Claim> {
+    extract_keeping(cleaned, source_id, letter, knowledge, None)
+}
+
+/// [`extract`], and when `kept` is given, each claim's tokens pushed onto it (in
+/// claim order, as [`tokens::tokenize`] gives them for the claim's text): later
+/// stages read them instead of tokenizing the claims again.
+pub fn extract_keeping(
+    cleaned: &Cleaned,
+    source_id: &str,
+    letter: &str,
+    knowledge: &Knowledge,
+    mut kept: Option<&mut Vec<Vec<Token>>>,
+) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut section: Option<String> = None;
     let mut attributions: Vec<String> = Vec::new();
@@ -295,6 +308,9 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                 }
             }
             claim.text = text;
+            if let Some(kept) = kept.as_deref_mut() {
+                kept.push(tokens.to_vec());
+            }
             previous = Some(claims.len());
             claims.push(claim);
         }
