@@ -592,18 +592,12 @@ impl<'c> Stance<'c> {
     }
 
     fn has(&self, stem: &str) -> bool {
-        let hash = tokens::word_hash(stem);
-        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| s.as_str().cmp(stem))).is_ok()
+        self.has_hashed(tokens::word_hash(stem), stem)
     }
 
-    /// The stems and names of a whole article (its claims' stances together); its
-    /// names come without their word stems (only a claim's are looked at).
-    fn of_article(stances: &[Stance<'c>]) -> Stance<'c> {
-        let stems = sorted_stems(stances.iter().flat_map(|s| s.stems.iter().map(|(h, s)| (*h, s.as_str()))).collect());
-        let names =
-            stances.iter().flat_map(|s| s.names.iter().map(|&(name, kind, _)| (name, kind, Vec::new()))).collect();
-        let (words, antonyms, contexts, times) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Stance { stems, words, deny: None, certain: None, doubt: None, names, antonyms, contexts, times }
+    /// [`Stance::has`] for a stem whose [`tokens::word_hash`] is `hash`.
+    fn has_hashed(&self, hash: u64, stem: &str) -> bool {
+        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| s.as_str().cmp(stem))).is_ok()
     }
 }
 
@@ -616,16 +610,20 @@ enum Apart {
     Times(String),
 }
 
-/// The names of `kind` that `x` gives and `y` does not (neither the name nor any
-/// of its words).
-fn unmatched<'c>(x: &Stance<'c>, y: &Stance, kind: &str) -> Vec<&'c str> {
+/// The names of `kind` that `x` gives and none of `others` does (neither the name
+/// nor any of its words): `others` is one claim's stance, or a whole article's.
+fn unmatched<'c>(x: &Stance<'c>, others: &[Stance], kind: &str) -> Vec<&'c str> {
+    let has = |word: &str| {
+        let hash = tokens::word_hash(word);
+        others.iter().any(|y| y.has_hashed(hash, word))
+    };
     x.names
         .iter()
         .filter(|(name, k, words)| {
             *k == kind
                 && !words.is_empty()
-                && !words.iter().any(|w| y.has(w))
-                && !y.names.iter().any(|(other, _, _)| other == name)
+                && !words.iter().any(|w| has(w))
+                && !others.iter().any(|y| y.names.iter().any(|(other, _, _)| other == name))
         })
         .map(|&(n, _, _)| n)
         .collect()
@@ -636,9 +634,9 @@ fn unmatched<'c>(x: &Stance<'c>, y: &Stance, kind: &str) -> Vec<&'c str> {
 const EVENT_KINDS: [(&str, &str); 2] = [("place", "places"), ("person", "people")];
 
 /// Per claim, per kind of [`EVENT_KINDS`], its names the other article names
-/// nowhere (`other` is that article's [`Stance::of_article`]): the same for every
-/// pair of the claim, so found once per claim.
-fn unmatched_in_article<'c>(stances: &[Stance<'c>], other: &Stance) -> Vec<[Vec<&'c str>; 2]> {
+/// nowhere (`other` are that article's stances): the same for every pair of the
+/// claim, so found once per claim.
+fn unmatched_in_article<'c>(stances: &[Stance<'c>], other: &[Stance]) -> Vec<[Vec<&'c str>; 2]> {
     stances.iter().map(|s| EVENT_KINDS.map(|(kind, _)| unmatched(s, other, kind))).collect()
 }
 
@@ -665,9 +663,9 @@ fn different_events(
     }
     // Names of no known kind count against the other claim alone; the names of B
     // are looked at only when A has some.
-    let ua = unmatched(sa, sb, "name");
+    let ua = unmatched(sa, std::slice::from_ref(sb), "name");
     if !ua.is_empty() {
-        let ub = unmatched(sb, sa, "name");
+        let ub = unmatched(sb, std::slice::from_ref(sa), "name");
         if !ub.is_empty() {
             return Some(Apart::Events(format!("different names: {} vs {}", list(&ua), list(&ub))));
         }
@@ -1070,8 +1068,8 @@ fn align_claims(
     let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
     let stances_a = stances(a, tokens.map(|t| t.0), knowledge);
     let stances_b = stances(b, tokens.map(|t| t.1), knowledge);
-    let (whole_a, whole_b) = (Stance::of_article(&stances_a), Stance::of_article(&stances_b));
-    let (apart_a, apart_b) = (unmatched_in_article(&stances_a, &whole_b), unmatched_in_article(&stances_b, &whole_a));
+    let (apart_a, apart_b) =
+        (unmatched_in_article(&stances_a, &stances_b), unmatched_in_article(&stances_b, &stances_a));
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
