@@ -265,7 +265,19 @@ impl<'c, 's> Aligner<'c, 's> {
         for &(k, w) in &self.a[i].weights {
             weights[k as usize] = Some(w);
         }
-        Spread { i, weights }
+        // Its distinctive keys named directly: the evidence it can share.
+        let mut evidence = vec![false; self.keys.len()];
+        for &k in &self.a[i].direct {
+            evidence[k as usize] = !self.common[k as usize];
+        }
+        Spread { i, weights, evidence }
+    }
+
+    /// Whether the pair shares a distinctive key both claims name directly. Every
+    /// link needs one (`Pair::distinctive` of at least one, on words or on
+    /// meaning), so a pair without is not looked at further.
+    fn may_link(&self, spread: &Spread, j: usize) -> bool {
+        self.b[j].direct.iter().any(|&k| spread.evidence[k as usize])
     }
 
     fn pair(&self, spread: &Spread, j: usize) -> Pair<'c> {
@@ -421,6 +433,8 @@ impl<'c, 's> Aligner<'c, 's> {
 struct Spread {
     i: usize,
     weights: Vec<Option<f32>>,
+    /// By key index, whether the claim names the key directly and it is distinctive.
+    evidence: Vec<bool>,
 }
 
 /// The parts of one pair's similarity.
@@ -1091,7 +1105,7 @@ fn align_claims(
         for (j, cb) in b.iter().enumerate() {
             let score = aligner.score(&spread, j);
             row.push(round3(score));
-            if score < cal.tension_min {
+            if score < cal.tension_min || !aligner.may_link(&spread, j) {
                 continue;
             }
             let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
