@@ -522,7 +522,9 @@ struct Stance<'c> {
     /// The words (as indexes into `words`) that have antonyms, not negated in the
     /// claim, with those antonyms the claim does not use itself: looked up once
     /// per claim, not once per pair.
-    antonyms: Vec<(usize, Vec<&'static str>)>,
+    /// Each with its [`tokens::word_hash`] (the word's, then each antonym's): a pair
+    /// looks them up in the other claim's `stems`.
+    antonyms: Vec<(usize, u64, Vec<(u64, &'static str)>)>,
     /// Per quantity of the claim, its [`context_of`].
     contexts: Vec<Vec<String>>,
     /// The claim's times, lowercase (two claims share a time when one's contains the other's).
@@ -599,8 +601,11 @@ impl<'c> Stance<'c> {
         let mut stance = Stance { stems, words, deny, certain, doubt, names, antonyms: Vec::new(), contexts, times };
         stance.antonyms = (stance.words.iter().enumerate())
             .filter(|(_, (key, _))| !negated(claim, key))
-            .map(|(w, (key, _))| (w, general.antonyms_of(key).filter(|anti| !stance.has(anti)).collect::<Vec<_>>()))
-            .filter(|(_, antonyms)| !antonyms.is_empty())
+            .map(|(w, (key, _))| {
+                let antonyms = general.antonyms_of(key).filter(|anti| !stance.has(anti));
+                (w, tokens::word_hash(key), antonyms.map(|anti| (tokens::word_hash(anti), anti)).collect::<Vec<_>>())
+            })
+            .filter(|(_, _, antonyms)| !antonyms.is_empty())
             .collect();
         stance
     }
@@ -892,13 +897,14 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
     }
     // 3. Antonyms of general English (WordNet): "rose" / "fell", "won" / "lost",
     // each claim with one side only, and neither negated ("did not win" agrees with "lost").
-    for (w, antonyms) in &sa.antonyms {
+    for (w, hash, antonyms) in &sa.antonyms {
         let (key, written) = &sa.words[*w];
-        if sb.has(key) {
+        if sb.has_hashed(*hash, key) {
             continue;
         }
-        for anti in antonyms {
-            if negated(b, anti) {
+        for &(hash, anti) in antonyms {
+            // A word B uses is among its stems: most antonyms are not, and the search says so.
+            if !sb.has_hashed(hash, anti) || negated(b, anti) {
                 continue;
             }
             if let Some((_, words)) = sb.words.iter().find(|(k, _)| k == anti) {
