@@ -504,13 +504,13 @@ fn names_opposite(claim: &Claim, opposites: &[(String, String)]) -> bool {
 /// What a claim asserts beyond its content words: every word's stem (stopwords
 /// too: "will", "may"), the general stance words it uses, and the names it gives
 /// (each with its word stems), read once per claim. Words as written are borrowed
-/// from the claim.
+/// from the claim, stems from its tokens.
 struct Stance<'c> {
     /// Every word's stem with its [`tokens::word_hash`], sorted by hash, then stem
     /// (looked up comparing integers first).
-    stems: Vec<(u64, String)>,
+    stems: Vec<(u64, &'c str)>,
     /// Each word's stem and the word as written, in text order.
-    words: Vec<(String, &'c str)>,
+    words: Vec<(&'c str, &'c str)>,
     /// A denial word as written ("denied").
     deny: Option<&'c str>,
     /// "will …" without a doubt word, or "may …", "unlikely" …, as written.
@@ -526,16 +526,16 @@ struct Stance<'c> {
     /// looks them up in the other claim's `stems`.
     antonyms: Vec<(usize, u64, Vec<(u64, &'static str)>)>,
     /// Per quantity of the claim, its [`context_of`].
-    contexts: Vec<Vec<String>>,
+    contexts: Vec<Vec<&'c str>>,
     /// The claim's times, lowercase (two claims share a time when one's contains the other's).
     times: Vec<String>,
 }
 
 /// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
-fn sorted_stems(mut stems: Vec<(u64, &str)>) -> Vec<(u64, String)> {
+fn sorted_stems(mut stems: Vec<(u64, &str)>) -> Vec<(u64, &str)> {
     order::sort_by(&mut stems, |a, b| a.cmp(b));
     stems.dedup();
-    stems.into_iter().map(|(h, s)| (h, s.to_owned())).collect()
+    stems
 }
 
 /// Whether the claim negates the key ("did not win").
@@ -548,7 +548,7 @@ impl<'c> Stance<'c> {
     /// the names, is shared by all claims (its tokens stay allocated).
     fn of(
         claim: &'c Claim,
-        tokens: &[tokens::Token],
+        tokens: &'c [tokens::Token],
         knowledge: &Knowledge,
         tokenizer: &mut tokens::Tokenizer,
     ) -> Stance<'c> {
@@ -559,10 +559,10 @@ impl<'c> Stance<'c> {
         let contexts = claim.numbers.iter().map(|q| context_of(claim, q, tokens)).collect();
         // Content words outside names ("United" in "United States" opposes nothing).
         let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
-        let words: Vec<(String, &str)> = tokens
+        let words: Vec<(&str, &str)> = tokens
             .iter()
             .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t))
-            .map(|t| (t.key.clone(), &claim.text[t.start..t.end]))
+            .map(|t| (t.key.as_str(), &claim.text[t.start..t.end]))
             .collect();
         let find = |list: &[String]| {
             tokens
@@ -616,7 +616,7 @@ impl<'c> Stance<'c> {
 
     /// [`Stance::has`] for a stem whose [`tokens::word_hash`] is `hash`.
     fn has_hashed(&self, hash: u64, stem: &str) -> bool {
-        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| s.as_str().cmp(stem))).is_ok()
+        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| (*s).cmp(stem))).is_ok()
     }
 }
 
@@ -753,7 +753,7 @@ fn counted(q: &Quantity) -> &str {
 /// and not into the setting after "at", "in", …): what is said of the counted
 /// thing ("were killed", "taking shelter"), not where ("at the cathedral").
 /// `tokens` are the claim's.
-fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<String> {
+fn context_of<'t>(claim: &Claim, q: &Quantity, tokens: &'t [tokens::Token]) -> Vec<&'t str> {
     let Some(at) = claim.text.find(&q.text) else {
         return Vec::new();
     };
@@ -762,14 +762,14 @@ fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<Stri
     let words: Vec<&tokens::Token> = tokens.iter().filter(|t| t.kind == tokens::Kind::Word).collect();
     // Walks away from the quantity, each word with whether punctuation stands
     // between it and the quantity's side of it, until that or the setting.
-    let walk = |side: &mut dyn Iterator<Item = (&tokens::Token, bool)>| -> Vec<String> {
+    let walk = |side: &mut dyn Iterator<Item = (&'t tokens::Token, bool)>| -> Vec<&'t str> {
         let mut found = Vec::new();
         for (t, gap) in side {
             if gap || setting.contains(&t.key) || found.len() == 3 {
                 break;
             }
             if !t.is_stopword() {
-                found.push(t.key.clone());
+                found.push(t.key.as_str());
             }
         }
         found
@@ -907,7 +907,7 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
             if !sb.has_hashed(hash, anti) || negated(b, anti) {
                 continue;
             }
-            if let Some((_, words)) = sb.words.iter().find(|(k, _)| k == anti) {
+            if let Some((_, words)) = sb.words.iter().find(|(k, _)| *k == anti) {
                 return Some(Tension::Opposites { a_words: (*written).to_owned(), b_words: (*words).to_owned() });
             }
         }
@@ -1050,7 +1050,14 @@ pub fn align_with(
     knowledge: &Knowledge,
     semantic: Option<Semantic<'_>>,
 ) -> (Vec<Link>, Vec<Vec<f32>>) {
-    align_claims(a, b, None, knowledge, semantic)
+    let tokenized = |claims: &[Claim]| claims.iter().map(|c| tokens::tokenize(&c.text)).collect::<Vec<_>>();
+    align_with_tokens(a, b, (&tokenized(a), &tokenized(b)), knowledge, semantic)
+}
+
+/// Each claim's [`Stance`] from its tokens.
+fn stances<'c>(claims: &'c [Claim], tokens: &'c [Vec<tokens::Token>], knowledge: &Knowledge) -> Vec<Stance<'c>> {
+    let mut names = tokens::Tokenizer::default();
+    claims.iter().zip(tokens).map(|(claim, tokens)| Stance::of(claim, tokens, knowledge, &mut names)).collect()
 }
 
 /// [`align_with`] for claims whose tokens are at hand (`tokens.0[i]` are those of
@@ -1063,31 +1070,11 @@ pub fn align_with_tokens(
     knowledge: &Knowledge,
     semantic: Option<Semantic<'_>>,
 ) -> (Vec<Link>, Vec<Vec<f32>>) {
-    align_claims(a, b, Some(tokens), knowledge, semantic)
-}
-
-/// Each claim's [`Stance`], from its tokens when they are given.
-fn stances<'c>(claims: &'c [Claim], tokens: Option<&[Vec<tokens::Token>]>, knowledge: &Knowledge) -> Vec<Stance<'c>> {
-    let (mut own, mut names) = (tokens::Tokenizer::default(), tokens::Tokenizer::default());
-    let stance = |(i, claim): (usize, &'c Claim)| match tokens {
-        Some(tokens) => Stance::of(claim, &tokens[i], knowledge, &mut names),
-        None => Stance::of(claim, own.tokenize(&claim.text), knowledge, &mut names),
-    };
-    claims.iter().enumerate().map(stance).collect()
-}
-
-fn align_claims(
-    a: &[Claim],
-    b: &[Claim],
-    tokens: Option<(&[Vec<tokens::Token>], &[Vec<tokens::Token>])>,
-    knowledge: &Knowledge,
-    semantic: Option<Semantic<'_>>,
-) -> (Vec<Link>, Vec<Vec<f32>>) {
     let aligner = Aligner::new(a, b, CALIBRATION, semantic);
     let opposites = opposite_keys(knowledge);
     let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
-    let stances_a = stances(a, tokens.map(|t| t.0), knowledge);
-    let stances_b = stances(b, tokens.map(|t| t.1), knowledge);
+    let stances_a = stances(a, tokens.0, knowledge);
+    let stances_b = stances(b, tokens.1, knowledge);
     let (apart_a, apart_b) =
         (unmatched_in_article(&stances_a, &stances_b), unmatched_in_article(&stances_b, &stances_a));
     let cal = aligner.cal;
