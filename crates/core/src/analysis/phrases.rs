@@ -25,6 +25,9 @@ static NUMBER_WORDS: LazyLock<Vec<(&'static str, f64, bool)>> =
 
 /// The value of a number word ("two", "dozens"), and whether it is only an order of size.
 pub fn number_word_of(norm: &str) -> Option<(f64, bool)> {
+    if !SLOT_WORDS.may_contain(word_hash(norm)) {
+        return None;
+    }
     NUMBER_WORDS.iter().find(|(w, ..)| *w == norm).map(|&(_, v, approx)| (v, approx))
 }
 
