@@ -519,16 +519,23 @@ struct Stance<'c> {
     /// The names the claim tells of (not those of its source), each with its kind
     /// and word stems.
     names: Vec<(&'c str, &'static str, Vec<String>)>,
-    /// The words (as indexes into `words`) that have antonyms, not negated in the
-    /// claim, with those antonyms the claim does not use itself: looked up once
-    /// per claim, not once per pair.
-    /// Each with its [`tokens::word_hash`] (the word's, then each antonym's): a pair
-    /// looks them up in the other claim's `stems`.
-    antonyms: Vec<(usize, u64, Vec<(u64, &'static str)>)>,
+    /// The words that have antonyms, not negated in the claim, with those antonyms
+    /// the claim does not use itself: looked up once per claim, not once per pair.
+    antonyms: Vec<Antonyms>,
     /// Per quantity of the claim, its [`context_of`].
     contexts: Vec<Vec<&'c str>>,
     /// The claim's times, lowercase (two claims share a time when one's contains the other's).
     times: Vec<String>,
+}
+
+/// A word of a claim with antonyms ([`Stance::antonyms`]), with the
+/// [`tokens::word_hash`]es a pair looks them up by in the other claim's `stems`.
+struct Antonyms {
+    /// The word, as an index into [`Stance::words`], and its stem's hash.
+    word: usize,
+    hash: u64,
+    /// Each antonym with its hash.
+    antonyms: Vec<(u64, &'static str)>,
 }
 
 /// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
@@ -603,9 +610,10 @@ impl<'c> Stance<'c> {
             .filter(|(_, (key, _))| !negated(claim, key))
             .map(|(w, (key, _))| {
                 let antonyms = general.antonyms_of(key).filter(|anti| !stance.has(anti));
-                (w, tokens::word_hash(key), antonyms.map(|anti| (tokens::word_hash(anti), anti)).collect::<Vec<_>>())
+                let antonyms = antonyms.map(|anti| (tokens::word_hash(anti), anti)).collect();
+                Antonyms { word: w, hash: tokens::word_hash(key), antonyms }
             })
-            .filter(|(_, _, antonyms)| !antonyms.is_empty())
+            .filter(|a| !a.antonyms.is_empty())
             .collect();
         stance
     }
@@ -897,8 +905,8 @@ fn tension(a: &Claim, b: &Claim, opposites: &[(String, String)], sa: &Stance, sb
     }
     // 3. Antonyms of general English (WordNet): "rose" / "fell", "won" / "lost",
     // each claim with one side only, and neither negated ("did not win" agrees with "lost").
-    for (w, hash, antonyms) in &sa.antonyms {
-        let (key, written) = &sa.words[*w];
+    for Antonyms { word, hash, antonyms } in &sa.antonyms {
+        let (key, written) = &sa.words[*word];
         if sb.has_hashed(*hash, key) {
             continue;
         }
