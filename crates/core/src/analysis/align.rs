@@ -272,7 +272,19 @@ impl<'c, 's> Aligner<'c, 's> {
         for &(k, w) in &self.a[i].weights {
             weights[k as usize] = Some(w);
         }
-        Spread { i, weights }
+        // Its distinctive keys named directly: the evidence it can share.
+        let mut evidence = vec![false; self.keys.len()];
+        for &k in &self.a[i].direct {
+            evidence[k as usize] = !self.common[k as usize];
+        }
+        Spread { i, weights, evidence }
+    }
+
+    /// Whether the pair shares a distinctive key both claims name directly. Every
+    /// link needs one (`Pair::distinctive` of at least one, on words or on
+    /// meaning), so a pair without is not looked at further.
+    fn may_link(&self, spread: &Spread, j: usize) -> bool {
+        self.b[j].direct.iter().any(|&k| spread.evidence[k as usize])
     }
 
     fn pair(&self, spread: &Spread, j: usize) -> Pair<'c> {
@@ -458,6 +470,8 @@ impl<'c, 's> Aligner<'c, 's> {
 struct Spread {
     i: usize,
     weights: Vec<Option<f32>>,
+    /// By key index, whether the claim names the key directly and it is distinctive.
+    evidence: Vec<bool>,
 }
 
 /// The parts of one pair's similarity.
@@ -537,13 +551,13 @@ fn names_opposite(claim: &Claim, opposites: &[(String, String)]) -> bool {
 /// What a claim asserts beyond its content words: every word's stem (stopwords
 /// too: "will", "may"), the general stance words it uses, and the names it gives
 /// (each with its word stems), read once per claim. Words as written are borrowed
-/// from the claim.
+/// from the claim, stems from its tokens.
 struct Stance<'c> {
     /// Every word's stem with its [`tokens::word_hash`], sorted by hash, then stem
     /// (looked up comparing integers first).
-    stems: Vec<(u64, String)>,
+    stems: Vec<(u64, &'c str)>,
     /// Each word's stem and the word as written, in text order.
-    words: Vec<(String, &'c str)>,
+    words: Vec<(&'c str, &'c str)>,
     /// A denial word as written ("denied").
     deny: Option<&'c str>,
     /// "will …" without a doubt word, or "may …", "unlikely" …, as written.
@@ -552,12 +566,11 @@ struct Stance<'c> {
     /// The names the claim tells of (not those of its source), each with its kind
     /// and word stems.
     names: Vec<(&'c str, &'static str, Vec<String>)>,
-    /// The words (as indexes into `words`) that have antonyms, not negated in the
-    /// claim, with those antonyms the claim does not use itself: looked up once
-    /// per claim, not once per pair.
-    antonyms: Vec<(usize, Vec<&'static str>)>,
+    /// The words that have antonyms, not negated in the claim, with those antonyms
+    /// the claim does not use itself: looked up once per claim, not once per pair.
+    antonyms: Vec<Antonyms>,
     /// Per quantity of the claim, its [`context_of`].
-    contexts: Vec<Vec<String>>,
+    contexts: Vec<Vec<&'c str>>,
     /// Per quantity, whether it measures an extent (a length, a duration, an area,
     /// a volume, a mass, a speed): a story tells of many ("a depth of 70 miles",
     /// "45 miles southeast of the town"), so two are compared only when told in
@@ -567,11 +580,21 @@ struct Stance<'c> {
     times: Vec<String>,
 }
 
+/// A word of a claim with antonyms ([`Stance::antonyms`]), with the
+/// [`tokens::word_hash`]es a pair looks them up by in the other claim's `stems`.
+struct Antonyms {
+    /// The word, as an index into [`Stance::words`], and its stem's hash.
+    word: usize,
+    hash: u64,
+    /// Each antonym with its hash.
+    antonyms: Vec<(u64, &'static str)>,
+}
+
 /// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
-fn sorted_stems(mut stems: Vec<(u64, &str)>) -> Vec<(u64, String)> {
+fn sorted_stems(mut stems: Vec<(u64, &str)>) -> Vec<(u64, &str)> {
     order::sort_by(&mut stems, |a, b| a.cmp(b));
     stems.dedup();
-    stems.into_iter().map(|(h, s)| (h, s.to_owned())).collect()
+    stems
 }
 
 /// Whether the claim negates the key ("did not win").
@@ -580,10 +603,15 @@ fn negated(claim: &Claim, key: &str) -> bool {
 }
 
 impl<'c> Stance<'c> {
-    /// `tokenizer` is shared by all claims (its tokens stay allocated).
-    fn of(claim: &'c Claim, knowledge: &Knowledge, tokenizer: &mut tokens::Tokenizer) -> Stance<'c> {
+    /// `tokens` are the claim's ([`tokens::tokenize`] of its text); `tokenizer`, for
+    /// the names, is shared by all claims (its tokens stay allocated).
+    fn of(
+        claim: &'c Claim,
+        tokens: &'c [tokens::Token],
+        knowledge: &Knowledge,
+        tokenizer: &mut tokens::Tokenizer,
+    ) -> Stance<'c> {
         let general = General::get();
-        let tokens = tokenizer.tokenize(&claim.text);
         let stems: Vec<(u64, &str)> =
             tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| (t.key_hash, t.key.as_str())).collect();
         let stems = sorted_stems(stems);
@@ -598,10 +626,10 @@ impl<'c> Stance<'c> {
             .collect();
         // Content words outside names ("United" in "United States" opposes nothing).
         let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
-        let words: Vec<(String, &str)> = tokens
+        let words: Vec<(&str, &str)> = tokens
             .iter()
             .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t))
-            .map(|t| (t.key.clone(), &claim.text[t.start..t.end]))
+            .map(|t| (t.key.as_str(), &claim.text[t.start..t.end]))
             .collect();
         let find = |list: &[String]| {
             tokens
@@ -646,25 +674,23 @@ impl<'c> Stance<'c> {
             Stance { stems, words, deny, certain, doubt, names, antonyms: Vec::new(), contexts, extents, times };
         stance.antonyms = (stance.words.iter().enumerate())
             .filter(|(_, (key, _))| !negated(claim, key))
-            .map(|(w, (key, _))| (w, general.antonyms_of(key).filter(|anti| !stance.has(anti)).collect::<Vec<_>>()))
-            .filter(|(_, antonyms)| !antonyms.is_empty())
+            .map(|(w, (key, _))| {
+                let antonyms = general.antonyms_of(key).filter(|anti| !stance.has(anti));
+                let antonyms = antonyms.map(|anti| (tokens::word_hash(anti), anti)).collect();
+                Antonyms { word: w, hash: tokens::word_hash(key), antonyms }
+            })
+            .filter(|a| !a.antonyms.is_empty())
             .collect();
         stance
     }
 
     fn has(&self, stem: &str) -> bool {
-        let hash = tokens::word_hash(stem);
-        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| s.as_str().cmp(stem))).is_ok()
+        self.has_hashed(tokens::word_hash(stem), stem)
     }
 
-    /// The stems and names of a whole article (its claims' stances together); its
-    /// names come without their word stems (only a claim's are looked at).
-    fn of_article(stances: &[Stance<'c>]) -> Stance<'c> {
-        let stems = sorted_stems(stances.iter().flat_map(|s| s.stems.iter().map(|(h, s)| (*h, s.as_str()))).collect());
-        let names =
-            stances.iter().flat_map(|s| s.names.iter().map(|&(name, kind, _)| (name, kind, Vec::new()))).collect();
-        let (words, antonyms, contexts, extents, times) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Stance { stems, words, deny: None, certain: None, doubt: None, names, antonyms, contexts, extents, times }
+    /// [`Stance::has`] for a stem whose [`tokens::word_hash`] is `hash`.
+    fn has_hashed(&self, hash: u64, stem: &str) -> bool {
+        self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| (*s).cmp(stem))).is_ok()
     }
 }
 
@@ -683,16 +709,20 @@ enum Apart {
     Unsure,
 }
 
-/// The names of `kind` that `x` gives and `y` does not (neither the name nor any
-/// of its words).
-fn unmatched<'c>(x: &Stance<'c>, y: &Stance, kind: &str) -> Vec<&'c str> {
+/// The names of `kind` that `x` gives and none of `others` does (neither the name
+/// nor any of its words): `others` is one claim's stance, or a whole article's.
+fn unmatched<'c>(x: &Stance<'c>, others: &[Stance], kind: &str) -> Vec<&'c str> {
+    let has = |word: &str| {
+        let hash = tokens::word_hash(word);
+        others.iter().any(|y| y.has_hashed(hash, word))
+    };
     x.names
         .iter()
         .filter(|(name, k, words)| {
             *k == kind
                 && !words.is_empty()
-                && !words.iter().any(|w| y.has(w))
-                && !y.names.iter().any(|(other, _, _)| other == name)
+                && !words.iter().any(|w| has(w))
+                && !others.iter().any(|y| y.names.iter().any(|(other, _, _)| other == name))
         })
         .map(|&(n, _, _)| n)
         .collect()
@@ -707,9 +737,9 @@ const EVENT_KINDS: [(&str, &str); 2] = [("place", "places"), ("person", "people"
 const ARTICLE_KINDS: [&str; 3] = [EVENT_KINDS[0].0, EVENT_KINDS[1].0, "name"];
 
 /// Per claim, per kind of [`ARTICLE_KINDS`], its names the other article names
-/// nowhere (`other` is that article's [`Stance::of_article`]): the same for every
-/// pair of the claim, so found once per claim.
-fn unmatched_in_article<'c>(stances: &[Stance<'c>], other: &Stance) -> Vec<[Vec<&'c str>; 3]> {
+/// nowhere (`other` are that article's stances): the same for every pair of the
+/// claim, so found once per claim.
+fn unmatched_in_article<'c>(stances: &[Stance<'c>], other: &[Stance]) -> Vec<[Vec<&'c str>; 3]> {
     stances.iter().map(|s| ARTICLE_KINDS.map(|kind| unmatched(s, other, kind))).collect()
 }
 
@@ -739,9 +769,9 @@ fn different_events(
     // when the other article names them nowhere either (counted against the other
     // claim, ECB+ dev P 0.934; against the whole other article, 0.929: within one
     // story, too, two claims name different people and places).
-    let ua = unmatched(sa, sb, "name");
+    let ua = unmatched(sa, std::slice::from_ref(sb), "name");
     if !ua.is_empty() {
-        let ub = unmatched(sb, sa, "name");
+        let ub = unmatched(sb, std::slice::from_ref(sa), "name");
         if !ub.is_empty() {
             let (wa, wb) = (&apart_a[2], &apart_b[2]);
             let (wa, wb): (Vec<&str>, Vec<&str>) = (
@@ -850,7 +880,7 @@ fn counted(q: &Quantity) -> &str {
 /// and not into the setting after "at", "in", …): what is said of the counted
 /// thing ("were killed", "taking shelter"), not where ("at the cathedral").
 /// `tokens` are the claim's.
-fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<String> {
+fn context_of<'t>(claim: &Claim, q: &Quantity, tokens: &'t [tokens::Token]) -> Vec<&'t str> {
     let Some(at) = claim.text.find(&q.text) else {
         return Vec::new();
     };
@@ -859,14 +889,14 @@ fn context_of(claim: &Claim, q: &Quantity, tokens: &[tokens::Token]) -> Vec<Stri
     let words: Vec<&tokens::Token> = tokens.iter().filter(|t| t.kind == tokens::Kind::Word).collect();
     // Walks away from the quantity, each word with whether punctuation stands
     // between it and the quantity's side of it, until that or the setting.
-    let walk = |side: &mut dyn Iterator<Item = (&tokens::Token, bool)>| -> Vec<String> {
+    let walk = |side: &mut dyn Iterator<Item = (&'t tokens::Token, bool)>| -> Vec<&'t str> {
         let mut found = Vec::new();
         for (t, gap) in side {
             if gap || setting.contains(&t.key) || found.len() == 3 {
                 break;
             }
             if !t.is_stopword() {
-                found.push(t.key.clone());
+                found.push(t.key.as_str());
             }
         }
         found
@@ -1011,16 +1041,17 @@ fn tension(
     }
     // 3. Antonyms of general English (WordNet): "rose" / "fell", "won" / "lost",
     // each claim with one side only, and neither negated ("did not win" agrees with "lost").
-    for (w, antonyms) in &sa.antonyms {
-        let (key, written) = &sa.words[*w];
-        if sb.has(key) {
+    for Antonyms { word, hash, antonyms } in &sa.antonyms {
+        let (key, written) = &sa.words[*word];
+        if sb.has_hashed(*hash, key) {
             continue;
         }
-        for anti in antonyms {
-            if negated(b, anti) {
+        for &(hash, anti) in antonyms {
+            // A word B uses is among its stems: most antonyms are not, and the search says so.
+            if !sb.has_hashed(hash, anti) || negated(b, anti) {
                 continue;
             }
-            if let Some((_, words)) = sb.words.iter().find(|(k, _)| k == anti) {
+            if let Some((_, words)) = sb.words.iter().find(|(k, _)| *k == anti) {
                 return Some(Tension::Opposites { a_words: (*written).to_owned(), b_words: (*words).to_owned() });
             }
         }
@@ -1163,14 +1194,33 @@ pub fn align_with(
     knowledge: &Knowledge,
     semantic: Option<Semantic<'_>>,
 ) -> (Vec<Link>, Vec<Vec<f32>>) {
+    let tokenized = |claims: &[Claim]| claims.iter().map(|c| tokens::tokenize(&c.text)).collect::<Vec<_>>();
+    align_with_tokens(a, b, (&tokenized(a), &tokenized(b)), knowledge, semantic)
+}
+
+/// Each claim's [`Stance`] from its tokens.
+fn stances<'c>(claims: &'c [Claim], tokens: &'c [Vec<tokens::Token>], knowledge: &Knowledge) -> Vec<Stance<'c>> {
+    let mut names = tokens::Tokenizer::default();
+    claims.iter().zip(tokens).map(|(claim, tokens)| Stance::of(claim, tokens, knowledge, &mut names)).collect()
+}
+
+/// [`align_with`] for claims whose tokens are at hand (`tokens.0[i]` are those of
+/// claim `i` of A, as [`tokens::tokenize`] gives them for its text): alignment
+/// does not tokenize the claims again.
+pub fn align_with_tokens(
+    a: &[Claim],
+    b: &[Claim],
+    tokens: (&[Vec<tokens::Token>], &[Vec<tokens::Token>]),
+    knowledge: &Knowledge,
+    semantic: Option<Semantic<'_>>,
+) -> (Vec<Link>, Vec<Vec<f32>>) {
     let aligner = Aligner::new(a, b, CALIBRATION, semantic);
     let opposites = opposite_keys(knowledge);
     let b_opposing: Vec<bool> = b.iter().map(|c| names_opposite(c, &opposites)).collect();
-    let mut tokenizer = tokens::Tokenizer::default();
-    let stances_a: Vec<Stance> = a.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
-    let stances_b: Vec<Stance> = b.iter().map(|c| Stance::of(c, knowledge, &mut tokenizer)).collect();
-    let (whole_a, whole_b) = (Stance::of_article(&stances_a), Stance::of_article(&stances_b));
-    let (apart_a, apart_b) = (unmatched_in_article(&stances_a, &whole_b), unmatched_in_article(&stances_b, &whole_a));
+    let stances_a = stances(a, tokens.0, knowledge);
+    let stances_b = stances(b, tokens.1, knowledge);
+    let (apart_a, apart_b) =
+        (unmatched_in_article(&stances_a, &stances_b), unmatched_in_article(&stances_b, &stances_a));
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
@@ -1192,7 +1242,7 @@ pub fn align_with(
         for (j, cb) in b.iter().enumerate() {
             let score = aligner.score(&spread, j);
             row.push(round3(score));
-            if score < cal.tension_min {
+            if score < cal.tension_min || !aligner.may_link(&spread, j) {
                 continue;
             }
             let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };

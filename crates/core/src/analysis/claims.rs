@@ -203,6 +203,19 @@ pub struct Claim {
 
 /// Extracts the claims of one cleaned source. `letter` prefixes the ids ("A").
 pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Knowledge) -> Vec<Claim> {
+    extract_keeping(cleaned, source_id, letter, knowledge, None)
+}
+
+/// [`extract`], and when `kept` is given, each claim's tokens pushed onto it (in
+/// claim order, as [`tokens::tokenize`] gives them for the claim's text): later
+/// stages read them instead of tokenizing the claims again.
+pub fn extract_keeping(
+    cleaned: &Cleaned,
+    source_id: &str,
+    letter: &str,
+    knowledge: &Knowledge,
+    mut kept: Option<&mut Vec<Vec<Token>>>,
+) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut section: Option<String> = None;
     let mut attributions: Vec<String> = Vec::new();
@@ -239,8 +252,10 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
             claim.features.mentions =
                 mentions(tokens, &text, &alias_matches, knowledge, &mut claim.features.candidates);
             let previous_claim = previous.map(|i| &claims[i]);
-            claim.features.resolved = resolve_pronoun(tokens, &text, knowledge, previous_claim);
-            claim.attribution = attribution(tokens, &text, knowledge, &alias_matches, &attributions, &people);
+            // The attribution cues, found once for the three readings that look at them.
+            let cues = knowledge.attribution.find(tokens, &text);
+            claim.features.resolved = resolve_pronoun(tokens, &text, &cues, previous_claim);
+            claim.attribution = attribution(tokens, &text, knowledge, &cues, &alias_matches, &attributions, &people);
             // A quotation over a few sentences keeps its speaker; a quote mark left open
             // (pages often lose the closing one) does not run on for good.
             let closes_first = text.trim_start().starts_with(['\u{201D}', '"']) || text.trim_start().starts_with("''");
@@ -269,7 +284,7 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                     without_possessive(&text[tokens[first].start..abbreviation_end(tokens, &text, last)]).to_owned()
                 })
                 .collect();
-            claim.numbers = quantities(tokens, &text, knowledge, &time_spans);
+            claim.numbers = quantities(tokens, &text, knowledge, &cues, &time_spans);
             claim.features.negated = negated(tokens, &text, knowledge, &alias_matches);
             claim.features.outlook = knowledge
                 .outlook
@@ -295,6 +310,9 @@ pub fn extract(cleaned: &Cleaned, source_id: &str, letter: &str, knowledge: &Kno
                 }
             }
             claim.text = text;
+            if let Some(kept) = kept.as_deref_mut() {
+                kept.push(tokens.to_vec());
+            }
             previous = Some(claims.len());
             claims.push(claim);
         }
@@ -1069,11 +1087,12 @@ fn next_term(tokens: &[Token], after: usize) -> Option<usize> {
 }
 
 /// A sentence that opens with "It" or "They" as its subject refers to the first
-/// organisation or product of the sentence before, in the same paragraph.
+/// organisation or product of the sentence before, in the same paragraph. `cues`
+/// are the sentence's attribution cues.
 fn resolve_pronoun(
     tokens: &[Token],
     text: &str,
-    knowledge: &Knowledge,
+    cues: &[PhraseMatch<Cue>],
     previous: Option<&Claim>,
 ) -> Option<(String, String)> {
     let first = tokens.iter().position(Token::is_term)?;
@@ -1082,7 +1101,6 @@ fn resolve_pronoun(
         return None;
     }
     // "It is reported that …" is impersonal, not a reference.
-    let cues = knowledge.attribution.find(tokens, text);
     if cues.iter().any(|m| m.first == first && m.values.contains(&Cue::Impersonal)) {
         return None;
     }
@@ -1144,10 +1162,12 @@ fn quote_state(text: &str, mut open: bool) -> bool {
 /// Who says it. See `data/cues.json` for the cue phrases, `data/general/` for the
 /// speech verbs and roles. `earlier` are the source's attributions so far and
 /// `people` the people it named, latest last: "The spokesperson" and "he" refer back.
+/// `cues` are the sentence's attribution cues.
 fn attribution(
     tokens: &[Token],
     text: &str,
     knowledge: &Knowledge,
+    cues: &[PhraseMatch<Cue>],
     aliases: &[PhraseMatch<Alias>],
     earlier: &[String],
     people: &[String],
@@ -1160,10 +1180,9 @@ fn attribution(
             .any(|a| (a.first..=a.last).contains(&i) && a.values.iter().any(|v| matches!(v, Alias::Entity(_))))
     };
     let first_word = tokens.iter().position(Token::is_term);
-    let cues = knowledge.attribution.find(tokens, text);
     let mut according: Option<String> = None;
     let mut agent: Option<String> = None;
-    for m in &cues {
+    for m in cues {
         if m.values.contains(&Cue::Impersonal) {
             return Some(format!("unnamed source (\u{201C}{}\u{201D})", &text[m.span(tokens)]));
         }
@@ -1624,10 +1643,15 @@ fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
 /// Numbers with their currency, scale, unit, qualifier and what they count: the
 /// noun phrase after them ("400 firefighters battled" counts "firefighters"), a unit
 /// ("7.6 magnitude"), a currency ("$5 billion"), or the name a version belongs to.
-fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usize, usize)]) -> Vec<Quantity> {
+fn quantities(
+    tokens: &[Token],
+    text: &str,
+    knowledge: &Knowledge,
+    speech: &[PhraseMatch<Cue>],
+    times: &[(usize, usize)],
+) -> Vec<Quantity> {
     let in_time = |i: usize| times.iter().any(|&(a, b)| (a..=b).contains(&i));
     let qualifiers = knowledge.qualifiers.find(tokens, text);
-    let speech = knowledge.attribution.find(tokens, text);
     let previous_word = |i: usize| (0..i).rev().find(|&k| tokens[k].is_term());
     let mut out = Vec::new();
     let mut i = 0;
@@ -1786,7 +1810,7 @@ fn quantities(tokens: &[Token], text: &str, knowledge: &Knowledge, times: &[(usi
                 }
             }
             if let Some((first_noun, head)) =
-                from.and_then(|from| counted_phrase(tokens, text, from, value, knowledge, &speech))
+                from.and_then(|from| counted_phrase(tokens, text, from, value, knowledge, speech))
             {
                 counts = text[tokens[first_noun].start..tokens[head].end].to_owned();
                 counts_key = tokens[head].key.clone();

@@ -373,9 +373,11 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
 }
 
 fn is_title(line: &str, title: Option<&str>) -> bool {
-    let simplify =
-        |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
-    title.is_some_and(|t| !t.trim().is_empty() && simplify(t) == simplify(line))
+    // Compared as they are read: a line that is not the title differs within a few letters.
+    fn simplified(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    }
+    title.is_some_and(|t| !t.trim().is_empty() && simplified(t).eq(simplified(line)))
 }
 
 #[cfg(test)]

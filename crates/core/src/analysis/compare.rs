@@ -84,9 +84,19 @@ impl Side {
 
 /// Cleans one source and extracts its claims.
 pub fn analyze(source: &SourceText, side: Side, knowledge: &Knowledge) -> (SourceSummary, Vec<Claim>) {
+    analyze_keeping(source, side, knowledge, None)
+}
+
+/// [`analyze`], keeping each claim's tokens in `kept` ([`claims::extract_keeping`]).
+fn analyze_keeping(
+    source: &SourceText,
+    side: Side,
+    knowledge: &Knowledge,
+    kept: Option<&mut Vec<Vec<tokens::Token>>>,
+) -> (SourceSummary, Vec<Claim>) {
     let known_title = (!source.title_derived && !source.title.trim().is_empty()).then_some(source.title.as_str());
     let cleaned = clean::clean(&source.text, known_title, &knowledge.furniture);
-    let claims = claims::extract(&cleaned, &source.id, side.letter(), knowledge);
+    let claims = claims::extract_keeping(&cleaned, &source.id, side.letter(), knowledge, kept);
     let mut cited = cleaned.cited.clone();
     for claim in &claims {
         for mention in &claim.features.mentions {
@@ -230,8 +240,10 @@ pub fn compare_with_meaning(
 ) -> Comparison {
     let mut holder = None;
     let knowledge = knowledge.scoped(pair_story(a, b), &mut holder);
-    let (summary_a, claims_a) = analyze(a, Side::A, knowledge);
-    let (summary_b, claims_b) = analyze(b, Side::B, knowledge);
+    // Each claim's tokens, A's then B's: alignment and the search index read them.
+    let mut tokens = Vec::new();
+    let (summary_a, claims_a) = analyze_keeping(a, Side::A, knowledge, Some(&mut tokens));
+    let (summary_b, claims_b) = analyze_keeping(b, Side::B, knowledge, Some(&mut tokens));
     let count_a = claims_a.len();
     let mut claims: Vec<Claim> = claims_a.into_iter().chain(claims_b).collect();
     // Names across both articles: "Macron" in B is the "Emmanuel Macron" of A.
@@ -245,8 +257,13 @@ pub fn compare_with_meaning(
     }
     let (claims_a, claims_b) = (&*claims_a, &*claims_b);
     let meaning = embedder.map(|e| ClaimMeaning::new(e, claims_a, claims_b));
-    let (links, similarity) =
-        align::align_with(claims_a, claims_b, knowledge, meaning.as_ref().map(|m| m as &dyn align::Meaning));
+    let (links, similarity) = align::align_with_tokens(
+        claims_a,
+        claims_b,
+        tokens.split_at(count_a),
+        knowledge,
+        meaning.as_ref().map(|m| m as &dyn align::Meaning),
+    );
     let auto = topics::auto_topics(&mut claims);
 
     let mut topic_refs: Vec<TopicRef> = knowledge
@@ -262,7 +279,7 @@ pub fn compare_with_meaning(
         auto: true,
     }));
 
-    let stems = search_index(&mut claims);
+    let stems = search_index(&mut claims, &tokens);
     Comparison {
         schema: SCHEMA,
         sources: vec![summary_a, summary_b],
@@ -274,16 +291,21 @@ pub fn compare_with_meaning(
     }
 }
 
-/// Fills each claim's `Features::words` and returns [`Comparison::stems`].
-fn search_index(claims: &mut [Claim]) -> Vec<(String, String)> {
+/// Fills each claim's `Features::words` and returns [`Comparison::stems`];
+/// `tokens` are the claims'.
+fn search_index(claims: &mut [Claim], tokens: &[Vec<tokens::Token>]) -> Vec<(String, String)> {
     let mut stems: Vec<(String, String)> = Vec::new();
     let mut tokenizer = tokens::Tokenizer::default();
-    for claim in claims.iter_mut() {
-        let terms = tokenizer.tokenize(&claim.text).iter().filter(|t| t.is_term());
-        claim.features.set_words(terms.clone().map(|t| t.start..t.end));
-        let names = claim.entities.iter().flat_map(|name| tokens::tokenize(name)).filter(tokens::Token::is_term);
-        let pairs = terms.cloned().chain(names).filter(|t| t.key != t.norm).map(|t| (t.norm, t.key));
-        stems.extend(pairs);
+    let mut add = |tokens: &[tokens::Token]| {
+        let stemmed = tokens.iter().filter(|t| t.is_term() && t.key != t.norm);
+        stems.extend(stemmed.map(|t| (t.norm.clone(), t.key.clone())));
+    };
+    for (claim, tokens) in claims.iter_mut().zip(tokens) {
+        claim.features.set_words(tokens.iter().filter(|t| t.is_term()).map(|t| t.start..t.end));
+        add(tokens);
+        for name in &claim.entities {
+            add(tokenizer.tokenize(name));
+        }
     }
     order::sort_by(&mut stems, |x, y| x.cmp(y));
     stems.dedup();

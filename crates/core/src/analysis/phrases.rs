@@ -25,11 +25,36 @@ static NUMBER_WORDS: LazyLock<Vec<(&'static str, f64, bool)>> =
 
 /// The value of a number word ("two", "dozens"), and whether it is only an order of size.
 pub fn number_word_of(norm: &str) -> Option<(f64, bool)> {
+    if !SLOT_WORDS.may_contain(word_hash(norm)) {
+        return None;
+    }
     NUMBER_WORDS.iter().find(|(w, ..)| *w == norm).map(|&(_, v, approx)| (v, approx))
 }
 
 pub fn number_word(norm: &str) -> Option<f64> {
     number_word_of(norm).map(|(v, _)| v)
+}
+
+/// The [`word_hash`]es of the number words, month names and their abbreviations:
+/// most words are none of them, and the filter says so without a search.
+static SLOT_WORDS: LazyLock<HashFilter<12>> = LazyLock::new(|| {
+    let mut filter = HashFilter::default();
+    let words = NUMBER_WORDS.iter().map(|&(w, ..)| w).chain(super::knowledge::months().iter());
+    for word in words.chain(MONTH_ABBREVIATIONS) {
+        filter.insert(word_hash(word));
+    }
+    filter
+});
+
+/// Whether a token fits slot `slot` (see [`Elem::slot`]): a number in digits or
+/// words, a year, a month.
+fn fits_slot(slot: usize, token: &Token) -> bool {
+    let may_be_word = || SLOT_WORDS.may_contain(token.norm_hash);
+    match slot {
+        0 => token.kind == Kind::Number || (may_be_word() && number_word(&token.norm).is_some()),
+        1 => is_year(token),
+        _ => token.kind == Kind::Word && may_be_word() && is_month(&token.norm),
+    }
 }
 
 /// Month abbreviations ("Feb. 10", "Sept 11"): a month only beside a number.
@@ -79,9 +104,7 @@ impl Elem {
             Elem::Word { key, exact } => {
                 on.form(token) == key && exact.as_deref().is_none_or(|e| exact_form(token.text(text)) == e)
             }
-            Elem::Number => token.kind == Kind::Number || number_word(&token.norm).is_some(),
-            Elem::Year => is_year(token),
-            Elem::Month => token.kind == Kind::Word && is_month(&token.norm),
+            slot => slot.slot().is_some_and(|slot| fits_slot(slot, token)),
         }
     }
 }
@@ -149,6 +172,8 @@ struct Index {
     /// Per pattern, the slot it starts with ([`Elem::slot`]): `find` tests a word
     /// against the slot without reading the pattern.
     first_slot: Vec<Option<usize>>,
+    /// Per slot, whether a pattern starts with it.
+    slot_starts: [bool; 3],
 }
 
 impl Index {
@@ -188,7 +213,10 @@ impl Index {
                 };
                 &mut self.by_first[at].2
             }
-            _ => &mut self.slot_first,
+            first => {
+                self.slot_starts[first.slot().expect("not a word, so a slot")] = true;
+                &mut self.slot_first
+            }
         };
         let patterns = &mut self.patterns;
         if let Some(&p) = list.iter().find(|&&p| patterns[p] == elems) {
@@ -213,20 +241,18 @@ impl Index {
             }
             let token = &tokens[first];
             let starting = self.starting_with(self.on.hash(token), self.on.form(token));
+            // Whether the word fits a `{n}`, `{year}` or `{month}` slot that starts a
+            // pattern: many patterns start with one, so each is tested once per word.
+            let fits: [bool; 3] = std::array::from_fn(|slot| self.slot_starts[slot] && fits_slot(slot, token));
             // Most words start nothing: skip them before setting up the search.
-            if starting.is_empty() && self.slot_first.is_empty() {
+            if starting.is_empty() && !fits.contains(&true) {
                 first += 1;
                 continue;
             }
             let candidates = starting.iter().chain(&self.slot_first);
             let mut best: Option<(usize, usize, usize)> = None; // (pattern, length, last token)
-            // Whether the word fits a `{n}`, `{year}` or `{month}` slot: many patterns start
-            // with one, so each is tested once per word.
-            let mut fits_slot: [Option<bool>; 3] = [None; 3];
             for &p in candidates {
-                if let Some(slot) = self.first_slot[p]
-                    && !*fits_slot[slot].get_or_insert_with(|| self.patterns[p][0].matches(token, text, self.on))
-                {
+                if self.first_slot[p].is_some_and(|slot| !fits[slot]) {
                     continue;
                 }
                 let elems = &self.patterns[p];
