@@ -39,7 +39,7 @@ fn local_analyst(job: parallax_bridge::Job) -> parallax_bridge::Answer {
     match job {
         Job::Compare { id, a, b, topics } => {
             let comparison = parallax::analysis::compare_with(&a, &b, &Knowledge::with_topics(&topics));
-            Answer::Compared { id, comparison: Box::new(comparison), semantic: false }
+            Answer::Compared { id, comparison: std::rc::Rc::new(comparison), semantic: false }
         }
         Job::Digest { id, source, topics } => {
             Answer::Digested { id, digest: parallax::library::digest(&source, &Knowledge::with_topics(&topics)) }
