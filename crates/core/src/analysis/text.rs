@@ -83,7 +83,7 @@ pub fn push_lower(c: char, out: &mut String) {
     let lowered = LOWER_RUNS.partition_point(|run| run.0 <= code).checked_sub(1).and_then(|i| {
         let (first, count, stride, delta) = LOWER_RUNS[i];
         let k = code - first;
-        (k % u32::from(stride) == 0 && k / u32::from(stride) < u32::from(count))
+        (k.is_multiple_of(u32::from(stride)) && k / u32::from(stride) < u32::from(count))
             .then(|| char::from_u32(code.wrapping_add_signed(delta)))
             .flatten()
     });
