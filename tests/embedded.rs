@@ -10,6 +10,13 @@ fn the_shipped_embedded_comparison_is_what_the_core_computes() {
     let sources = parallax::corpus::embedded();
     let knowledge = parallax::analysis::knowledge::Knowledge::embedded();
     let computed = parallax::analysis::compare_with_meaning(&sources[0], &sources[1], knowledge, Some(&embedder));
-    assert_eq!(shipped, computed, "the shipped embedded comparison differs from the core's: rebuild");
+    // Byte for byte: every field the comparison ships (what only alignment reads
+    // stays behind, see `Features`), as the worker would send it.
+    let bytes = parallax_bridge::comparison_to_bytes(&computed);
+    assert!(
+        parallax::embedded::BYTES == bytes.as_slice(),
+        "the shipped embedded comparison differs from the core's: rebuild"
+    );
+    assert_eq!(shipped, parallax_bridge::comparison_from_bytes(&bytes).expect("reads back"));
     assert!(!shipped.links.is_empty() && !shipped.claims.is_empty());
 }

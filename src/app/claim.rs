@@ -72,7 +72,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
     };
     html! {
-        <div class={classes!("claim-card", format!("side-{}", side.letter().to_lowercase()))}>
+        <div class={classes!("claim-card", side.class())}>
             <p class="claim-meta">
                 <span class="claim-id">{ format!("{} \u{b7} {}", c.sources[side.index()].label, claim.id) }</span>
                 if let Some(section) = &claim.section {

@@ -121,7 +121,7 @@ fn RowView(props: &RowProps) -> Html {
     let empty = |side: Side| {
         let missing = &c.sources[side.index()].label;
         html! {
-            <div class={classes!("claim-card", "empty-cell", format!("side-{}", side.letter().to_lowercase()))}>
+            <div class={classes!("claim-card", "empty-cell", side.class())}>
                 <p>{ format!("Not reported by {missing}") }</p>
             </div>
         }

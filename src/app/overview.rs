@@ -30,15 +30,6 @@ fn coverage(state: &AppContext) -> Html {
     let c = &state.comparison;
     let topics = explore::topic_counts(c);
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1) as f64;
-    let show_topic = |id: &str| {
-        let dispatcher = state.dispatcher();
-        let id = id.to_owned();
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::ClearFilters);
-            dispatcher.dispatch(Action::ToggleTopic(id.clone()));
-            dispatcher.dispatch(Action::SetView(explore::View::Compare));
-        })
-    };
     html! {
         <section class="chart coverage-chart" aria-labelledby="coverage-title">
             <h3 id="coverage-title">{ "Topic coverage" }</h3>
@@ -47,7 +38,7 @@ fn coverage(state: &AppContext) -> Html {
             <ul class="bars">
                 for t in topics.iter() {
                     <li class="bar-row">
-                        <button type="button" class="bar-label link-button" onclick={show_topic(&t.id)}
+                        <button type="button" class="bar-label link-button" onclick={dispatch_topic(state, &t.id)}
                             aria-describedby={format!("bar-{}", t.id)}>{ &t.label }</button>
                         <svg class="bar-svg" viewBox="0 0 120 16" preserveAspectRatio="none" aria-hidden="true">
                             <rect class="bar-a" x="0" y="1" height="6" width={decimal(100.0 * t.a as f64 / widest, 1)} />
@@ -90,6 +81,7 @@ fn blind_spots(state: &AppContext) -> Html {
     }
 }
 
+/// A click that shows the claims of one topic in the comparison view.
 fn dispatch_topic(state: &AppContext, id: &str) -> Callback<MouseEvent> {
     let dispatcher = state.dispatcher();
     let id = id.to_owned();

@@ -4,14 +4,15 @@
 
 use super::AppContext;
 use super::state::{Action, NewSource};
+use crate::analysis::Side;
 use crate::library;
 use yew::prelude::*;
 
 /// One side of the form: an optional title and the article's text.
-fn side(letter: &str, title_ref: &NodeRef, text_ref: &NodeRef, on_drop: Callback<DragEvent>) -> Html {
-    let id = letter.to_lowercase();
+fn side(side: Side, title_ref: &NodeRef, text_ref: &NodeRef, on_drop: Callback<DragEvent>) -> Html {
+    let (letter, id) = (side.letter(), side.id());
     html! {
-        <div class={classes!("paste-side", format!("side-{id}"))}>
+        <div class={classes!("paste-side", side.class())}>
             <label for={format!("paste-{id}-title")}>{ format!("Source {letter}: title (optional)") }</label>
             <input id={format!("paste-{id}-title")} type="text" ref={title_ref.clone()} autocomplete="off" />
             <label for={format!("paste-{id}-text")}>{ format!("Source {letter}: article text") }</label>
@@ -84,8 +85,8 @@ pub fn PastePair() -> Html {
             <summary>{ "Compare two articles of your own" }</summary>
             <form onsubmit={on_submit} aria-label="Compare two articles of your own">
                 <div class="paste-sides">
-                    { side("A", &refs[0], &refs[1], drop_into(refs[1].clone(), state.clone())) }
-                    { side("B", &refs[2], &refs[3], drop_into(refs[3].clone(), state.clone())) }
+                    { side(Side::A, &refs[0], &refs[1], drop_into(refs[1].clone(), state.clone())) }
+                    { side(Side::B, &refs[2], &refs[3], drop_into(refs[3].clone(), state.clone())) }
                 </div>
                 <p class="hint">{ "Nothing leaves your browser. The two are compared at once and added to your sources only if you keep them." }</p>
                 <button type="submit">{ "Compare" }</button>

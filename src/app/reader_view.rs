@@ -104,7 +104,7 @@ fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], li
         parts.into_iter().collect::<Html>()
     };
     html! {
-        <article class={classes!("article", format!("side-{}", side.letter().to_lowercase()))} aria-labelledby={heading_id.clone()} data-source={source.id.clone()}>
+        <article class={classes!("article", side.class())} aria-labelledby={heading_id.clone()} data-source={source.id.clone()}>
             <p class="source-label">{ &source.label }</p>
             <h3 id={heading_id}>
                 { &source.title }

@@ -311,7 +311,7 @@ impl State {
         match answer {
             Answer::Compared { id, comparison, semantic } if self.comparing == Some(*id) => {
                 self.comparing = None;
-                self.show(Rc::new((**comparison).clone()), *semantic);
+                self.show(Rc::clone(comparison), *semantic);
             }
             Answer::Digested { id, digest } if self.pasted.as_ref().is_some_and(|(p, _)| p == id) => {
                 let (_, mut source) = self.pasted.take().expect("a pasted text was waiting");

@@ -15,6 +15,7 @@ use parallax_core::analysis::Comparison;
 use parallax_core::analysis::knowledge::TopicDef;
 use parallax_core::corpus::SourceText;
 use parallax_model::library::{self, Digest, Library, NewSource};
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 pub fn get(object: &JsValue, key: &str) -> JsValue {
@@ -186,7 +187,7 @@ pub enum Answer {
     /// The comparison of a [`Job::Compare`], and whether the semantic layer took part.
     Compared {
         id: u32,
-        comparison: Box<Comparison>,
+        comparison: Rc<Comparison>,
         semantic: bool,
     },
     Digested {
@@ -247,7 +248,7 @@ impl Answer {
         match comparison_from_js(&get(value, "comparison")) {
             Ok(comparison) => Answer::Compared {
                 id,
-                comparison: Box::new(comparison),
+                comparison: Rc::new(comparison),
                 semantic: get(value, "semantic").as_bool().unwrap_or(false),
             },
             Err(problem) => Answer::Failed { id, problem },

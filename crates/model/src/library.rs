@@ -172,7 +172,7 @@ pub fn html_to_text(html: &str) -> String {
             .trim_start_matches('/')
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
-            .flat_map(|c| c.to_lowercase())
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         if !tag.starts_with('/') && SKIPPED.contains(&name.as_str()) && !tag.ends_with('/') {
             let end = format!("</{name}");

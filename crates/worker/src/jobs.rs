@@ -33,7 +33,7 @@ pub fn run_job(job: JsValue) -> JsValue {
         Ok(Job::Compare { id, a, b, topics }) => {
             let embedder = EMBEDDER.with_borrow(Clone::clone);
             let comparison = analysis::compare_with_meaning(&a, &b, &knowledge(&topics), embedder.as_deref());
-            Answer::Compared { id, comparison: Box::new(comparison), semantic: embedder.is_some() }
+            Answer::Compared { id, comparison: Rc::new(comparison), semantic: embedder.is_some() }
         }
         Ok(Job::Digest { id, source, topics }) => {
             Answer::Digested { id, digest: library::digest(&source, &knowledge(&topics)) }

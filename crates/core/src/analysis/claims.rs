@@ -26,6 +26,8 @@ pub struct Quantity {
     /// `count`, `version`, `percent` or `money`.
     pub kind: &'static str,
     /// Stemmed key of the counted noun: two quantities with the same key count the same thing.
+    /// Alignment's own: not shipped with the comparison (empty on the page).
+    #[serde(skip_serializing)]
     pub counts_key: String,
 }
 
@@ -37,13 +39,12 @@ struct QuantityData {
     value: f64,
     counts: String,
     kind: String,
-    counts_key: String,
 }
 
 impl<'de> serde::Deserialize<'de> for Quantity {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let QuantityData { text, value, counts, kind, counts_key } = serde::Deserialize::deserialize(d)?;
-        Ok(Quantity { text, value, counts, kind: super::text::static_str(kind), counts_key })
+        let QuantityData { text, value, counts, kind } = serde::Deserialize::deserialize(d)?;
+        Ok(Quantity { text, value, counts, kind: super::text::static_str(kind), counts_key: String::new() })
     }
 }
 
@@ -109,7 +110,9 @@ impl Terms {
     }
 }
 
-/// What alignment compares, kept out of the JSON.
+/// What alignment compares, kept out of the JSON. The fields only alignment reads
+/// are not shipped with the comparison (`serde(skip)`: empty on the page); the
+/// page reads the keys, spans, mentions and words.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Features {
     /// Weighted keys: word stems, `@Entity` and `~concept` keys.
@@ -118,17 +121,17 @@ pub struct Features {
     pub spans: Vec<(String, Range<usize>)>,
     /// Keys of predicates under a negation ("cannot *replace*"), with the span of
     /// the negated phrase in the claim text.
-    #[serde(default)]
+    #[serde(skip)]
     pub negated: Vec<(String, Range<usize>)>,
     /// Outlook cue words: +1 hopeful, -1 doubtful, with the words as written.
-    #[serde(default)]
+    #[serde(skip)]
     pub outlook: Vec<(i32, String)>,
     pub mentions: Vec<Mention>,
     /// Names that need another mention to confirm them (see [`resolve_names`]).
-    #[serde(default)]
+    #[serde(skip)]
     pub candidates: Vec<Mention>,
     /// A pronoun read as an entity: ("It", "Boeing").
-    #[serde(default)]
+    #[serde(skip)]
     pub resolved: Option<(String, String)>,
     /// Where each word and number of the claim text stands, as the tokenizer cuts it
     /// (for the explorer's search: see [`super::compare::Comparison::stems`]): per

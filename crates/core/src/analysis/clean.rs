@@ -99,15 +99,20 @@ pub struct Block {
 }
 
 /// The article body: headings and paragraphs separated by blank lines, plus
-/// everything that was taken out of it.
+/// everything that was taken out of it. Only the text and blocks are shipped with
+/// the comparison: the rest is in its [`SourceSummary`](super::compare::SourceSummary)
+/// (`removed`, `cited`, `title`) and empty on the page.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cleaned {
     pub text: String,
     pub blocks: Vec<Block>,
+    #[serde(skip)]
     pub removed: Vec<Removed>,
     /// Outlets named in credit lines, in order of appearance.
+    #[serde(skip)]
     pub cited: Vec<String>,
     /// The first line, when it was taken as the title.
+    #[serde(skip)]
     pub title: Option<String>,
 }
 

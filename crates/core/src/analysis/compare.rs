@@ -74,6 +74,20 @@ impl Side {
             Side::B => "B",
         }
     }
+    /// The letter in lowercase, as the page's element ids write it ("a").
+    pub fn id(self) -> &'static str {
+        match self {
+            Side::A => "a",
+            Side::B => "b",
+        }
+    }
+    /// The page's class for the side ("side-a").
+    pub fn class(self) -> &'static str {
+        match self {
+            Side::A => "side-a",
+            Side::B => "side-b",
+        }
+    }
     pub fn index(self) -> usize {
         match self {
             Side::A => 0,

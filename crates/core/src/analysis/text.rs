@@ -57,9 +57,37 @@ pub fn lowercase(s: &str) -> String {
         let Some(c) = chars.next() else {
             return out;
         };
-        out.extend(c.to_lowercase());
+        push_lower(c, &mut out);
         rest = chars.as_str();
     }
+}
+
+mod lowercase_data {
+    include!(concat!(env!("OUT_DIR"), "/lowercase_data.rs"));
+}
+
+/// Pushes the lowercase of `c` onto `out`: exactly `char::to_lowercase` (tested
+/// for every character), read from runs `build.rs` derives from it, so the page's
+/// wasm carries 2 KB of runs instead of std's 12 KB case table.
+pub fn push_lower(c: char, out: &mut String) {
+    use lowercase_data::{LOWER_MULTI, LOWER_RUNS};
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let Some((_, lower)) = LOWER_MULTI.iter().find(|(m, _)| *m == c) {
+        out.push_str(lower);
+        return;
+    }
+    let code = c as u32;
+    let lowered = LOWER_RUNS.partition_point(|run| run.0 <= code).checked_sub(1).and_then(|i| {
+        let (first, count, stride, delta) = LOWER_RUNS[i];
+        let k = code - first;
+        (k.is_multiple_of(u32::from(stride)) && k / u32::from(stride) < u32::from(count))
+            .then(|| char::from_u32(code.wrapping_add_signed(delta)))
+            .flatten()
+    });
+    out.push(lowered.unwrap_or(c));
 }
 
 /// Whether `haystack` contains `needle` (already lowercase), ignoring case. An
@@ -198,6 +226,19 @@ mod tests {
         ];
         for (haystack, needle, expected) in cases {
             assert_eq!(contains_folded(haystack, needle), expected, "{haystack:?} / {needle:?}");
+        }
+    }
+
+    #[test]
+    fn push_lower_is_std_lowercase_for_every_character() {
+        let mut out = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            out.clear();
+            push_lower(c, &mut out);
+            assert!(out.chars().eq(c.to_lowercase()), "{c:?} (U+{:04X}): {out:?}", c as u32);
+            // What `tokens::normalize_word` relies on: only an apostrophe lowers to one.
+            let apostrophe = |x: char| matches!(x, '\u{2019}' | '\u{2018}' | '\u{02BC}');
+            assert!(!out.chars().any(apostrophe) || apostrophe(c), "{c:?}");
         }
     }
 

@@ -285,11 +285,14 @@ fn normalize_word_into(word: &str, norm: &mut String) {
         norm.push_str(word);
         norm.make_ascii_lowercase();
     } else {
-        norm.extend(
-            word.chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c }),
-        );
+        // The apostrophes are their own lowercase, and no other character lowers to one.
+        for c in word.chars() {
+            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
+                norm.push('\'');
+            } else {
+                crate::analysis::text::push_lower(c, norm);
+            }
+        }
     }
     if norm.ends_with("'s") {
         norm.truncate(norm.len() - 2);
