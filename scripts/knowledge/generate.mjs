@@ -88,7 +88,7 @@ const CODES = new Set(['US', 'USA', 'U.S.', 'U.S.A.', 'UK', 'U.K.', 'UAE', 'DRC'
 // Usual names the package does not give.
 const EXTRA = {
   US: ['U.S.', 'U.S.A.', 'America', 'United States of America'],
-  GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
+  GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'Briton'],
   CN: ['PRC', "People's Republic of China", 'mainland China'],
   KR: ['ROK'],
   KP: ['DPRK'],
@@ -223,7 +223,7 @@ const NAME_WORDS = {
     'Institute', 'Foundation', 'Police', 'Army', 'Navy', 'Force', 'Guard', 'Court', 'Committee', 'Commission', 'Parliament', 'Congress', 'Senate',
     'Assembly', 'Office', 'Service', 'Services', 'Organization', 'Organisation', 'Federation', 'League', 'Club', 'FC', 'Team', 'University', 'College',
     'School', 'Academy', 'Hospital', 'Clinic', 'Church', 'Network', 'Studios', 'Records', 'Press', 'News', 'Times', 'Post', 'Journal', 'Magazine',
-    'Society', 'Trust', 'Fund', 'Board', 'Authority', 'Administration', 'Bureau', 'Brigade', 'Coalition', 'Movement', 'Front', 'Center', 'Centre',
+    'Society', 'Trust', 'Fund', 'Board', 'Authority', 'Administration', 'Bureau', 'Survey', 'Brigade', 'Coalition', 'Movement', 'Front', 'Center', 'Centre',
     'Division', 'Patrol', 'Labs', 'Laboratories', 'Programme', 'Program'],
   place: ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Boulevard', 'Square', 'Bridge', 'Airport', 'Station', 'Harbour', 'Harbor', 'Port', 'Park',
     'Beach', 'Coast', 'Island', 'Islands', 'Bay', 'Gulf', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Mount', 'Hills', 'Valley',
@@ -240,7 +240,7 @@ const NAME_WORDS = {
   honorific: ['mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'lord', 'lady', 'madam', 'madame', 'mme', 'mlle', 'herr', 'frau'],
   // Lower-case words that say what kind of place a name is: after it ("Aceh province")
   // or before "of" ("the province of Aceh").
-  place_qualifier: ['province', 'region', 'district', 'county', 'prefecture', 'island'],
+  place_qualifier: ['province', 'region', 'district', 'county', 'prefecture', 'island', 'state'],
   // Lower-case words that make a leader's or a people's name an organisation ("the Bush
   // administration", "the Israeli army").
   body: ['administration', 'government', 'army', 'military', 'navy', 'forces'],
