@@ -837,7 +837,8 @@ fn name_end(
 
 /// What a name the lexicon does not know is, from the words around it: `person`
 /// after a title or when it opens with a first name, `org` or `place` by its last
-/// word ("Airlines", "Street"), `org` for an acronym, `place` after "in" or "near",
+/// word ("Airlines", "Street"), `place` by one before it ("Mount Cook", "Aoraki Mount
+/// Cook"), `org` for an acronym, `place` after "in" or "near",
 /// `person` right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
 /// else `name`.
 fn guess_kind(
@@ -896,7 +897,9 @@ fn guess_kind(
     });
     if web || team || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
         "org"
-    } else if knowledge::place_heads().contains(last_word) {
+    } else if knowledge::place_heads().contains(last_word)
+        || words.iter().rev().skip(1).any(|w| knowledge::place_openings().contains(w))
+    {
         "place"
     } else if before.is_some_and(|b| title[b]) || (words.len() >= 2 && knowledge.is_first_name(words[0])) {
         "person"
@@ -1139,16 +1142,24 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                 let within = &claim.text[candidate.span.clone()];
                 let mut inside: Vec<Mention> = Vec::new();
                 // A body word after a leader's or a place's name makes an organisation of
-                // both, as in lower case ("Obama Administration Restores", "the Obama
-                // administration"; see `qualify`).
-                let body_after = |span: &Range<usize>, leader: bool| {
+                // both, and a place's qualifier belongs to the place's mention, as in
+                // lower case ("Obama Administration Restores", "the Obama administration";
+                // "Indonesia's Aceh Province": Aceh; see `qualify`).
+                let qualified = |span: &Range<usize>, name: &str, kind: &str| {
                     let rest = &claim.text[span.end..candidate.span.end];
-                    let word = rest.strip_prefix(' ')?.split([' ', '\'', '\u{2019}']).next()?;
-                    let body = leader
-                        && word.starts_with(char::is_uppercase)
-                        && knowledge::body_words().contains(&word.to_lowercase());
+                    let word = rest.strip_prefix(' ')?.split([' ', '\'', '\u{2019}', ':', ',']).next()?;
+                    let lower = word.to_lowercase();
+                    if !word.starts_with(char::is_uppercase) {
+                        return None;
+                    }
                     let span = span.start..span.end + 1 + word.len();
-                    body.then(|| Mention { name: claim.text[span.clone()].to_owned(), kind: "org".into(), span })
+                    if matches!(kind, "place" | "name" | "person") && knowledge::body_words().contains(&lower) {
+                        Some(Mention { name: claim.text[span.clone()].to_owned(), kind: "org".into(), span })
+                    } else if kind == "place" && knowledge::place_qualifiers().contains(&lower) {
+                        Some(Mention { name: name.to_owned(), kind: "place".into(), span })
+                    } else {
+                        None
+                    }
                 };
                 let mut by_length: Vec<&(String, String)> = confirmed.iter().collect();
                 order::sort_by_key(&mut by_length, |(n, _)| std::cmp::Reverse(n.len()));
@@ -1163,12 +1174,11 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                     if inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
                         continue;
                     }
-                    if let Some(org) = body_after(&span, matches!(named.1.as_str(), "place" | "name" | "person")) {
-                        inside.push(org);
-                        continue;
-                    }
                     let (name, kind) = full_name_of(&named.0, &claim.source).unwrap_or(named);
-                    inside.push(Mention { name: name.clone(), kind: kind.clone(), span });
+                    match qualified(&span, name, kind) {
+                        Some(m) => inside.push(m),
+                        None => inside.push(Mention { name: name.clone(), kind: kind.clone(), span }),
+                    }
                 }
                 // And the surnames of full names named elsewhere.
                 for word in within.split(|c: char| !c.is_alphanumeric() && c != '-') {
@@ -1176,8 +1186,8 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                     let span = start..start + word.len();
                     let free = !inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
                     if let Some((name, kind)) = full_name_of(word, &claim.source).filter(|_| free && !word.is_empty()) {
-                        match body_after(&span, kind == "person") {
-                            Some(org) => inside.push(org),
+                        match qualified(&span, name, kind) {
+                            Some(m) => inside.push(m),
                             None => inside.push(Mention { name: name.clone(), kind: kind.clone(), span }),
                         }
                     }
