@@ -838,7 +838,7 @@ fn name_end(
 /// What a name the lexicon does not know is, from the words around it: `person`
 /// after a title or when it opens with a first name, `org` or `place` by its last
 /// word ("Airlines", "Street"), `place` by one before it ("Mount Cook", "Aoraki Mount
-/// Cook"), `org` for an acronym, `place` after "in" or "near",
+/// Cook"), `product` before a version number ("Internet Explorer 8"), `org` for an acronym, `place` after "in" or "near",
 /// `person` right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
 /// else `name`.
 fn guess_kind(
@@ -873,6 +873,11 @@ fn guess_kind(
     let web = last_word.contains('.') && matches!(last_word.rsplit('.').next(), Some("com" | "net" | "org" | "uk"));
     let aliases = knowledge.find_aliases(&tokens[first..=last], text);
     let place_first = aliases.iter().find(|m| m.first == 0 && is_place(m));
+    // "Internet Explorer 8", "Windows 7": a number right after a name is a product's
+    // version.
+    let versioned = !ends_with_possessive(tokens[last].text(text))
+        && next_term(tokens, last)
+            .is_some_and(|n| tokens[n].kind == Kind::Number && tokens[n].norm.chars().count() <= 4);
     // "Philadelphia 76ers", "Denver Broncos": a team, a place's name and a plural after it.
     let plural =
         |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w[1..].chars().all(char::is_lowercase);
@@ -901,6 +906,8 @@ fn guess_kind(
         || words.iter().rev().skip(1).any(|w| knowledge::place_openings().contains(w))
     {
         "place"
+    } else if versioned {
+        "product"
     } else if before.is_some_and(|b| title[b]) || (words.len() >= 2 && knowledge.is_first_name(words[0])) {
         "person"
     } else if words.len() == 1 && is_acronym(words[0]) {
