@@ -500,6 +500,48 @@ fn mentions(
             continue;
         }
         let mut last = name_end(tokens, text, i, continues, place_at);
+        // "PHILADELPHIA 76ERS Fired Jim O'Brien": after two words in capitals a word in
+        // mixed case is no word of theirs (a headline in capitals runs into its text).
+        let caps = |k: usize| tokens[k].kind != Kind::Word || is_acronym(tokens[k].text(text));
+        let caps_words = (i..=last).take_while(|&k| caps(k)).filter(|&k| tokens[k].kind == Kind::Word).count();
+        if caps_words >= 2
+            && let Some(mixed) = (i..=last).find(|&k| !caps(k))
+        {
+            last = (i..mixed).rev().find(|&k| tokens[k].kind == Kind::Word).unwrap_or(i);
+        }
+        // "Palmer City Clerk Janette Bower": a role word before a first name inside the
+        // run is a title between two names (the city's "Palmer", the person's "Janette
+        // Bower"), with a place's head words before it ("City Clerk"; an organisation's
+        // stay its name's: "Superior Court Judge James Bodiford"); "Manokwari Military
+        // Commander Col. Irham": a role word before a title is part of that title.
+        let mut resume = None;
+        if let Some(k) = (i + 1..=last).find(|&k| {
+            knowledge.is_first_name(tokens[k].text(text))
+                && tokens[k - 1].kind == Kind::Word
+                && is_role(&tokens[k - 1], text, knowledge)
+        }) {
+            let mut r = k - 1;
+            while r > i
+                && (is_role(&tokens[r - 1], text, knowledge)
+                    || knowledge::place_heads().contains(tokens[r - 1].text(text)))
+            {
+                r -= 1;
+            }
+            if r == i {
+                i = k;
+                continue;
+            }
+            last = r - 1;
+            resume = Some(k);
+        } else if tokens.get(last + 1).is_some_and(|_| title[last + 1]) {
+            let run_last = last;
+            while last > i && is_role(&tokens[last], text, knowledge) && !is_head_word(tokens[last].text(text)) {
+                last -= 1;
+            }
+            if last < run_last {
+                resume = Some(run_last + 1);
+            }
+        }
         // "Kimani (Kiki) Gray", "Kimani 'Kiki' Gray": a nickname between a first name and
         // a surname; the name is the two without it.
         let closes = |open: &str, close: &str| {
@@ -611,12 +653,25 @@ fn mentions(
         // "DiLeo", "McAllister": a capital inside the word is a name's, not the sentence's.
         let camel = tokens[i].text(text).chars().skip(1).any(char::is_uppercase)
             && tokens[i].text(text).chars().any(char::is_lowercase);
-        if shouted || (!acronym && !full_name && (title_case || (opens(i) && words == 1 && !speaker && !camel))) {
+        // "Turkmens go to the polls": a people, the plural of a place's demonym.
+        let people = words == 1 && is_people(without_possessive(tokens[i].text(text)), knowledge);
+        if people {
+            mention.kind = "name".into();
+        }
+        // "Turkmenistan's CEC plans": a possessive that opens the sentence is a name's
+        // (a common word there is a time's, "Today's", or no name word, "Everyone's").
+        let possessive_opening = words == 1 && ends_with_possessive(tokens[i].text(text));
+        if shouted
+            || (!acronym
+                && !full_name
+                && !people
+                && (title_case || (opens(i) && words == 1 && !speaker && !camel && !possessive_opening)))
+        {
             candidates.push(mention);
         } else {
             out.push(mention);
         }
-        i = last + 1;
+        i = resume.unwrap_or(last + 1);
     }
     out.retain(|m| m.kind != "place" || !absorbed.iter().any(|a| a.start <= m.span.start && m.span.end <= a.end));
     let demonyms: Vec<Range<usize>> =
@@ -674,6 +729,15 @@ fn qualify(tokens: &[Token], text: &str, m: &mut Mention, demonyms: &[Range<usiz
     }
 }
 
+/// A people named by the plural of a place's demonym ("Turkmens", "Americans",
+/// "Israelis"): a word in "s" whose singular, in "n" or "i", is a place's alias.
+fn is_people(word: &str, knowledge: &Knowledge) -> bool {
+    let Some(singular) = word.strip_suffix('s').filter(|w| w.ends_with(['n', 'i']) && w.len() >= 4) else {
+        return false;
+    };
+    knowledge.entities.iter().any(|e| e.kind == "place" && e.name != singular && e.aliases.contains(singular))
+}
+
 /// The last word of an organisation's or a place's name ("Airlines", "Street").
 fn is_head_word(word: &str) -> bool {
     knowledge::organisation_heads().contains(word) || knowledge::place_heads().contains(word)
@@ -696,10 +760,13 @@ fn no_place(_: usize) -> Option<usize> {
 /// "49ers"); not an ordinal, a decade or a unit ("3rd", "1990s", "5km").
 fn is_numbered_word(word: &str) -> bool {
     let letters = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    // In a headline in capitals too ("PHILADELPHIA 76ERS").
+    let lower = letters.chars().all(|c| c.is_ascii_lowercase());
+    let upper = letters.chars().all(|c| c.is_ascii_uppercase());
     letters.len() < word.len()
         && letters.chars().count() >= 3
-        && letters.chars().all(|c| c.is_ascii_lowercase())
-        && letters.contains(['a', 'e', 'i', 'o', 'u'])
+        && (lower || upper)
+        && letters.to_ascii_lowercase().contains(['a', 'e', 'i', 'o', 'u'])
 }
 
 /// The last token of the name that runs on from `last`: further name words, a word
@@ -791,7 +858,8 @@ fn name_end(
 
 /// What a name the lexicon does not know is, from the words around it: `person`
 /// after a title or when it opens with a first name, `org` or `place` by its last
-/// word ("Airlines", "Street"), `org` for an acronym, `place` after "in" or "near",
+/// word ("Airlines", "Street"), `place` by one before it ("Mount Cook", "Aoraki Mount
+/// Cook"), `product` before a version number ("Internet Explorer 8"), `org` for an acronym, `place` after "in" or "near",
 /// `person` right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
 /// else `name`.
 fn guess_kind(
@@ -824,25 +892,61 @@ fn guess_kind(
         })
     };
     let web = last_word.contains('.') && matches!(last_word.rsplit('.').next(), Some("com" | "net" | "org" | "uk"));
-    // "Philadelphia 76ers": a team.
-    let team = words.len() >= 2 && is_numbered_word(last_word);
+    let aliases = knowledge.find_aliases(&tokens[first..=last], text);
+    let place_first = aliases.iter().find(|m| m.first == 0 && is_place(m));
+    // "Internet Explorer 8", "Windows 7": a number right after a name is a product's
+    // version.
+    let versioned = !ends_with_possessive(tokens[last].text(text))
+        && next_term(tokens, last)
+            .is_some_and(|n| tokens[n].kind == Kind::Number && tokens[n].norm.chars().count() <= 4);
+    // "Philadelphia 76ers", "Denver Broncos": a team, a place's name and a plural after it.
+    let plural =
+        |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w[1..].chars().all(char::is_lowercase);
+    let team = words.len() >= 2
+        && (is_numbered_word(last_word) || (place_first.is_some_and(|m| first + m.last < last) && plural(last_word)));
+    // A name after "the" is no person's ("the US Geological Survey said", "the Middle
+    // Ages"), nor is one that ends with an honorific ("Notre Dame") or stands before a
+    // place's qualifier.
+    // After a place's possessive it is the place's ("Sudan's Blue Nile state").
+    let after_the = before.is_some_and(|b| {
+        tokens[b].norm == "the"
+            || (ends_with_possessive(tokens[b].text(text)) && {
+                let found = knowledge.find_aliases(&tokens[b..=b], text);
+                found.iter().any(is_place)
+            })
+    });
+    let honorific_last = words.len() >= 2 && knowledge::honorifics().contains(&tokens[last].norm);
+    // Before a place's qualifier it is the place's name ("the Bener Meriah district").
+    let qualified = next_term(tokens, last).is_some_and(|n| {
+        let t = &tokens[n];
+        !t.gap_before && t.text(text).starts_with(char::is_lowercase) && knowledge::place_qualifiers().contains(&t.norm)
+    });
     if web || team || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
         "org"
-    } else if knowledge::place_heads().contains(last_word) {
+    } else if knowledge::place_heads().contains(last_word)
+        || words.iter().rev().skip(1).any(|w| knowledge::place_openings().contains(w))
+    {
         "place"
+    } else if versioned {
+        "product"
     } else if before.is_some_and(|b| title[b]) || (words.len() >= 2 && knowledge.is_first_name(words[0])) {
         "person"
     } else if words.len() == 1 && is_acronym(words[0]) {
         "org"
     } else if before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near")) || place_after_comma() {
         "place"
-    } else if speaks(tokens, text, first, last, knowledge) {
+    } else if after_the || honorific_last || qualified {
+        "name"
+    } else if speaks(tokens, text, first, last, knowledge)
+        && next_term(tokens, last).is_none_or(|n| !title[n] && !is_role(&tokens[n], text, knowledge))
+    {
+        // Not before a title ("said Manokwari Military Commander Col. Irham").
         "person"
     } else if words.len() >= 2
         && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
         // A function word in it ("Doctor Who") is no person's.
         && (first..=last).all(|k| tokens[k].kind != Kind::Word || !tokens[k].is_stopword())
-        && !knowledge.find_aliases(&tokens[first..=last], text).iter().any(|m| m.first == 0 || is_place(m))
+        && !aliases.iter().any(|m| m.first == 0 || is_place(m))
     {
         // Two or more plain capitalised words that do not open with a place, nor hold
         // one ("Stade de Suisse"): a person.
@@ -948,60 +1052,109 @@ pub fn share_synonyms(a: &[Claim], b: &mut [Claim]) {
     }
 }
 
+/// A confirmed full name, its first and last words (without a suffix), the sources that
+/// name it and how often they do (for [`resolve_names`]).
+struct FullName<'a> {
+    first: &'a str,
+    last: &'a str,
+    full: &'a (String, String),
+    sources: &'a [&'a str],
+    times: usize,
+}
+
 /// Names across the claims of a comparison (both sources): a candidate is kept when
 /// another mention confirms it (the same name, or a full name it is part of:
 /// "Macron said" with "Emmanuel Macron" elsewhere); a Title Case headline keeps the
 /// confirmed names inside it; and a surname or short form that belongs to exactly
 /// one full name becomes that name ("Macron" is "Emmanuel Macron").
 pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
-    // Names confirmed by a mention, with their kinds.
+    drop_opening_words(claims, knowledge);
+    // Names confirmed by a mention, with their kinds, the sources that name them and how
+    // often they are named.
     let mut confirmed: Vec<(String, String)> = Vec::new();
+    let mut named_in: Vec<Vec<&str>> = Vec::new();
+    let mut times_named: Vec<usize> = Vec::new();
     for claim in claims.iter() {
         for m in claim.features.mentions.iter().filter(|m| !m.span.is_empty()) {
-            if !confirmed.iter().any(|(n, _)| *n == m.name) {
-                confirmed.push((m.name.clone(), m.kind.clone()));
+            match confirmed.iter().position(|(n, _)| *n == m.name) {
+                Some(at) => {
+                    times_named[at] += 1;
+                    if !named_in[at].contains(&claim.source.as_str()) {
+                        named_in[at].push(&claim.source);
+                    }
+                }
+                None => {
+                    confirmed.push((m.name.clone(), m.kind.clone()));
+                    named_in.push(vec![&claim.source]);
+                    times_named.push(1);
+                }
             }
         }
     }
+    let named_alone = |name: &str| confirmed.iter().position(|(n, _)| n == name).map_or(0, |at| times_named[at]);
     // The confirmed full names a short name may stand for, with their first and last
-    // words (found once, not once per short name).
-    let full_names: Vec<(&str, &str, &(String, String))> = confirmed
+    // words and the sources naming them (found once, not once per short name).
+    let full_names: Vec<FullName> = confirmed
         .iter()
-        .filter(|(name, kind)| matches!(kind.as_str(), "person" | "name") && knowledge.entity_index(name).is_none())
-        .filter_map(|full| {
+        .zip(named_in.iter().zip(&times_named))
+        .filter(|((name, kind), _)| {
+            matches!(kind.as_str(), "person" | "name" | "org") && knowledge.entity_index(name).is_none()
+        })
+        .filter_map(|(full, (sources, &times))| {
             let mut words: Vec<&str> = full.0.split([' ', '-']).collect();
             // "Comeaux" is "Arcade Joseph Comeaux Jr".
             if words.len() > 2 && words.last().is_some_and(|w| knowledge::name_suffixes().contains(w)) {
                 words.pop();
             }
             match words[..] {
-                [first, .., last] => Some((first, last, full)),
+                [first, .., last] => Some(FullName { first, last, full, sources, times }),
                 _ => None,
             }
         })
         .collect();
-    let full_name_of = |short: &str| -> Option<&(String, String)> {
+    // A short name is the one full name it may stand for: a person's in its own article
+    // ("Thomas" in an article on Pierre Thomas, though the other names David Thomas),
+    // else any in both. It is the last word, or a person's first: a first name ("Jim" for
+    // Jim O'Brien), or a word named alone less often than the whole ("Kimani" for Kimani
+    // Gray; "Microsoft", named alone more often, is no "Microsoft Word"). Of an
+    // organisation it is the last ("Colts" is the Indianapolis Colts).
+    let full_name_of = |short: &str, source: &str| -> Option<&(String, String)> {
         if short.contains(' ') || knowledge.entity_index(short).is_some() {
             return None;
+        }
+        // An organisation's last word: "Colts" is the Indianapolis Colts (not a head word:
+        // "Court" is no "Superior Court").
+        let first_name = knowledge.is_first_name(short);
+        let stands_for = |f: &&FullName| match f.full.1.as_str() {
+            "org" => f.last == short && !is_head_word(short),
+            kind => {
+                f.last == short
+                    || (f.first == short && kind == "person" && (first_name || named_alone(short) < f.times))
+            }
+        };
+        let mut found: Vec<&FullName> = full_names
+            .iter()
+            .filter(|f| stands_for(f) && f.full.1 == "person" && f.sources.contains(&source))
+            .collect();
+        if found.is_empty() {
+            found = full_names.iter().filter(stands_for).collect();
         }
         // Full names with the same first and last words are one ("Dirk Kempthorne", "Dirk
         // A. Kempthorne"), as is one that ends with another after a title the lists do
         // not know ("Quarterback Peyton Manning"): the shortest stands for them.
-        let found: Vec<&(&str, &str, &(String, String))> =
-            full_names.iter().filter(|(first, last, _)| *last == short || *first == short).collect();
-        let (first_word, last_word, shortest) = **found.iter().min_by_key(|(_, _, full)| full.0.len())?;
-        let one = |(f, l, full): &&(&str, &str, &(String, String))| {
-            (*f == first_word && *l == last_word)
-                || full.0.strip_suffix(shortest.0.as_str()).is_some_and(|title| title.ends_with(' '))
+        let shortest = *found.iter().min_by_key(|f| f.full.0.len())?;
+        let one = |f: &&FullName| {
+            (f.first == shortest.first && f.last == shortest.last)
+                || f.full.0.strip_suffix(shortest.full.0.as_str()).is_some_and(|title| title.ends_with(' '))
         };
-        found.iter().all(one).then_some(shortest)
+        found.iter().all(one).then_some(shortest.full)
     };
     let mut renames: Vec<(usize, usize, String, String)> = Vec::new();
     let mut added: Vec<(usize, Mention)> = Vec::new();
     for (c, claim) in claims.iter().enumerate() {
         for (k, m) in claim.features.mentions.iter().enumerate() {
             if matches!(m.kind.as_str(), "person" | "name")
-                && let Some((full, kind)) = full_name_of(&m.name)
+                && let Some((full, kind)) = full_name_of(&m.name, &claim.source)
             {
                 renames.push((c, k, full.clone(), kind.clone()));
             }
@@ -1009,13 +1162,33 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         for candidate in &claim.features.candidates {
             if let Some((_, kind)) = confirmed.iter().find(|(n, _)| *n == candidate.name) {
                 added.push((c, Mention { kind: kind.clone(), ..candidate.clone() }));
-            } else if let Some((full, kind)) = full_name_of(&candidate.name) {
+            } else if let Some((full, kind)) = full_name_of(&candidate.name, &claim.source) {
                 added.push((c, Mention { name: full.clone(), kind: kind.clone(), span: candidate.span.clone() }));
             } else if candidate.name.contains(' ') {
                 // A headline: the confirmed names inside it, longest first ("Lohan"
                 // there is the "Lindsay Lohan" named elsewhere).
                 let within = &claim.text[candidate.span.clone()];
                 let mut inside: Vec<Mention> = Vec::new();
+                // A body word after a leader's or a place's name makes an organisation of
+                // both, and a place's qualifier belongs to the place's mention, as in
+                // lower case ("Obama Administration Restores", "the Obama administration";
+                // "Indonesia's Aceh Province": Aceh; see `qualify`).
+                let qualified = |span: &Range<usize>, name: &str, kind: &str| {
+                    let rest = &claim.text[span.end..candidate.span.end];
+                    let word = rest.strip_prefix(' ')?.split([' ', '\'', '\u{2019}', ':', ',']).next()?;
+                    let lower = word.to_lowercase();
+                    if !word.starts_with(char::is_uppercase) {
+                        return None;
+                    }
+                    let span = span.start..span.end + 1 + word.len();
+                    if matches!(kind, "place" | "name" | "person") && knowledge::body_words().contains(&lower) {
+                        Some(Mention { name: claim.text[span.clone()].to_owned(), kind: "org".into(), span })
+                    } else if kind == "place" && knowledge::place_qualifiers().contains(&lower) {
+                        Some(Mention { name: name.to_owned(), kind: "place".into(), span })
+                    } else {
+                        None
+                    }
+                };
                 let mut by_length: Vec<&(String, String)> = confirmed.iter().collect();
                 order::sort_by_key(&mut by_length, |(n, _)| std::cmp::Reverse(n.len()));
                 // A headline in capitals names them in capitals.
@@ -1029,16 +1202,22 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                     if inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
                         continue;
                     }
-                    let (name, kind) = full_name_of(&named.0).unwrap_or(named);
-                    inside.push(Mention { name: name.clone(), kind: kind.clone(), span });
+                    let (name, kind) = full_name_of(&named.0, &claim.source).unwrap_or(named);
+                    match qualified(&span, name, kind) {
+                        Some(m) => inside.push(m),
+                        None => inside.push(Mention { name: name.clone(), kind: kind.clone(), span }),
+                    }
                 }
                 // And the surnames of full names named elsewhere.
                 for word in within.split(|c: char| !c.is_alphanumeric() && c != '-') {
                     let start = candidate.span.start + (word.as_ptr() as usize - within.as_ptr() as usize);
                     let span = start..start + word.len();
                     let free = !inside.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
-                    if let Some((name, kind)) = full_name_of(word).filter(|_| free && !word.is_empty()) {
-                        inside.push(Mention { name: name.clone(), kind: kind.clone(), span });
+                    if let Some((name, kind)) = full_name_of(word, &claim.source).filter(|_| free && !word.is_empty()) {
+                        match qualified(&span, name, kind) {
+                            Some(m) => inside.push(m),
+                            None => inside.push(Mention { name: name.clone(), kind: kind.clone(), span }),
+                        }
                     }
                 }
                 added.extend(inside.into_iter().map(|m| (c, m)));
@@ -1049,6 +1228,24 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         let m = &mut claims[c].features.mentions[k];
         m.name = name;
         m.kind = kind;
+    }
+    // A name of no known kind takes the kind its other mentions give, when they give one
+    // ("Palmer City Clerk" is of the Palmer that "in Palmer" makes a place).
+    let mut kinds: Vec<(&str, &str)> = Vec::new();
+    for m in claims.iter().flat_map(|c| &c.features.mentions).filter(|m| m.kind != "name" && !m.span.is_empty()) {
+        if !kinds.contains(&(m.name.as_str(), m.kind.as_str())) {
+            kinds.push((m.name.as_str(), m.kind.as_str()));
+        }
+    }
+    let known: Vec<(String, String)> = kinds
+        .iter()
+        .filter(|(name, _)| kinds.iter().filter(|(n, _)| n == name).count() == 1)
+        .map(|(name, kind)| ((*name).to_owned(), (*kind).to_owned()))
+        .collect();
+    for m in claims.iter_mut().flat_map(|c| c.features.mentions.iter_mut()).filter(|m| m.kind == "name") {
+        if let Some((_, kind)) = known.iter().find(|(n, _)| *n == m.name) {
+            m.kind = kind.clone();
+        }
     }
     // An added name takes the place of the shorter ones inside it ("Philadelphia" in
     // "Philadelphia 76ers"), not of one it overlaps otherwise.
@@ -1070,6 +1267,59 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                 claim.entities.push(mention.name.clone());
             }
         }
+    }
+}
+
+/// "Named Maurice Cheeks coach", "PHILADELPHIA 76ERS Fired Jim O'Brien": a word that
+/// opens a sentence (or follows a headline's words in capitals) before a first name and
+/// a surname, and that the articles write in lower case elsewhere ("named", "fired"), is
+/// capitalised by its place, not a word of the name ("Arcade Joseph Comeaux Jr" keeps
+/// "Arcade", never written "arcade"; a role word before a first name is a title already).
+fn drop_opening_words(claims: &mut [Claim], knowledge: &Knowledge) {
+    // (claim, a candidate or a mention, its index, its first word in lower case, that
+    // word's length as written)
+    let mut found: Vec<(usize, bool, usize, String, usize)> = Vec::new();
+    for (c, claim) in claims.iter().enumerate() {
+        let text = &claim.text;
+        let opening = text.find(|ch: char| ch.is_alphanumeric()).unwrap_or(0);
+        let features = &claim.features;
+        let all = features.mentions.iter().map(|m| (false, m)).chain(features.candidates.iter().map(|m| (true, m)));
+        for (k, (candidate, m)) in all.enumerate() {
+            let mut words = m.name.split(' ');
+            let (Some(first), Some(second), Some(_)) = (words.next(), words.next(), words.next()) else { continue };
+            let before = text[..m.span.start].trim_end();
+            let after_capitals = before.rsplit(' ').next().is_some_and(|w| !w.is_empty() && is_acronym(w));
+            if m.kind == "person"
+                && (m.span.start == opening || after_capitals)
+                && text[m.span.clone()].starts_with(first)
+                && !knowledge.is_first_name(first)
+                && knowledge.is_first_name(second)
+            {
+                let k = if candidate { k - features.mentions.len() } else { k };
+                found.push((c, candidate, k, first.to_lowercase(), first.len()));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut lower: Vec<&str> = claims
+        .iter()
+        .flat_map(|c| c.text.split(|ch: char| !ch.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    order::sort_by_key(&mut lower, |w| *w);
+    lower.dedup();
+    let drop: Vec<(usize, bool, usize, usize)> = found
+        .into_iter()
+        .filter(|(_, _, _, first, _)| lower.binary_search(&first.as_str()).is_ok())
+        .map(|(c, candidate, k, _, len)| (c, candidate, k, len))
+        .collect();
+    for (c, candidate, k, len) in drop {
+        let features = &mut claims[c].features;
+        let m = if candidate { &mut features.candidates[k] } else { &mut features.mentions[k] };
+        m.span.start += len + 1;
+        m.name = m.name[len + 1..].to_owned();
     }
 }
 

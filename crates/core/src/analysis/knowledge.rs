@@ -172,6 +172,12 @@ pub fn honorifics() -> List {
     data::HONORIFICS
 }
 
+/// First words that make a name a place ("Mount Cook", "Lake Victoria", "Fort Smith"),
+/// from `data/general/name-words.txt`.
+pub fn place_openings() -> List {
+    data::PLACE_OPENINGS
+}
+
 /// Abbreviated month and weekday names, lower case ("nov", "tues").
 pub fn calendar_abbreviations() -> List {
     data::CALENDAR_SHORT
