@@ -34,6 +34,9 @@ export const tests = [
         assertEqual(await page.inputValue("#new-title"), "", "the title field too");
         await addText(page, "Piece two", TWO);
         await expectNotice(page, "Added 1 source.", "second source added");
+        // The notice reads as it did after the first text: the cleared form tells that
+        // the second text is a source (the worker reads it off the page, later under load).
+        await until(() => page.inputValue("#new-text"), "the form is cleared once the second text is a source", { check: (v) => v === "" });
         assertEqual(await librarySize(page), "Your sources (2)", "two sources listed");
         await page.selectOption("#pick-a", "u1");
         await page.selectOption("#pick-b", "u2");
