@@ -153,7 +153,7 @@ const OUTLETS = [
   ['Reuters', ['Thomson Reuters']], ['Associated Press', ['AP', 'The Associated Press']], ['Agence France-Presse', ['AFP', 'Agence France Presse']],
   ['BBC', ['BBC News', 'the BBC', 'British Broadcasting Corporation']], ['CNN', ['CNN International']], ['Bloomberg', ['Bloomberg News']],
   ['CNBC', []], ['Fox News', ['Fox News Channel']], ['NBC News', ['NBC']], ['CBS News', ['CBS']], ['ABC News', ['ABC']], ['NPR', ['National Public Radio']],
-  ['PBS', []], ['MSNBC', []], ['Al Jazeera', ['Al-Jazeera']], ['Xinhua', ['Xinhua News Agency']], ['Kyodo', ['Kyodo News']], ['TASS', []],
+  ['PBS', []], ['MSNBC', []], ['Al Jazeera', ['Al-Jazeera']], ['Xinhua', ['Xinhua News Agency']], ['Kyodo', ['Kyodo News']], ['Jiji Press', ['Jiji']], ['TASS', []],
   ['RIA Novosti', []], ['Interfax', []], ['Yonhap', ['Yonhap News Agency']], ['Press Trust of India', ['PTI']], ['Deutsche Welle', ['DW']],
   ['Euronews', []], ['Sky News', []], ['ITV News', ['ITV']], ['Channel 4 News', []], ['France 24', []], ['RT', ['Russia Today']],
   ['The New York Times', ['New York Times', 'the New York Times', 'NYT']], ['The Washington Post', ['Washington Post', 'the Washington Post']],

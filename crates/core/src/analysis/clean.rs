@@ -269,6 +269,19 @@ fn after_timestamp(line: &str) -> Option<&str> {
     (digits && end > 0).then(|| line[end..].trim_start())
 }
 
+/// Whether a line is only the outlets or agencies that filed the story ("AFP-JIJI",
+/// "Reuters/AP", "CNN and AP"), each one known to `data/general/outlets.tsv`.
+fn only_outlets(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.split_whitespace().count() > 6 || line.ends_with(['.', '!', '?', '"']) {
+        return false;
+    }
+    super::knowledge::is_outlet(line)
+        || (line.split(['-', '\u{2013}', '\u{2014}', ',', ';', '&', '/', '|']).flat_map(|part| part.split(" and ")))
+            .map(str::trim)
+            .all(|part| !part.is_empty() && super::knowledge::is_outlet(part))
+}
+
 /// Splits a credit ("BBC, Reuters and AP") into outlet names.
 fn outlets(credit: &str) -> Vec<String> {
     credit
@@ -329,6 +342,17 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     kind: "link_spam".into(),
                     text: line.into(),
                     reason: "a line of product codes, not prose".into(),
+                });
+            } else if only_outlets(line) {
+                for outlet in outlets(line) {
+                    if !out.cited.contains(&outlet) {
+                        out.cited.push(outlet);
+                    }
+                }
+                out.removed.push(Removed {
+                    kind: "byline".into(),
+                    text: line.into(),
+                    reason: "the agency or outlet that filed the story, not what it reports".into(),
                 });
             } else if let Some(body) = after_dateline(line) {
                 let dateline = line[..line.len() - body.len()].trim();

@@ -369,6 +369,15 @@ static GENERATED: LazyLock<Vec<EntityDef>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `name` is a news outlet or agency of `data/general/outlets.tsv` (its
+/// name or an alias, in any case): "AFP", "Associated Press".
+pub fn is_outlet(name: &str) -> bool {
+    GENERATED
+        .iter()
+        .filter(|e| e.kind == "media")
+        .any(|e| e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|alias| alias.eq_ignore_ascii_case(name)))
+}
+
 static GENERAL: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(None, &[]));
 static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(embedded_story(), &[]));
 
