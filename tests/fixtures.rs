@@ -279,14 +279,20 @@ fn alignment_fixtures() {
         let mut m = Mismatches::default();
         m.eq("links (a, b, relation)", expected, actual);
         m.eq("unlinked", expected_unlinked, unlinked);
-        // A link's `why` must not say what the reader would take as wrong.
+        // A link's `why` must say what tells the reader why (`why_has`), and must not
+        // say what the reader would take as wrong (`why_lacks`).
         for l in tables(case, "links") {
-            let Some(lacks) = l.get("why_lacks").and_then(Value::as_str) else { continue };
             let (a, b) = (str_field(l, "a"), str_field(l, "b"));
-            if let Some(link) = comparison.links.iter().find(|x| x.a == a && x.b == b)
+            let Some(link) = comparison.links.iter().find(|x| x.a == a && x.b == b) else { continue };
+            if let Some(lacks) = l.get("why_lacks").and_then(Value::as_str)
                 && link.why.contains(lacks)
             {
                 m.fail(format!("{a} \u{2194} {b}: its why says {lacks:?}: {}", link.why));
+            }
+            if let Some(has) = l.get("why_has").and_then(Value::as_str)
+                && !link.why.contains(has)
+            {
+                m.fail(format!("{a} \u{2194} {b}: its why does not say {has:?}: {}", link.why));
             }
         }
         m.finish(&describe(&comparison))
