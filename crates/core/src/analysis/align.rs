@@ -853,6 +853,27 @@ fn time_grain(time: &str) -> u8 {
     }
 }
 
+/// Two articles that each name countries (as a name or its demonym: "the Czech
+/// National Bank"), none of them the same, tell of two events: no claim of one is
+/// `same` as a claim of the other. Said as "different countries: … vs …" (at most
+/// three of each). Cities alone do not count: "Addis Ababa" is in "Ethiopia".
+fn articles_apart(a: &[Claim], b: &[Claim]) -> Option<String> {
+    fn countries(claims: &[Claim]) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for m in claims.iter().flat_map(|c| &c.features.mentions) {
+            if m.kind == "place" && knowledge::is_country(&m.name) && !names.contains(&m.name.as_str()) {
+                names.push(&m.name);
+            }
+        }
+        names
+    }
+    let (ca, cb) = (countries(a), countries(b));
+    if ca.is_empty() || cb.is_empty() || ca.iter().any(|c| cb.contains(c)) {
+        return None;
+    }
+    Some(format!("different countries: {} vs {}", list(&ca[..ca.len().min(3)]), list(&cb[..cb.len().min(3)])))
+}
+
 /// Whether a quantity counts more than its noun ("157 passengers and crew"):
 /// then it is not the same quantity as "149 passengers". A second figure after
 /// the "and" ("24 dead and over 200 injured") is a quantity of its own, and a verb
@@ -1233,6 +1254,7 @@ pub fn align_with_tokens(
     let stances_b = stances(b, tokens.1, knowledge);
     let (apart_a, apart_b) =
         (unmatched_in_article(&stances_a, &stances_b), unmatched_in_article(&stances_b, &stances_a));
+    let places_apart = articles_apart(a, b);
     let cal = aligner.cal;
     let mut similarity: Vec<Vec<f32>> = Vec::with_capacity(a.len());
 
@@ -1338,7 +1360,10 @@ pub fn align_with_tokens(
             let same = c.different.is_none()
                 && ((c.by_meaning && close)
                     || (c.pair.score >= cal.same_min && c.pair.evidence.len() - c.pair.weak >= cal.same_evidence));
-            let (relation, mut why) = explain(c.tension.as_ref(), &subject, &topics, same);
+            let (relation, mut why) = explain(c.tension.as_ref(), &subject, &topics, same && places_apart.is_none());
+            if let Some(places) = places_apart.as_ref().filter(|_| same && c.tension.is_none()) {
+                why = format!("Same kind of fact ({subject}), in articles about {places}");
+            }
             if let Some(different) = &c.different {
                 why = match different {
                     Apart::Events(what) => format!("Same kind of event, {what} (shared: {subject})"),
