@@ -658,6 +658,16 @@ impl<'c> Stance<'c> {
                 !(before.ends_with(" told") || before.ends_with(" told the"))
             })
             .filter(|m| claim.text[m.span.clone()].starts_with(char::is_uppercase))
+            // People named after a city ("Parisians", "Londoners", "New Yorkers") are
+            // its people, no name of their own.
+            .filter(|m| {
+                let written = &claim.text[m.span.clone()];
+                !["ians", "ans", "ers"].iter().any(|suffix| {
+                    written.strip_suffix(suffix).is_some_and(|base| {
+                        knowledge.entity_index(base).is_some_and(|i| knowledge.entities[i].kind == "place")
+                    })
+                })
+            })
             // A demonym describes ("Dutch navigation company"): it is no place told of.
             .filter(|m| {
                 m.kind != "place"
