@@ -398,8 +398,11 @@ fn mentions(
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
             && !knowledge.time_zones.contains(t.text(text))
-            // "Today", "Tonight": a time.
-            && knowledge.times.find(&tokens[i..=i], text).is_empty()
+            // "Today", "Tonight": a time; "Last week", "This year": a time's first word.
+            && knowledge.times.find(&tokens[i..tokens.len().min(i + 2)], text).iter().all(|m| m.first > 0)
+            // "Week 15", "Day 3": a duration's word before a number numbers a time.
+            && !(next_term(tokens, i).is_some_and(|n| tokens[n].norm.starts_with(|c: char| c.is_ascii_digit()))
+                && knowledge.unit_word(&t.norm).is_some_and(|u| u.dimension == "duration"))
     };
     let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
     let title_case = is_title_case(tokens, text);
@@ -500,6 +503,18 @@ fn mentions(
             continue;
         }
         let mut last = name_end(tokens, text, i, continues, place_at);
+        // "National Player of the Year", "Coach of the Month": an award runs over "of the"
+        // to its period.
+        let of_the = next_term(tokens, last)
+            .filter(|&o| tokens[o].norm == "of" && !tokens[o].gap_before)
+            .and_then(|o| next_term(tokens, o).filter(|&t| tokens[t].norm == "the" && !tokens[t].gap_before));
+        if let Some(period) = of_the.and_then(|t| next_term(tokens, t)).filter(|&p| {
+            !tokens[p].gap_before
+                && is_name_word(p, &covered)
+                && knowledge.unit_word(&tokens[p].norm).is_some_and(|u| u.dimension == "duration")
+        }) {
+            last = period;
+        }
         // "PHILADELPHIA 76ERS Fired Jim O'Brien": after two words in capitals a word in
         // mixed case is no word of theirs (a headline in capitals runs into its text).
         let caps = |k: usize| tokens[k].kind != Kind::Word || is_acronym(tokens[k].text(text));
@@ -631,6 +646,13 @@ fn mentions(
             absorbed.push(span.clone());
         }
         let mut mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        // "Ms. Palin", "Mr Ging": the honorific is a word of the mention, not of the name.
+        let dot = i.checked_sub(1).filter(|&p| tokens[p].norm == ".");
+        if let Some(h) = dot.unwrap_or(i).checked_sub(1).filter(|&h| {
+            kind == "person" && tokens[h].kind == Kind::Word && knowledge::honorifics().contains(&tokens[h].norm)
+        }) {
+            mention.span.start = tokens[h].start;
+        }
         if suffix_after_comma {
             let name = without_possessive(&text[tokens[i].start..tokens[before_suffix].end]);
             mention.name = format!("{name} {}", tokens[last].text(text));

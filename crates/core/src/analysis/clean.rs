@@ -269,6 +269,23 @@ fn after_timestamp(line: &str) -> Option<&str> {
     (digits && end > 0).then(|| line[end..].trim_start())
 }
 
+/// A time stamp inside a line, after its text ("…creating a melee. PUBLISHED: MONDAY,
+/// MARCH 11, 2013, 10:34 PM Anger over…"), where text pasted from a page runs on: the
+/// text before it, the stamp, and the text after it. Inside a line a stamp opens with
+/// its word in capitals and a colon ("PUBLISHED:", "UPDATED:"), so "Last 12 months"
+/// is no stamp.
+fn inner_timestamp(line: &str) -> Option<(&str, &str, &str)> {
+    line.match_indices(": ").find_map(|(colon, _)| {
+        let start = line[..colon].rfind(char::is_whitespace)? + 1;
+        let word = &line[start..colon];
+        let lead = matches!(word, "PUBLISHED" | "UPDATED" | "POSTED");
+        let body = if lead { after_timestamp(&line[start..])? } else { return None };
+        let before = line[..start].trim_end();
+        let end = line.len() - body.len();
+        (!before.is_empty()).then(|| (before, line[start..end].trim(), body))
+    })
+}
+
 /// Splits a credit ("BBC, Reuters and AP") into outlet names.
 fn outlets(credit: &str) -> Vec<String> {
     credit
@@ -338,6 +355,16 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     reason: "where and by whom the story was filed; the text after it is kept".into(),
                 });
                 kept.push(body);
+            } else if let Some((before, stamp, body)) = inner_timestamp(line) {
+                out.removed.push(Removed {
+                    kind: "timestamp".into(),
+                    text: stamp.into(),
+                    reason: "a time stamp or live-blog marker".into(),
+                });
+                kept.push(before);
+                if !body.is_empty() {
+                    kept.push(body);
+                }
             } else {
                 kept.push(line);
             }
