@@ -224,7 +224,7 @@ const NAME_WORDS = {
     'Assembly', 'Office', 'Service', 'Services', 'Organization', 'Organisation', 'Federation', 'League', 'Club', 'FC', 'Team', 'University', 'College',
     'School', 'Academy', 'Hospital', 'Clinic', 'Church', 'Network', 'Studios', 'Records', 'Press', 'News', 'Times', 'Post', 'Journal', 'Magazine',
     'Society', 'Trust', 'Fund', 'Board', 'Authority', 'Administration', 'Bureau', 'Survey', 'Brigade', 'Coalition', 'Movement', 'Front', 'Center', 'Centre',
-    'Division', 'Patrol', 'Labs', 'Laboratories', 'Programme', 'Program'],
+    'Division', 'Patrol', 'Labs', 'Laboratories', 'Programme', 'Program', 'Rehab'],
   place: ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Boulevard', 'Square', 'Bridge', 'Airport', 'Station', 'Harbour', 'Harbor', 'Port', 'Park',
     'Beach', 'Coast', 'Island', 'Islands', 'Bay', 'Gulf', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Mount', 'Hills', 'Valley',
     'Desert', 'Peninsula', 'Strait', 'Canyon', 'County', 'Province', 'District', 'Region', 'State', 'City', 'Town', 'Village', 'Prison', 'Hotel',

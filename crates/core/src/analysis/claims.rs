@@ -466,8 +466,13 @@ fn mentions(
             && tokens[k - 1].is_capitalized(text)
             && tokens.get(k + 1).is_none_or(|n| match n.kind {
                 // "All-American": the first part of a word; "Science Out of Endangered
-                // Species": a headline's minor word after it.
-                Kind::Word => !n.is_capitalized(text) && !knowledge::title_minor_words().contains(&n.norm),
+                // Species": a headline's minor word before a capitalised word ("Doctor
+                // Who in the British show" goes on in lower case).
+                Kind::Word => {
+                    !n.is_capitalized(text)
+                        && (!knowledge::title_minor_words().contains(&n.norm)
+                            || next_term(tokens, k + 1).is_none_or(|a| !tokens[a].is_capitalized(text)))
+                }
                 _ => !matches!(n.norm.as_str(), "-" | "\u{2010}" | "\u{2011}"),
             })
     };
