@@ -625,6 +625,12 @@ fn mentions(
             last = i + 1;
         }
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
+        // So is a word and a head word after it ("Checks Into Malibu Rehab"), but not a
+        // headline's kicker ("Breaking News:") nor a word's second part ("Court-Ordered
+        // Rehab").
+        let kicker = tokens.get(last + 1).is_some_and(|t| t.norm == ":");
+        let second_part = i > 0 && matches!(tokens[i - 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}");
+        let headed_pair = title_case && last == i + 1 && words == 2 && head_last && !kicker && !second_part;
         let mut span = tokens[i].start..tokens[last].end;
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
         let head_word = tokens[i].text(text);
@@ -691,6 +697,7 @@ fn mentions(
         if shouted
             || (!acronym
                 && !full_name
+                && !headed_pair
                 && !people
                 && (title_case || (opens(i) && words == 1 && !speaker && !camel && !possessive_opening)))
         {
