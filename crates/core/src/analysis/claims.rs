@@ -749,7 +749,11 @@ fn qualify(tokens: &[Token], text: &str, m: &mut Mention, demonyms: &[Range<usiz
         };
         let of_before = first >= 2 && tokens[first - 1].norm == "of" && !named_before;
         if of_before && !tokens[first].gap_before && lower_in(first - 2, knowledge::place_qualifiers()) {
-            m.span.start = tokens[first - 2].start;
+            // With the people's adjective before the qualifier ("the Indonesian province
+            // of Aceh"), as ECB+ bounds the mention; the adjective stays its own place's
+            // mention too.
+            let demonym = (first >= 3).then(|| demonyms.iter().find(|d| d.end == tokens[first - 3].end)).flatten();
+            m.span.start = demonym.map_or(tokens[first - 2].start, |d| d.start);
             m.kind = "place".into();
             return;
         }
