@@ -1165,8 +1165,11 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         let first_name = knowledge.is_first_name(short);
         let stands_for = |f: &&FullName| match f.full.1.as_str() {
             "org" => f.last == short && !is_head_word(short),
+            // Nor is a last word named alone more often than the whole that opens with
+            // another name ("SeaMicro" is no "AMD Buys SeaMicro", a headline's words).
             kind => {
-                f.last == short
+                let other_name_first = kind != "person" && named_alone(f.first) > 0 && named_alone(short) > f.times;
+                (f.last == short && !other_name_first)
                     || (f.first == short && kind == "person" && (first_name || named_alone(short) < f.times))
             }
         };
