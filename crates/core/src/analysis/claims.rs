@@ -398,8 +398,12 @@ fn mentions(
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
             && !knowledge.time_zones.contains(t.text(text))
-            // "Today", "Tonight": a time; "Last week", "This year": a time's first word.
-            && knowledge.times.find(&tokens[i..tokens.len().min(i + 2)], text).iter().all(|m| m.first > 0)
+            // "Today", "Tonight": a time; "Last week", "This year": a time's first word;
+            // "10:34 PM": its last.
+            && knowledge.times.find(&tokens[i.saturating_sub(2)..tokens.len().min(i + 2)], text).iter().all(|m| {
+                let at = i.min(2);
+                m.first > at || m.last < at
+            })
             // "Week 15", "Day 3": a duration's word before a number numbers a time.
             && !(next_term(tokens, i).is_some_and(|n| tokens[n].norm.starts_with(|c: char| c.is_ascii_digit()))
                 && knowledge.unit_word(&t.norm).is_some_and(|u| u.dimension == "duration"))

@@ -270,15 +270,18 @@ fn after_timestamp(line: &str) -> Option<&str> {
 }
 
 /// A time stamp inside a line, after its text ("…creating a melee. PUBLISHED: MONDAY,
-/// MARCH 11, 2013, 10:34 PM Anger over…"), where text pasted from a page runs on: the
-/// text before it, the stamp, and the text after it. Inside a line a stamp opens with
-/// its word in capitals and a colon ("PUBLISHED:", "UPDATED:"), so "Last 12 months"
-/// is no stamp.
+/// MARCH 11, 2013, 10:34 PM Anger over…", "Thursday, Apr 2, 2009 | Updated 1:32 PM
+/// PDT"), where text pasted from a page runs on: the text before it, the stamp, and the
+/// text after it. Inside a line a stamp opens with its word in capitals, or capitalised
+/// before a figure, so "Last 12 months" and "Updated figures show" are no stamps.
 fn inner_timestamp(line: &str) -> Option<(&str, &str, &str)> {
-    line.match_indices(": ").find_map(|(colon, _)| {
-        let start = line[..colon].rfind(char::is_whitespace)? + 1;
-        let word = &line[start..colon];
-        let lead = matches!(word, "PUBLISHED" | "UPDATED" | "POSTED");
+    line.match_indices(' ').find_map(|(space, _)| {
+        let start = space + 1;
+        let mut words = line[start..].split_whitespace();
+        let word = words.next()?.trim_end_matches(':');
+        let before_figure = words.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let lead = matches!(word, "PUBLISHED" | "UPDATED" | "POSTED")
+            || (matches!(word, "Published" | "Updated" | "Posted") && before_figure);
         let body = if lead { after_timestamp(&line[start..])? } else { return None };
         let before = line[..start].trim_end();
         let end = line.len() - body.len();
