@@ -752,11 +752,17 @@ fn qualify(tokens: &[Token], text: &str, m: &mut Mention, demonyms: &[Range<usiz
             b.is_capitalized(text) && !b.is_stopword() && !demonyms.iter().any(|d| d.start <= b.start && b.end <= d.end)
         };
         let of_before = first >= 2 && tokens[first - 1].norm == "of" && !named_before;
-        if of_before && !tokens[first].gap_before && lower_in(first - 2, knowledge::place_qualifiers()) {
-            // With the people's adjective before the qualifier ("the Indonesian province
-            // of Aceh"), as ECB+ bounds the mention; the adjective stays its own place's
-            // mention too.
-            let demonym = (first >= 3).then(|| demonyms.iter().find(|d| d.end == tokens[first - 3].end)).flatten();
+        // With the people's adjective before the qualifier ("the Indonesian province of
+        // Aceh"), as ECB+ bounds the mention; the adjective stays its own place's mention
+        // too. Only right after "the" or a people's adjective: "the capital city of
+        // Turkmenistan", "the largest island of Indonesia" place a place in a bigger one.
+        let demonym = (first >= 3).then(|| demonyms.iter().find(|d| d.end == tokens[first - 3].end)).flatten();
+        let the = first >= 3 && tokens[first - 3].norm == "the";
+        if of_before
+            && (the || demonym.is_some())
+            && !tokens[first].gap_before
+            && lower_in(first - 2, knowledge::place_qualifiers())
+        {
             m.span.start = demonym.map_or(tokens[first - 2].start, |d| d.start);
             m.kind = "place".into();
             return;
