@@ -224,12 +224,12 @@ const NAME_WORDS = {
     'Assembly', 'Office', 'Service', 'Services', 'Organization', 'Organisation', 'Federation', 'League', 'Club', 'FC', 'Team', 'University', 'College',
     'School', 'Academy', 'Hospital', 'Clinic', 'Church', 'Network', 'Studios', 'Records', 'Press', 'News', 'Times', 'Post', 'Journal', 'Magazine',
     'Society', 'Trust', 'Fund', 'Board', 'Authority', 'Administration', 'Bureau', 'Survey', 'Brigade', 'Coalition', 'Movement', 'Front', 'Center', 'Centre',
-    'Division', 'Patrol', 'Labs', 'Laboratories', 'Programme', 'Program'],
+    'Division', 'Patrol', 'Labs', 'Laboratories', 'Programme', 'Program', 'Rehab'],
   place: ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Boulevard', 'Square', 'Bridge', 'Airport', 'Station', 'Harbour', 'Harbor', 'Port', 'Park',
     'Beach', 'Coast', 'Island', 'Islands', 'Bay', 'Gulf', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Mount', 'Hills', 'Valley',
     'Desert', 'Peninsula', 'Strait', 'Canyon', 'County', 'Province', 'District', 'Region', 'State', 'City', 'Town', 'Village', 'Prison', 'Hotel',
     'Stadium', 'Arena', 'Hall', 'Palace', 'Cathedral', 'Tower', 'Plaza', 'Mall', 'Glacier', 'Creek', 'Falls', 'Heights', 'East', 'West', 'North',
-    'South', 'Camp', 'Base', 'Highway', 'Route', 'Motorway', 'Freeway'],
+    'South', 'Camp', 'Precinct', 'Base', 'Highway', 'Route', 'Motorway', 'Freeway'],
   // Words a Title Case headline leaves in lower case: articles, conjunctions, prepositions.
   title_minor: ['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up',
     'via', 'vs', 'from', 'into', 'onto', 'over', 'with', 'than', 'upon', 'out', 'amid', 'near'],
@@ -240,7 +240,7 @@ const NAME_WORDS = {
   honorific: ['mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'lord', 'lady', 'madam', 'madame', 'mme', 'mlle', 'herr', 'frau'],
   // Lower-case words that say what kind of place a name is: after it ("Aceh province")
   // or before "of" ("the province of Aceh").
-  place_qualifier: ['province', 'region', 'district', 'county', 'prefecture', 'island', 'state'],
+  place_qualifier: ['province', 'region', 'district', 'county', 'prefecture', 'island', 'state', 'city', 'camp'],
   // First words that make a name a place, whatever follows ("Mount Cook", "Lake
   // Victoria", "Fort Smith").
   place_opening: ['Mount', 'Mt', 'Lake', 'Fort', 'Port', 'Cape', 'Isle'],

@@ -398,8 +398,15 @@ fn mentions(
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
             && !knowledge.time_zones.contains(t.text(text))
-            // "Today", "Tonight": a time.
-            && knowledge.times.find(&tokens[i..=i], text).is_empty()
+            // "Today", "Tonight": a time; "Last week", "This year": a time's first word;
+            // "10:34 PM": its last.
+            && knowledge.times.find(&tokens[i.saturating_sub(2)..tokens.len().min(i + 2)], text).iter().all(|m| {
+                let at = i.min(2);
+                m.first > at || m.last < at
+            })
+            // "Week 15", "Day 3": a duration's word before a number numbers a time.
+            && !(next_term(tokens, i).is_some_and(|n| tokens[n].norm.starts_with(|c: char| c.is_ascii_digit()))
+                && knowledge.unit_word(&t.norm).is_some_and(|u| u.dimension == "duration"))
     };
     let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
     let title_case = is_title_case(tokens, text);
@@ -463,8 +470,13 @@ fn mentions(
             && tokens[k - 1].is_capitalized(text)
             && tokens.get(k + 1).is_none_or(|n| match n.kind {
                 // "All-American": the first part of a word; "Science Out of Endangered
-                // Species": a headline's minor word after it.
-                Kind::Word => !n.is_capitalized(text) && !knowledge::title_minor_words().contains(&n.norm),
+                // Species": a headline's minor word before a capitalised word ("Doctor
+                // Who in the British show" goes on in lower case).
+                Kind::Word => {
+                    !n.is_capitalized(text)
+                        && (!knowledge::title_minor_words().contains(&n.norm)
+                            || next_term(tokens, k + 1).is_none_or(|a| !tokens[a].is_capitalized(text)))
+                }
                 _ => !matches!(n.norm.as_str(), "-" | "\u{2010}" | "\u{2011}"),
             })
     };
@@ -500,6 +512,18 @@ fn mentions(
             continue;
         }
         let mut last = name_end(tokens, text, i, continues, place_at);
+        // "National Player of the Year", "Coach of the Month": an award runs over "of the"
+        // to its period.
+        let of_the = next_term(tokens, last)
+            .filter(|&o| tokens[o].norm == "of" && !tokens[o].gap_before)
+            .and_then(|o| next_term(tokens, o).filter(|&t| tokens[t].norm == "the" && !tokens[t].gap_before));
+        if let Some(period) = of_the.and_then(|t| next_term(tokens, t)).filter(|&p| {
+            !tokens[p].gap_before
+                && is_name_word(p, &covered)
+                && knowledge.unit_word(&tokens[p].norm).is_some_and(|u| u.dimension == "duration")
+        }) {
+            last = period;
+        }
         // "PHILADELPHIA 76ERS Fired Jim O'Brien": after two words in capitals a word in
         // mixed case is no word of theirs (a headline in capitals runs into its text).
         let caps = |k: usize| tokens[k].kind != Kind::Word || is_acronym(tokens[k].text(text));
@@ -605,6 +629,12 @@ fn mentions(
             last = i + 1;
         }
         let words = (i..=last).filter(|&k| tokens[k].kind == Kind::Word && tokens[k].is_capitalized(text)).count();
+        // So is a word and a head word after it ("Checks Into Malibu Rehab"), but not a
+        // headline's kicker ("Breaking News:") nor a word's second part ("Court-Ordered
+        // Rehab").
+        let kicker = tokens.get(last + 1).is_some_and(|t| t.norm == ":");
+        let second_part = i > 0 && matches!(tokens[i - 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}");
+        let headed_pair = title_case && last == i + 1 && words == 2 && head_last && !kicker && !second_part;
         let mut span = tokens[i].start..tokens[last].end;
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
         let head_word = tokens[i].text(text);
@@ -631,6 +661,13 @@ fn mentions(
             absorbed.push(span.clone());
         }
         let mut mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        // "Ms. Palin", "Mr Ging": the honorific is a word of the mention, not of the name.
+        let dot = i.checked_sub(1).filter(|&p| tokens[p].norm == ".");
+        if let Some(h) = dot.unwrap_or(i).checked_sub(1).filter(|&h| {
+            kind == "person" && tokens[h].kind == Kind::Word && knowledge::honorifics().contains(&tokens[h].norm)
+        }) {
+            mention.span.start = tokens[h].start;
+        }
         if suffix_after_comma {
             let name = without_possessive(&text[tokens[i].start..tokens[before_suffix].end]);
             mention.name = format!("{name} {}", tokens[last].text(text));
@@ -664,6 +701,7 @@ fn mentions(
         if shouted
             || (!acronym
                 && !full_name
+                && !headed_pair
                 && !people
                 && (title_case || (opens(i) && words == 1 && !speaker && !camel && !possessive_opening)))
         {
@@ -714,8 +752,18 @@ fn qualify(tokens: &[Token], text: &str, m: &mut Mention, demonyms: &[Range<usiz
             b.is_capitalized(text) && !b.is_stopword() && !demonyms.iter().any(|d| d.start <= b.start && b.end <= d.end)
         };
         let of_before = first >= 2 && tokens[first - 1].norm == "of" && !named_before;
-        if of_before && !tokens[first].gap_before && lower_in(first - 2, knowledge::place_qualifiers()) {
-            m.span.start = tokens[first - 2].start;
+        // With the people's adjective before the qualifier ("the Indonesian province of
+        // Aceh"), as ECB+ bounds the mention; the adjective stays its own place's mention
+        // too. Only right after "the" or a people's adjective: "the capital city of
+        // Turkmenistan", "the largest island of Indonesia" place a place in a bigger one.
+        let demonym = (first >= 3).then(|| demonyms.iter().find(|d| d.end == tokens[first - 3].end)).flatten();
+        let the = first >= 3 && tokens[first - 3].norm == "the";
+        if of_before
+            && (the || demonym.is_some())
+            && !tokens[first].gap_before
+            && lower_in(first - 2, knowledge::place_qualifiers())
+        {
+            m.span.start = demonym.map_or(tokens[first - 2].start, |d| d.start);
             m.kind = "place".into();
             return;
         }
@@ -1127,8 +1175,11 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         let first_name = knowledge.is_first_name(short);
         let stands_for = |f: &&FullName| match f.full.1.as_str() {
             "org" => f.last == short && !is_head_word(short),
+            // Nor is a last word named alone more often than the whole that opens with
+            // another name ("SeaMicro" is no "AMD Buys SeaMicro", a headline's words).
             kind => {
-                f.last == short
+                let other_name_first = kind != "person" && named_alone(f.first) > 0 && named_alone(short) > f.times;
+                (f.last == short && !other_name_first)
                     || (f.first == short && kind == "person" && (first_name || named_alone(short) < f.times))
             }
         };

@@ -282,6 +282,26 @@ fn only_outlets(line: &str) -> bool {
             .all(|part| !part.is_empty() && super::knowledge::is_outlet(part))
 }
 
+/// A time stamp inside a line, after its text ("…creating a melee. PUBLISHED: MONDAY,
+/// MARCH 11, 2013, 10:34 PM Anger over…", "Thursday, Apr 2, 2009 | Updated 1:32 PM
+/// PDT"), where text pasted from a page runs on: the text before it, the stamp, and the
+/// text after it. Inside a line a stamp opens with its word in capitals, or capitalised
+/// before a figure, so "Last 12 months" and "Updated figures show" are no stamps.
+fn inner_timestamp(line: &str) -> Option<(&str, &str, &str)> {
+    line.match_indices(' ').find_map(|(space, _)| {
+        let start = space + 1;
+        let mut words = line[start..].split_whitespace();
+        let word = words.next()?.trim_end_matches(':');
+        let before_figure = words.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let lead = matches!(word, "PUBLISHED" | "UPDATED" | "POSTED")
+            || (matches!(word, "Published" | "Updated" | "Posted") && before_figure);
+        let body = if lead { after_timestamp(&line[start..])? } else { return None };
+        let before = line[..start].trim_end();
+        let end = line.len() - body.len();
+        (!before.is_empty()).then(|| (before, line[start..end].trim(), body))
+    })
+}
+
 /// Splits a credit ("BBC, Reuters and AP") into outlet names.
 fn outlets(credit: &str) -> Vec<String> {
     credit
@@ -362,6 +382,16 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     reason: "where and by whom the story was filed; the text after it is kept".into(),
                 });
                 kept.push(body);
+            } else if let Some((before, stamp, body)) = inner_timestamp(line) {
+                out.removed.push(Removed {
+                    kind: "timestamp".into(),
+                    text: stamp.into(),
+                    reason: "a time stamp or live-blog marker".into(),
+                });
+                kept.push(before);
+                if !body.is_empty() {
+                    kept.push(body);
+                }
             } else {
                 kept.push(line);
             }
