@@ -25,8 +25,9 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// F1 on the slice when the guard was set (see `align::CALIBRATION`), with the
-/// semantic layer and WordNet synonyms (0.864 before the synonyms and unmerged plain words).
-const SLICE_F1: f64 = 0.873;
+/// semantic layer and WordNet synonyms (0.864 before the synonyms and unmerged plain
+/// words, 0.873 before stop 16's rules for one-story pairs and the entity work).
+const SLICE_F1: f64 = 0.884;
 const PAIRS_PER_EVENT: usize = 6;
 
 fn words(text: &str) -> BTreeSet<String> {
