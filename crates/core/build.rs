@@ -160,6 +160,13 @@ fn general(code: &mut String, cues: &Value) {
     let mut generated = tsv_entities("data/general/places.tsv", "place");
     generated.push_str(&tsv_entities("data/general/outlets.tsv", "media"));
     let _ = writeln!(code, "pub static GENERATED_ENTITIES: &str = {generated:?};\n");
+    // The countries among the places (the `country` class), one name a line.
+    let places = std::fs::read_to_string("data/general/places.tsv").expect("data/general/places.tsv");
+    let countries: Vec<&str> = (places.lines())
+        .filter_map(|l| l.split_once('\t').filter(|(_, rest)| rest.starts_with("country\t") || *rest == "country"))
+        .map(|(name, _)| name)
+        .collect();
+    let _ = writeln!(code, "pub static COUNTRIES: &str = {:?};\n", countries.join("\n"));
     let outlook = field(cues, "outlook", "data/cues.json");
     let layer = Layer {
         entities,

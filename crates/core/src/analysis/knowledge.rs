@@ -369,17 +369,10 @@ static GENERATED: LazyLock<Vec<EntityDef>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The countries of `data/general/places.tsv` (the `country` class), by name.
-static COUNTRIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    rows(include_str!("../../../../data/general/places.tsv"))
-        .filter(|row| row.get(1) == Some(&"country"))
-        .map(|row| row[0])
-        .collect()
-});
-
-/// Whether `name` is a country's name as `data/general/places.tsv` gives it ("Czechia").
+/// Whether `name` is a country's name as `data/general/places.tsv` gives it ("Czechia"):
+/// its `country` class, listed by `build.rs`.
 pub fn is_country(name: &str) -> bool {
-    COUNTRIES.contains(&name)
+    data::COUNTRIES.lines().any(|country| country == name)
 }
 
 /// Whether `name` is a news outlet or agency of `data/general/outlets.tsv` (its
