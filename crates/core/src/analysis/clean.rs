@@ -276,10 +276,9 @@ fn only_outlets(line: &str) -> bool {
     if line.is_empty() || line.split_whitespace().count() > 6 || line.ends_with(['.', '!', '?', '"']) {
         return false;
     }
-    super::knowledge::is_outlet(line)
-        || (line.split(['-', '\u{2013}', '\u{2014}', ',', ';', '&', '/', '|']).flat_map(|part| part.split(" and ")))
-            .map(str::trim)
-            .all(|part| !part.is_empty() && super::knowledge::is_outlet(part))
+    // A dash joins agencies too ("AFP-JIJI"), once the whole line is not one name.
+    let parts = outlets(&line.replace(['-', '\u{2013}', '\u{2014}'], "/"));
+    super::knowledge::is_outlet(line) || (!parts.is_empty() && parts.iter().all(|p| super::knowledge::is_outlet(p)))
 }
 
 /// A time stamp inside a line, after its text ("…creating a melee. PUBLISHED: MONDAY,
