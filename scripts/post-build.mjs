@@ -2,8 +2,9 @@
 //   1. minifies the wasm-bindgen JS glue (Trunk minifies html and css, not this);
 //      index.html sets data-integrity="none" on the rust link since it changes here;
 //   2. writes a strict Content-Security-Policy into index.html: only this origin,
-//      no remote anything, scripts limited to the glue and the one inline loader
-//      Trunk writes (allowed by its hash), plus 'wasm-unsafe-eval' to compile wasm.
+//      no remote anything, scripts limited to the glue and the inline scripts
+//      (Trunk's loader and index.html's theme line, each allowed by its hash),
+//      plus 'wasm-unsafe-eval' to compile wasm.
 // Debug builds (make serve) keep Trunk's live-reload script and get no CSP.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -21,8 +22,8 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
 
 const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
-const inline = [...html.matchAll(/<script type=["']?module["']?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inline.length === 0) throw new Error("post-build: no inline loader script found in index.html");
+const inline = [...html.matchAll(/<script(?: type=["']?module["']?)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (!/<script type=["']?module["']?>/.test(html)) throw new Error("post-build: no inline loader script found in index.html");
 const hashes = inline.map((code) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);
 const policy = [
   "default-src 'none'",

@@ -70,7 +70,9 @@ fn mount(prepared: Rc<State>) {
     let props = AppProps { prepared: Some(prepared), ..AppProps::default() };
     match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {
+            // The prerendered first paint gives way to the live app (`data-live`).
             root.set_inner_html("");
+            let _ = root.set_attribute("data-live", "");
             yew::Renderer::<App>::with_root_and_props(root, props).render()
         }
         None => yew::Renderer::<App>::with_props(props).render(),
@@ -80,14 +82,25 @@ fn mount(prepared: Rc<State>) {
 /// The state a page load starts from: the reader's library (given, or empty
 /// until the stored one arrives), the pair and view in the URL, and the stored theme.
 fn initial_state(given: Option<Library>) -> State {
-    use yew::Reducible;
-    let library = given.unwrap_or_default();
-    let pairs = browser::query_pairs();
-    let pair = UrlState::pair_of(&pairs).unwrap_or_else(state::default_pair);
-    let state = Rc::new(State::new(library, pair)).reduce(Action::Restore(pairs));
-    let mut state = Rc::try_unwrap(state).unwrap_or_else(|rc| (*rc).clone());
+    let mut state = state_for(given.unwrap_or_default(), browser::query_pairs());
     state.theme = browser::stored_theme().map(|t| Theme::parse(&t)).unwrap_or_default();
     state
+}
+
+/// The state for a library and the URL's parameters, in the default theme.
+fn state_for(library: Library, pairs: Vec<(String, String)>) -> State {
+    use yew::Reducible;
+    let pair = UrlState::pair_of(&pairs).unwrap_or_else(state::default_pair);
+    let state = Rc::new(State::new(library, pair)).reduce(Action::Restore(pairs));
+    Rc::try_unwrap(state).unwrap_or_else(|rc| (*rc).clone())
+}
+
+/// What the page's HTML shows before the wasm starts: the app rendered from a
+/// plain URL, with no stored library and the default theme. `tests/first_paint.rs`
+/// renders it natively (Yew's server renderer) into `static/first-paint.html`,
+/// which `index.html` inlines in `#app`; [`mount`] replaces it with the live app.
+pub fn first_paint() -> AppProps {
+    AppProps { prepared: Some(Rc::new(state_for(Library::default(), Vec::new()))), ..AppProps::default() }
 }
 
 #[derive(Default, PartialEq, Properties)]

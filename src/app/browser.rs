@@ -129,6 +129,16 @@ pub fn typing_in_field() -> bool {
     })
 }
 
+/// Whether the window is wider than 900 CSS pixels (true when it cannot tell).
+/// Natively, where the first paint is prerendered (`tests/first_paint.rs`), there
+/// is no window: narrow, so what folds away on a phone never flashes open there.
+pub fn wide_screen() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_none_or(|w| w > 900.0);
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
 const THEME_KEY: &str = "parallax.theme";
 
 pub fn stored_theme() -> Option<String> {

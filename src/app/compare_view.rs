@@ -12,8 +12,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Rows and headings mounted in the first render of the view, and then per task.
-const FIRST_ITEMS: usize = 6;
-const MORE_ITEMS: usize = 12;
+const FIRST_ITEMS: usize = 4;
+const MORE_ITEMS: usize = 4;
 
 #[derive(PartialEq, Properties)]
 pub struct CompareViewProps {

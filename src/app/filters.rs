@@ -24,8 +24,7 @@ pub fn Filters() -> Html {
     };
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1);
     // Open on wide screens; on a phone the filters fold away above the results.
-    let open =
-        use_state(|| gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 900.0));
+    let open = use_state(super::browser::wide_screen);
     let active = filters.topics.iter().count() + filters.kinds.iter().count() + usize::from(filters.entity.is_some());
 
     html! {

@@ -2,7 +2,7 @@
 // filtering, a tension pair read in context and shared by link, search, history,
 // malformed links, export, the heatmap, the theme, and how fast a filter re-renders.
 import { readFile } from "node:fs/promises";
-import { withPage, openApp, until, focused, tabTo, assert, assertEqual } from "./lib.mjs";
+import { withPage, openApp, settled, until, focused, tabTo, assert, assertEqual } from "./lib.mjs";
 
 const BRITAIN = "Britain, for example, rejected the US request";
 const HMS_CANNOT = "However, HMS cannot replace the demand";
@@ -384,8 +384,12 @@ export const tests = [
           // The choice is remembered across a reload.
           await toggle.click();
           await page.reload();
+          // Before the wasm runs: index.html's head applies the stored theme to the first paint.
           await page.waitForSelector("main h2");
+          assertEqual(await page.getAttribute("html", "data-theme"), "dark", "dark remembered after reload, at the first paint");
+          await settled(page);
           assertEqual(await page.getAttribute("html", "data-theme"), "dark", "dark remembered after reload");
+          assertEqual(await toggle.innerText(), "Theme: dark", "toggle label after reload");
         });
       }
     },

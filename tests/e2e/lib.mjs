@@ -145,9 +145,12 @@ export async function openApp(page, server, path = "") {
   await settled(page);
 }
 
-/** Waits until the view is up and fully mounted (long lists mount a chunk per task, `aria-busy` meanwhile). */
+/**
+ * Waits until the live app is up (not only the prerendered first paint: `#app[data-live]`)
+ * and its view fully mounted (long lists mount a chunk per task, `aria-busy` meanwhile).
+ */
 export async function settled(page) {
-  await page.waitForSelector("main h2#view-title");
+  await page.waitForSelector("#app[data-live] main h2#view-title");
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 }
 
