@@ -24,15 +24,25 @@ pub fn Filters() -> Html {
     };
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1);
     // Open on wide screens; on a phone the filters fold away above the results.
+    // Folded, they are not rendered at all (nor in the prerendered first paint).
     let open = use_state(super::browser::wide_screen);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            if let Some(details) = event.target_dyn_into::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
+    };
     let active = filters.topics.iter().count() + filters.kinds.iter().count() + usize::from(filters.entity.is_some());
 
     html! {
         <aside class="filters" aria-labelledby="filters-title">
-            <details class="filters-fold" open={*open}>
+            <details class="filters-fold" open={*open} {ontoggle}>
             <summary><h2 id="filters-title">{ "Filters" }</h2>
                 if active > 0 { <span class="filters-active">{ format!(" ({active} on)") }</span> }
             </summary>
+            if *open { <>
             <button type="button" class="link-button clear-all" disabled={filters.is_empty()}
                 onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all" }</button>
 
@@ -94,6 +104,7 @@ pub fn Filters() -> Html {
                     <p class="hint">{ "Click a name on any claim to show only claims that mention it." }</p>
                 }
             </section>
+            </> }
             </details>
         </aside>
     }
