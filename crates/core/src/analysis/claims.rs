@@ -224,12 +224,20 @@ pub fn extract_keeping(
     let mut attributions: Vec<String> = Vec::new();
     let mut people: Vec<String> = Vec::new();
     let mut tokenizer = tokens::Tokenizer::default();
+    // A quotation over paragraphs keeps its speaker: a paragraph that leaves its
+    // quote open, then one that opens with a quote mark (the newswire way: `Bailey
+    // said: “Inflation is falling.` / `“We know…`).
+    let mut speaking: Option<String> = None;
     for block in &cleaned.blocks {
         let block_text = cleaned.block_text(block);
         if block.kind == BlockKind::Heading {
             section = Some(block_text.to_owned());
+            speaking = None;
             continue;
         }
+        let reopens =
+            block_text.trim_start().starts_with(['\u{201C}', '"']) || block_text.trim_start().starts_with("``");
+        let carried = speaking.take().filter(|_| reopens);
         let mut quote_open = false;
         let mut quoted_for = 0;
         let mut previous: Option<usize> = None;
@@ -264,6 +272,9 @@ pub fn extract_keeping(
             let closes_first = text.trim_start().starts_with(['\u{201D}', '"']) || text.trim_start().starts_with("''");
             if claim.attribution.is_none() && quote_open && !closes_first && quoted_for <= QUOTE_MAX_SENTENCES {
                 claim.attribution = previous_claim.and_then(|c| c.attribution.clone());
+            }
+            if claim.attribution.is_none() && previous.is_none() {
+                claim.attribution.clone_from(&carried);
             }
             if let Some(a) = &claim.attribution {
                 attributions.push(a.clone());
@@ -319,6 +330,7 @@ pub fn extract_keeping(
             previous = Some(claims.len());
             claims.push(claim);
         }
+        speaking = previous.filter(|_| quote_open).and_then(|i| claims[i].attribution.clone());
     }
     claims
 }

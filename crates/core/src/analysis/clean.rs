@@ -173,7 +173,9 @@ fn looks_like_codes(line: &str) -> bool {
 /// The text after a dateline: a place in capitals with an agency in brackets and
 /// a dash ("PARIS (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) —"), or without an
 /// agency before a dash or a colon ("LIMA, Peru — ", "UNITED NATIONS: "). A
-/// live-blog marker in capitals ("WATCH:", "BREAKING -") is no place.
+/// live-blog marker in capitals ("WATCH:", "BREAKING -") is no place. With an
+/// agency, a place in title case is one the gazetteer knows, and a date may follow
+/// it ("London, Aug. 3, (PA Media/dpa) –", "Mannheim, Germany (Sports Network) -").
 fn after_dateline(line: &str) -> Option<&str> {
     const MARKERS: [&str; 10] =
         ["WATCH", "BREAKING", "UPDATE", "UPDATED", "VIDEO", "PHOTOS", "LIVE", "EXCLUSIVE", "OPINION", "ANALYSIS"];
@@ -205,15 +207,31 @@ fn after_dateline(line: &str) -> Option<&str> {
             (place, &rest[after..])
         }
     };
-    let place_ok = !place.is_empty()
-        && place.chars().count() <= 40
-        && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    let capitals = place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && place.split(',').next().is_some_and(|city| {
             city.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         });
+    let place_ok = !place.is_empty() && place.chars().count() <= 40 && (capitals || known_place_and_date(place, line));
     let body = body.trim_start();
     (place_ok && body.starts_with(|c: char| c.is_uppercase() || c == '\u{201C}' || c == '"')).then_some(body)
+}
+
+/// A dateline's place in title case, before an agency in brackets (`line` has one):
+/// parts between commas that are known places, the first of them one, and at most a
+/// date after them ("London, Aug. 3,", "Mannheim, Germany").
+fn known_place_and_date(place: &str, line: &str) -> bool {
+    let agency = line.contains(" (");
+    // "Aug. 3", "August 3", "2019": a month and figures.
+    let date = |part: &str| {
+        part.split_whitespace().all(|w| {
+            let w = w.trim_end_matches('.');
+            w.chars().all(|c| c.is_ascii_digit()) || phrases::is_month(&text::lowercase(w))
+        })
+    };
+    let parts: Vec<&str> = place.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let places = parts.iter().take_while(|p| super::knowledge::is_place(p)).count();
+    agency && places >= 1 && parts[places..].iter().all(|p| date(p)) && parts.len() - places <= 2
 }
 
 /// The text after a time stamp that opens a line ("Updated: May 24, 2005, 3:23 PM ET
@@ -270,15 +288,17 @@ fn after_timestamp(line: &str) -> Option<&str> {
 }
 
 /// Whether a line is only the outlets or agencies that filed the story ("AFP-JIJI",
-/// "Reuters/AP", "CNN and AP"), each one known to `data/general/outlets.tsv`.
-fn only_outlets(line: &str) -> bool {
+/// "Reuters/AP", "CNN and AP"), each one known to `data/general/outlets.tsv` or
+/// `cited` already by the article (in a dateline's brackets, say).
+fn only_outlets(line: &str, cited: &[String]) -> bool {
     let line = line.trim();
     if line.is_empty() || line.split_whitespace().count() > 6 || line.ends_with(['.', '!', '?', '"']) {
         return false;
     }
     // A dash joins agencies too ("AFP-JIJI"), once the whole line is not one name.
     let parts = outlets(&line.replace(['-', '\u{2013}', '\u{2014}'], "/"));
-    super::knowledge::is_outlet(line) || (!parts.is_empty() && parts.iter().all(|p| super::knowledge::is_outlet(p)))
+    let known = |name: &str| super::knowledge::is_outlet(name) || cited.iter().any(|c| c == name);
+    known(line) || (!parts.is_empty() && parts.iter().all(|p| known(p)))
 }
 
 /// A time stamp inside a line, after its text ("…creating a melee. PUBLISHED: MONDAY,
@@ -299,6 +319,15 @@ fn inner_timestamp(line: &str) -> Option<(&str, &str, &str)> {
         let end = line.len() - body.len();
         (!before.is_empty()).then(|| (before, line[start..end].trim(), body))
     })
+}
+
+/// Adds outlets to those the article cites, each once.
+fn cite(cited: &mut Vec<String>, outlets: Vec<String>) {
+    for outlet in outlets {
+        if !cited.contains(&outlet) {
+            cited.push(outlet);
+        }
+    }
 }
 
 /// Splits a credit ("BBC, Reuters and AP") into outlet names.
@@ -349,11 +378,7 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                 }
             } else if let Some((rule, rest)) = furniture.classify(line) {
                 if rule.kind == "credit" {
-                    for outlet in outlets(rest) {
-                        if !out.cited.contains(&outlet) {
-                            out.cited.push(outlet);
-                        }
-                    }
+                    cite(&mut out.cited, outlets(rest));
                 }
                 out.removed.push(Removed { kind: rule.kind.into(), text: line.into(), reason: rule.reason.into() });
             } else if looks_like_codes(line) {
@@ -362,12 +387,8 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     text: line.into(),
                     reason: "a line of product codes, not prose".into(),
                 });
-            } else if only_outlets(line) {
-                for outlet in outlets(line) {
-                    if !out.cited.contains(&outlet) {
-                        out.cited.push(outlet);
-                    }
-                }
+            } else if only_outlets(line, &out.cited) {
+                cite(&mut out.cited, outlets(line));
                 out.removed.push(Removed {
                     kind: "byline".into(),
                     text: line.into(),
@@ -375,6 +396,9 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                 });
             } else if let Some(body) = after_dateline(line) {
                 let dateline = line[..line.len() - body.len()].trim();
+                // The agencies in its brackets filed the story ("(PA Media/dpa/GNA)").
+                let credit = dateline.split_once('(').and_then(|(_, rest)| rest.split_once(')'));
+                cite(&mut out.cited, credit.map(|(agencies, _)| outlets(agencies)).unwrap_or_default());
                 out.removed.push(Removed {
                     kind: "dateline".into(),
                     text: dateline.into(),

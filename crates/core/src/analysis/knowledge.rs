@@ -375,6 +375,12 @@ pub fn is_country(name: &str) -> bool {
     data::COUNTRIES.lines().any(|country| country == name)
 }
 
+/// Whether `name` is a place of `data/general/places.tsv` (its name or an alias, as
+/// written there): "London", "Germany".
+pub fn is_place(name: &str) -> bool {
+    GENERATED.iter().filter(|e| e.kind == "place").any(|e| e.name == name || e.aliases.contains(name))
+}
+
 /// Whether `name` is a news outlet or agency of `data/general/outlets.tsv` (its
 /// name or an alias, in any case): "AFP", "Associated Press".
 pub fn is_outlet(name: &str) -> bool {
