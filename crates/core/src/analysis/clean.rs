@@ -171,7 +171,7 @@ fn looks_like_codes(line: &str) -> bool {
 }
 
 /// The text after a dateline: a place in capitals with an agency in brackets and
-/// a dash ("PARIS (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) —"), or without an
+/// a dash ("PARIS (Reuters) - ", "ADDIS ABABA, Ethiopia (AP) —", "(CNN) --"), or without an
 /// agency before a dash or a colon ("LIMA, Peru — ", "UNITED NATIONS: "). A
 /// live-blog marker in capitals ("WATCH:", "BREAKING -") is no place. With an
 /// agency, a place in title case is one the gazetteer knows, and a date may follow
@@ -189,7 +189,7 @@ fn after_dateline(line: &str) -> Option<&str> {
                 && agency.split_whitespace().count() <= 3
                 && agency.starts_with(|c: char| c.is_uppercase());
             let rest = line[close + 1..].trim_start();
-            let after = dash(rest, &["-", "\u{2014}", "\u{2013}"]).filter(|_| agency_ok)?;
+            let after = dash(rest, &["--", "-", "\u{2014}", "\u{2013}"]).filter(|_| agency_ok)?;
             (&line[..open], &rest[after..])
         }
         // "LIMA, Peru — ": the first dash or colon after the place.
@@ -261,9 +261,10 @@ fn after_timestamp(line: &str) -> Option<&str> {
             || matches!(w, "a." | "p." | "m.")
             || (bare.len() <= 4 && bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
     };
-    let mut words = line.split_whitespace().peekable();
-    let first = *words.peek()?;
-    let clock = first.contains(':') && first.trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == ':');
+    let mut words = line.split_whitespace();
+    let first = words.next()?;
+    let clock = (first.contains(':') && first.trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == ':'))
+        || dotted_clock(first, words.next().unwrap_or(""));
     if !lead(first) && !clock {
         return None;
     }
@@ -285,6 +286,37 @@ fn after_timestamp(line: &str) -> Option<&str> {
     }
     // A stamp has a date or a time; "Updated figures show…" is a sentence.
     (digits && end > 0).then(|| line[end..].trim_start())
+}
+
+/// A clock time written with a dot, which only its "am" or "pm" tells from a
+/// figure: "8.00am", "8.00 p.m.".
+fn dotted_clock(word: &str, next: &str) -> bool {
+    let lower = text::lowercase(word);
+    let meridiem =
+        |w: &str| ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"].iter().find(|m| w.ends_with(**m)).map(|m| m.len());
+    let (time, suffixed) = match meridiem(&lower) {
+        Some(len) => (&lower[..lower.len() - len], true),
+        None => (lower.as_str(), meridiem(&text::lowercase(next)).is_some_and(|len| len == next.len())),
+    };
+    let Some((hours, minutes)) = time.split_once('.') else { return false };
+    suffixed
+        && (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours.chars().chain(minutes.chars()).all(|c| c.is_ascii_digit())
+}
+
+/// Whether a line is a byline: "By" and a name or two in capitals or title case
+/// ("By DEBORAH ZABARENKO", "By Jane Doe and Ali Reza"), not a sentence ("By Monday
+/// the fire was out.").
+fn is_byline(line: &str) -> bool {
+    let Some(names) = line.strip_prefix("By ") else { return false };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && !line.ends_with(['.', '!', '?', ':'])
+        && words.iter().all(|w| *w == "and" || w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .first()
+            .is_some_and(|w| !phrases::is_weekday(&text::lowercase(w)) && !phrases::is_month(&text::lowercase(w)))
 }
 
 /// Whether a line is only the outlets or agencies that filed the story ("AFP-JIJI",
@@ -341,6 +373,9 @@ fn outlets(credit: &str) -> Vec<String> {
         .collect()
 }
 
+/// Why a byline is taken out (as `data/furniture.json` says for its byline rule).
+const BYLINE: &str = "who wrote or edited the article, not what it reports";
+
 /// Cleans a raw article. `title` is the known title, if any: a first line equal
 /// to it is removed as the title. Without one, a first line that reads as a heading
 /// and is followed by body text is taken as the title.
@@ -373,9 +408,14 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                     text: line[..line.len() - body.len()].trim().into(),
                     reason: "a time stamp or live-blog marker".into(),
                 });
-                if !body.is_empty() {
+                // "8.00am - By DEBORAH ZABARENKO": the byline after the stamp.
+                if is_byline(body) {
+                    out.removed.push(Removed { kind: "byline".into(), text: body.into(), reason: BYLINE.into() });
+                } else if !body.is_empty() {
                     kept.push(body);
                 }
+            } else if is_byline(line) {
+                out.removed.push(Removed { kind: "byline".into(), text: line.into(), reason: BYLINE.into() });
             } else if let Some((rule, rest)) = furniture.classify(line) {
                 if rule.kind == "credit" {
                     cite(&mut out.cited, outlets(rest));
