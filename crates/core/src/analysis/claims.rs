@@ -2225,6 +2225,13 @@ fn counted_phrase(
         if word.is_capitalized(text) && (!words.is_empty() || !(plural || then_lowercase)) {
             break;
         }
+        // A word before "that" or an article is the verb after the phrase: "One
+        // capital murder conviction found that…", "one man shot a…".
+        let verb_before = next_term(tokens, n)
+            .is_some_and(|m| !tokens[m].gap_before && matches!(tokens[m].norm.as_str(), "that" | "the" | "a" | "an"));
+        if verb_before && !words.is_empty() {
+            break;
+        }
         words.push(n);
         // A plural noun ends it ("400 firefighters battled"), "people" too.
         if (plural || knowledge.plurals.contains(&word.norm)) && value != 1.0 {
