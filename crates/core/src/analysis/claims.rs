@@ -1615,13 +1615,20 @@ fn phrase_ending(tokens: &[Token], text: &str, words: &[usize], knowledge: &Know
 /// the UN agency" is Christopher Gunness, "a United Nations official in Gaza" keeps
 /// its place (a role alone says little), not "Gaza" or "the UN agency".
 fn speaker_ending(tokens: &[Token], text: &str, words: &[usize], knowledge: &Knowledge) -> Vec<usize> {
-    let tail = phrase_ending(tokens, text, words, knowledge);
+    let named = |i: &usize| tokens[*i].is_capitalized(text) && !tokens[*i].is_stopword();
+    let mut tail = phrase_ending(tokens, text, words, knowledge);
+    // "…approved an emergency proclamation and Ridgecrest Mayor Peggy Breeden said":
+    // what "and" joins to the speaker is no speaker unless it names or is a role.
+    if let Some(and) = tail.iter().rposition(|&i| tokens[i].norm == "and")
+        && !tail[..and].iter().any(|i| named(i) || is_role(&tokens[*i], text, knowledge))
+    {
+        tail.drain(..=and);
+    }
     let Some(preposition) = (words.len() - tail.len()).checked_sub(1) else { return tail };
     if tail.is_empty() || !matches!(tokens[words[preposition]].norm.as_str(), "from" | "in" | "at" | "with" | "for") {
         return tail;
     }
     let head = phrase_ending(tokens, text, &words[..preposition], knowledge);
-    let named = |i: &usize| tokens[*i].is_capitalized(text) && !tokens[*i].is_stopword();
     if head.iter().any(|&i| is_role(&tokens[i], text, knowledge)) {
         words[preposition - head.len()..].to_vec()
     } else if !head.is_empty() && head.iter().all(named) && !head.iter().any(|&i| is_time_word(&tokens[i])) {

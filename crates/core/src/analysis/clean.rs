@@ -373,6 +373,17 @@ fn outlets(credit: &str) -> Vec<String> {
         .collect()
 }
 
+/// A line without its list bullet ("- The quake struck…", "• …"): the bullet is
+/// layout, not text.
+fn without_bullet(line: &str) -> &str {
+    let line = line.trim();
+    ["- ", "\u{2022} ", "* ", "\u{2013} "].iter().find_map(|b| line.strip_prefix(b)).map_or(line, str::trim_start)
+}
+
+/// A line repeated word for word is taken out only when it has at least this
+/// many words: a short one ("Yes.", a quoted "No comment.") may well say it twice.
+const REPEAT_MIN_WORDS: usize = 8;
+
 /// Why a byline is taken out (as `data/furniture.json` says for its byline rule).
 const BYLINE: &str = "who wrote or edited the article, not what it reports";
 
@@ -383,11 +394,13 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
     let normalized = text::normalize(raw);
     let mut out = Cleaned::default();
     let mut pending: Vec<(BlockKind, String)> = Vec::new();
+    // The body's lines so far, to tell a repeated one.
+    let mut seen: Vec<&str> = Vec::new();
 
     for range in text::paragraphs(&normalized) {
         let paragraph = &normalized[range];
         let mut kept: Vec<&str> = Vec::new();
-        for line in paragraph.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in paragraph.lines().map(without_bullet).filter(|l| !l.is_empty()) {
             // The title may follow page furniture, but not body text.
             if pending.is_empty() && kept.is_empty() && out.title.is_none() && is_title(line, title) {
                 out.title = Some(line.to_owned());
@@ -459,6 +472,19 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                 kept.push(line);
             }
         }
+        kept.retain(|line| {
+            let repeat = line.split_whitespace().nth(REPEAT_MIN_WORDS - 1).is_some() && seen.contains(line);
+            if repeat {
+                out.removed.push(Removed {
+                    kind: "repeat".into(),
+                    text: (*line).into(),
+                    reason: "the same line again (a summary box repeating the lede)".into(),
+                });
+            } else {
+                seen.push(line);
+            }
+            !repeat
+        });
         if kept.is_empty() {
             continue;
         }
