@@ -178,6 +178,18 @@ pub fn place_openings() -> List {
     data::PLACE_OPENINGS
 }
 
+/// Lower-case words that say a name is a group's ("the Young Goon gang"), from
+/// `data/general/name-words.txt`.
+pub fn group_qualifiers() -> List {
+    data::GROUP_QUALIFIERS
+}
+
+/// Portfolios of a department or a minister ("Commerce", "Interior"): before a title or
+/// "department" a word of it, not a name; from `data/general/name-words.txt`.
+pub fn portfolios() -> List {
+    data::PORTFOLIOS
+}
+
 /// Abbreviated month and weekday names, lower case ("nov", "tues").
 pub fn calendar_abbreviations() -> List {
     data::CALENDAR_SHORT
