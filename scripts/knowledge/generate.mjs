@@ -234,7 +234,7 @@ const NAME_WORDS = {
     // Firms' and groups' last words that read as a surname's place otherwise ("Lehman
     // Brothers", "Morningside Recovery", "Eastern Conference", "Marine Corps").
     'Brothers', 'Partners', 'Properties', 'Recovery', 'Entertainment', 'Pharmaceuticals', 'Electronics', 'Communications',
-    'Solutions', 'Securities', 'Conference', 'Convention', 'Corps', 'Regiment', 'Battalion', 'Cartel', 'Gang'],
+    'Solutions', 'Securities', 'Devices', 'Conference', 'Convention', 'Corps', 'Regiment', 'Battalion', 'Cartel', 'Gang'],
   place: ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Boulevard', 'Square', 'Bridge', 'Airport', 'Station', 'Harbour', 'Harbor', 'Port', 'Park',
     'Beach', 'Coast', 'Island', 'Islands', 'Bay', 'Gulf', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Mount', 'Hills', 'Valley',
     'Desert', 'Peninsula', 'Strait', 'Canyon', 'County', 'Province', 'District', 'Region', 'State', 'City', 'Town', 'Village', 'Prison', 'Hotel',

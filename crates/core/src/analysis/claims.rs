@@ -410,7 +410,18 @@ fn mentions(
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
             && !knowledge::calendar_abbreviations().contains(&t.norm)
-            && phrases::number_word(&t.norm).is_none()
+            // A number word only inside a name ("Dean Smith's Four Corners offense").
+            && (phrases::number_word(&t.norm).is_none()
+                || (Some(i) != first_word
+                    && t.text(text).starts_with(char::is_uppercase)
+                    && next_term(tokens, i).is_some_and(|n| {
+                        let w = &tokens[n];
+                        !w.gap_before
+                            && w.kind == Kind::Word
+                            && w.is_capitalized(text)
+                            && !w.is_stopword()
+                            && phrases::number_word(&w.norm).is_none()
+                    })))
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
             && !knowledge.time_zones.contains(t.text(text))
@@ -727,6 +738,15 @@ fn mentions(
         let second_part = i > 0 && matches!(tokens[i - 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}");
         let headed_pair = title_case && last == i + 1 && words == 2 && head_last && !kicker && !second_part;
         let mut span = tokens[i].start..tokens[last].end;
+        // A place's first word alone ("the Lower 48") or a compound's second part ("All-Star")
+        // is no name.
+        let compound = i >= 2
+            && matches!(tokens[i - 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}")
+            && (hyphen_joins(tokens, i - 2) || (tokens[i - 2].kind == Kind::Word && tokens[i - 2].is_stopword()));
+        if i == last && (compound || knowledge::place_openings().contains(tokens[i].text(text))) {
+            i += 1;
+            continue;
+        }
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
         let head_word = tokens[i].text(text);
         if i == last && is_head_word(head_word) {
@@ -1132,7 +1152,9 @@ fn guess_kind(
         // not before a title ("said Manokwari Military Commander Col. Irham").
         "person"
     } else if words.len() >= 2
-        && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()) && phrases::number_word(&w.to_lowercase()).is_none()
+        })
         // A function word in it ("Doctor Who") is no person's.
         && (first..=last).all(|k| tokens[k].kind != Kind::Word || !tokens[k].is_stopword())
         && !aliases.iter().any(|m| m.first == 0 || is_place(m))
@@ -1463,7 +1485,7 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             }
             let next = starts.iter().copied().filter(|&s| s >= m.span.end).min().unwrap_or(text.len());
             let mut words = text[m.span.end..next].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-            if words.by_ref().take(3).any(|w| matches!(w, "he" | "she" | "his" | "her")) {
+            if words.by_ref().take(3).any(|w| knowledge.person_pronouns.contains(w)) {
                 m.kind = "person".into();
             }
         }

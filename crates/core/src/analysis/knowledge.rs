@@ -78,6 +78,7 @@ pub struct Cues {
     pub auxiliaries: List,
     pub not_inverted: List,
     pub pronouns: List,
+    pub person_pronouns: List,
     pub relatives: List,
     pub lead_words: List,
     pub negation: List,
@@ -325,6 +326,8 @@ pub struct Knowledge {
     /// Speech verbs whose speaker never follows them ("told").
     pub not_inverted: List,
     pub pronouns: List,
+    /// Pronouns only a person takes ("he", "her"): right after a name, its kind.
+    pub person_pronouns: List,
     pub relatives: List,
     /// Negations (`true`), and look-alikes that are not ("not only": `false`).
     pub negation: PhraseSet<bool>,
@@ -502,6 +505,7 @@ impl Knowledge {
             auxiliaries: cues.auxiliaries,
             not_inverted: cues.not_inverted,
             pronouns: cues.pronouns,
+            person_pronouns: cues.person_pronouns,
             relatives: cues.relatives,
             negation: PhraseSet::new(MatchOn::Word),
             times: set_of(cues.times),
