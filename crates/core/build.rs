@@ -390,7 +390,7 @@ fn cues(code: &mut String, v: &Value) {
     let q = field(v, "quantity", f);
     let _ = writeln!(
         code,
-        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    not_after_passive: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    person_pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n}};",
+        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    not_after_passive: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    person_pronouns: {},\n    group_pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n}};",
         strings(a, "according_to", f),
         strings(a, "by_agent", f),
         strings(a, "impersonal", f),
@@ -401,6 +401,7 @@ fn cues(code: &mut String, v: &Value) {
         strings(a, "not_inverted", f),
         strings(a, "pronouns", f),
         strings(a, "person_pronouns", f),
+        strings(a, "group_pronouns", f),
         strings(a, "relatives", f),
         strings(a, "lead_words", f),
         strings(n, "cues", f),

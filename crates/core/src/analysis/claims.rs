@@ -1473,19 +1473,29 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         m.kind = kind;
     }
     // A he or she right after a one-word name of no known kind, with no other name
-    // between, says it is a person's ("Hutson said he", "Thompson lost his title");
-    // "Microsoft said its" says nothing, nor does one further on ("Morningside is
-    // unlicensed and photogs snapped her").
+    // between, says it is a person's ("Hutson said he", "Thompson lost his title"),
+    // an "its" an organisation's, whatever a speech verb said ("SeaMicro has said its
+    // technology"); one further on says nothing ("Morningside is unlicensed and
+    // photogs snapped her").
+    let mut groups: Vec<String> = Vec::new();
     for claim in claims.iter_mut() {
         let text = &claim.text;
         let starts: Vec<usize> = claim.features.mentions.iter().map(|m| m.span.start).collect();
         for m in claim.features.mentions.iter_mut() {
-            if m.kind != "name" || m.span.is_empty() || m.name.contains(' ') || is_acronym(&m.name) {
+            if !matches!(m.kind.as_str(), "name" | "person")
+                || m.span.is_empty()
+                || m.name.contains(' ')
+                || is_acronym(&m.name)
+            {
                 continue;
             }
             let next = starts.iter().copied().filter(|&s| s >= m.span.end).min().unwrap_or(text.len());
-            let mut words = text[m.span.end..next].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-            if words.by_ref().take(3).any(|w| knowledge.person_pronouns.contains(w)) {
+            let words: Vec<&str> =
+                text[m.span.end..next].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(3).collect();
+            if words.iter().any(|w| knowledge.group_pronouns.contains(w)) {
+                m.kind = "org".into();
+                groups.push(m.name.clone());
+            } else if m.kind == "name" && words.iter().any(|w| knowledge.person_pronouns.contains(w)) {
                 m.kind = "person".into();
             }
         }
@@ -1514,6 +1524,9 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             }
         } else if m.kind == "person" && products.contains(&m.name) {
             m.kind = "product".into();
+        }
+        if matches!(m.kind.as_str(), "name" | "person") && groups.contains(&m.name) {
+            m.kind = "org".into();
         }
     }
     // An added name takes the place of the shorter ones inside it ("Philadelphia" in

@@ -79,6 +79,7 @@ pub struct Cues {
     pub not_inverted: List,
     pub pronouns: List,
     pub person_pronouns: List,
+    pub group_pronouns: List,
     pub relatives: List,
     pub lead_words: List,
     pub negation: List,
@@ -328,6 +329,8 @@ pub struct Knowledge {
     pub pronouns: List,
     /// Pronouns only a person takes ("he", "her"): right after a name, its kind.
     pub person_pronouns: List,
+    /// Pronouns a firm or a group takes and a person does not ("its").
+    pub group_pronouns: List,
     pub relatives: List,
     /// Negations (`true`), and look-alikes that are not ("not only": `false`).
     pub negation: PhraseSet<bool>,
@@ -506,6 +509,7 @@ impl Knowledge {
             not_inverted: cues.not_inverted,
             pronouns: cues.pronouns,
             person_pronouns: cues.person_pronouns,
+            group_pronouns: cues.group_pronouns,
             relatives: cues.relatives,
             negation: PhraseSet::new(MatchOn::Word),
             times: set_of(cues.times),
