@@ -1404,7 +1404,10 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         }
         for candidate in &claim.features.candidates {
             if let Some((_, kind)) = confirmed.iter().find(|(n, _)| *n == candidate.name) {
-                added.push((c, Mention { kind: kind.clone(), ..candidate.clone() }));
+                // Its own words may say more than the mention that confirms it ("Thompson,
+                // who").
+                let kind = if kind == "name" { candidate.kind.clone() } else { kind.clone() };
+                added.push((c, Mention { kind, ..candidate.clone() }));
             } else if let Some((full, kind)) = full_name_of(&candidate.name, &claim.source) {
                 added.push((c, Mention { name: full.clone(), kind: kind.clone(), span: candidate.span.clone() }));
             } else if candidate.name.contains(' ') {
@@ -1472,6 +1475,17 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         m.name = name;
         m.kind = kind;
     }
+    // An added name takes the place of the shorter ones inside it ("Philadelphia" in
+    // "Philadelphia 76ers"), not of one it overlaps otherwise.
+    for (c, mention) in added {
+        let mentions = &mut claims[c].features.mentions;
+        let within = |m: &Mention| mention.span.start <= m.span.start && m.span.end <= mention.span.end;
+        let overlaps = |m: &Mention| m.span.start < mention.span.end && mention.span.start < m.span.end;
+        if !mentions.iter().any(|m| overlaps(m) && (!within(m) || m.span == mention.span)) {
+            mentions.retain(|m| !overlaps(m));
+            mentions.push(mention);
+        }
+    }
     // A he or she right after a one-word name of no known kind, with no other name
     // between, says it is a person's ("Hutson said he", "Thompson lost his title"),
     // an "its" an organisation's, whatever a speech verb said ("SeaMicro has said its
@@ -1527,17 +1541,6 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         }
         if matches!(m.kind.as_str(), "name" | "person") && groups.contains(&m.name) {
             m.kind = "org".into();
-        }
-    }
-    // An added name takes the place of the shorter ones inside it ("Philadelphia" in
-    // "Philadelphia 76ers"), not of one it overlaps otherwise.
-    for (c, mention) in added {
-        let mentions = &mut claims[c].features.mentions;
-        let within = |m: &Mention| mention.span.start <= m.span.start && m.span.end <= mention.span.end;
-        let overlaps = |m: &Mention| m.span.start < mention.span.end && mention.span.start < m.span.end;
-        if !mentions.iter().any(|m| overlaps(m) && (!within(m) || m.span == mention.span)) {
-            mentions.retain(|m| !overlaps(m));
-            mentions.push(mention);
         }
     }
     for claim in claims.iter_mut() {
