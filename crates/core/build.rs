@@ -359,7 +359,7 @@ fn words(code: &mut String) {
     let row = |key: &str| row_of(&calendar, key);
     let _ = writeln!(
         code,
-        "pub static PARTICLES: List = List({:?});\npub static ORG_HEADS: List = List({:?});\npub static PLACE_HEADS: List = List({:?});\npub static TITLE_MINOR: List = List({:?});\npub static NAME_SUFFIXES: List = List({:?});\npub static PLACE_QUALIFIERS: List = List({:?});\npub static BODY_WORDS: List = List({:?});\npub static HONORIFICS: List = List({:?});\npub static PLACE_OPENINGS: List = List({:?});",
+        "pub static PARTICLES: List = List({:?});\npub static ORG_HEADS: List = List({:?});\npub static PLACE_HEADS: List = List({:?});\npub static TITLE_MINOR: List = List({:?});\npub static NAME_SUFFIXES: List = List({:?});\npub static PLACE_QUALIFIERS: List = List({:?});\npub static BODY_WORDS: List = List({:?});\npub static HONORIFICS: List = List({:?});\npub static PLACE_OPENINGS: List = List({:?});\npub static PORTFOLIOS: List = List({:?});\npub static GROUP_QUALIFIERS: List = List({:?});",
         row_of(&name_words, "particle"),
         row_of(&name_words, "organisation"),
         row_of(&name_words, "place"),
@@ -368,7 +368,9 @@ fn words(code: &mut String) {
         row_of(&name_words, "place_qualifier"),
         row_of(&name_words, "body"),
         row_of(&name_words, "honorific"),
-        row_of(&name_words, "place_opening")
+        row_of(&name_words, "place_opening"),
+        row_of(&name_words, "portfolio"),
+        row_of(&name_words, "group_qualifier")
     );
     let _ = writeln!(
         code,
@@ -388,7 +390,7 @@ fn cues(code: &mut String, v: &Value) {
     let q = field(v, "quantity", f);
     let _ = writeln!(
         code,
-        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    not_after_passive: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n}};",
+        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    not_after_passive: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    person_pronouns: {},\n    group_pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n}};",
         strings(a, "according_to", f),
         strings(a, "by_agent", f),
         strings(a, "impersonal", f),
@@ -398,6 +400,8 @@ fn cues(code: &mut String, v: &Value) {
         strings(a, "auxiliaries", f),
         strings(a, "not_inverted", f),
         strings(a, "pronouns", f),
+        strings(a, "person_pronouns", f),
+        strings(a, "group_pronouns", f),
         strings(a, "relatives", f),
         strings(a, "lead_words", f),
         strings(n, "cues", f),

@@ -7,9 +7,10 @@
   fall inside an entity mention of a claim holding the sentence;
 - how many claims carry a story-pack topic or entity, or a link reason names one (must be 0);
 - 100 random entities (seeded) to check by hand (--sample FILE writes them, --sample -
-  prints them; --missed FILE writes every annotated mention not found, with its category).
+  prints them; --missed FILE writes every annotated mention not found, with its category);
+- kind accuracy on hand-labelled entities (--kinds FILE, default scripts/eval/kinds.tsv).
 
-    python3 scripts/eval/entities.py [events.json] [path/to/parallax] [--sample FILE|-] [--missed FILE]
+    python3 scripts/eval/entities.py [events.json] [path/to/parallax] [--sample FILE|-] [--missed FILE] [--kinds FILE]
 
 What recall counts. Issue #9 measures recall on *capitalised* mentions: names. A personal
 pronoun ("He", "She", "They", "I", "We" and their forms, "He'd", "I'm") is capitalised only
@@ -42,12 +43,13 @@ from concurrent.futures import ThreadPoolExecutor
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 args = []
 for i, a in enumerate(sys.argv[1:], 1):
-    if not a.startswith('--') and not sys.argv[i - 1] in ('--sample', '--missed'):
+    if not a.startswith('--') and not sys.argv[i - 1] in ('--sample', '--missed', '--kinds'):
         args.append(a)
 events_path = args[0] if args else '/work/shared/eval/ecbplus-dev/events.json'
 cli = args[1] if len(args) > 1 else os.path.join(ROOT, 'target', 'eval', 'parallax')
 sample_file = sys.argv[sys.argv.index('--sample') + 1] if '--sample' in sys.argv else None
 missed_file = sys.argv[sys.argv.index('--missed') + 1] if '--missed' in sys.argv else None
+kinds_file = sys.argv[sys.argv.index('--kinds') + 1] if '--kinds' in sys.argv else os.path.join(ROOT, 'scripts', 'eval', 'kinds.tsv')
 events = json.load(open(events_path))
 
 # Every word of every pack: entity names and aliases, topic ids and labels.
@@ -245,3 +247,25 @@ if sample_file:
     else:
         open(sample_file, 'w').write(''.join(lines))
         print(f'100 random entities written to {sample_file}')
+
+# Kinds: entities read by hand (kinds.tsv: the kinds a reader gives, `a|b` when both
+# fit, `none` when the words are no entity; the text as written; the claim's opening). An
+# entity counts when its text holds that text or lies inside it ("E. 31st St" for "31st St"); for
+# `none`, only one written just so ("Fire" alone, not "Ring of Fire").
+if os.path.exists(kinds_file):
+    right, unknown, wrong = 0, 0, []
+    rows = [l.rstrip('\n').split('\t') for l in open(kinds_file) if l.strip() and not l.startswith('#')]
+    for expected, text, claim in rows:
+        want = set(expected.split('|'))
+        fits = (lambda w: w == text) if 'none' in want else (lambda w: text in w or w in text)
+        got = {kind for name, kind, written, c in entities if c.startswith(claim) and fits(written)}
+        if (got & want) or (not got and 'none' in want):
+            right += 1
+        elif got == {'other'} and 'none' not in want:
+            unknown += 1
+        else:
+            wrong.append((expected, text, sorted(got) or 'none', claim[:70]))
+    print(f'\nkinds on {len(rows)} hand-labelled entities ({os.path.relpath(kinds_file, ROOT)}): right {right}, '
+          f'of no kind ("other" where a reader gives one) {unknown}, wrong {len(wrong)}')
+    for w in wrong:
+        print('   ', w)

@@ -115,6 +115,10 @@ const REGIONS = {
   'Arctic': [], 'Sahara': [], 'Himalayas': ['Himalaya'],
 };
 for (const [name, aliases] of Object.entries(REGIONS)) place(name, 'region', aliases);
+// The United Kingdom's constituent countries (world-countries lists the kingdom alone),
+// curated; "English" is left out, a language's name as often as a people's.
+const NATIONS = { England: [], Scotland: ['Scottish'], Wales: ['Welsh'], 'Northern Ireland': ['Northern Irish'] };
+for (const [name, aliases] of Object.entries(NATIONS)) place(name, 'region', aliases);
 const states = Object.values(geo('us_states.json'));
 // AP-style abbreviations of US states ("Calif.", "Colo."), curated; those that are words or
 // titles ("Miss.", "Ill.", "Mass.", "La.", "Pa.", "Ore.", "Del.", "Mo.", "Ind.") are left out.
@@ -129,11 +133,13 @@ place('Washington, D.C.', 'city', ['Washington DC', 'Washington D.C.']);
 const cities = Object.values(geo('cities15000.json'))
   .filter((c) => c.population >= 200000 || c.featurecode === 'PPLC')
   .sort((a, b) => b.population - a.population);
+// Cities' usual short names, curated (GeoNames' alternate names are in every language).
+const CITY_ALIASES = { Philadelphia: ['Philly'], 'New York City': ['NYC'] };
 let droppedCommon = 0;
 for (const c of cities) {
   const name = c.name;
   if (isCommon(name)) { droppedCommon++; continue; }
-  place(name, 'city', []);
+  place(name, 'city', CITY_ALIASES[name] || []);
 }
 
 let tsv = '# Places: name, class (country, continent, region, state, city), aliases and demonyms (|).\n' +
@@ -224,7 +230,11 @@ const NAME_WORDS = {
     'Assembly', 'Office', 'Service', 'Services', 'Organization', 'Organisation', 'Federation', 'League', 'Club', 'FC', 'Team', 'University', 'College',
     'School', 'Academy', 'Hospital', 'Clinic', 'Church', 'Network', 'Studios', 'Records', 'Press', 'News', 'Times', 'Post', 'Journal', 'Magazine',
     'Society', 'Trust', 'Fund', 'Board', 'Authority', 'Administration', 'Bureau', 'Survey', 'Brigade', 'Coalition', 'Movement', 'Front', 'Center', 'Centre',
-    'Division', 'Patrol', 'Labs', 'Laboratories', 'Programme', 'Program', 'Rehab'],
+    'Division', 'Patrol', 'Labs', 'Laboratories', 'Programme', 'Program', 'Rehab',
+    // Firms' and groups' last words that read as a surname's place otherwise ("Lehman
+    // Brothers", "Morningside Recovery", "Eastern Conference", "Marine Corps").
+    'Brothers', 'Partners', 'Properties', 'Recovery', 'Entertainment', 'Pharmaceuticals', 'Electronics', 'Communications',
+    'Solutions', 'Securities', 'Devices', 'Conference', 'Convention', 'Corps', 'Regiment', 'Battalion', 'Cartel', 'Gang'],
   place: ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Boulevard', 'Square', 'Bridge', 'Airport', 'Station', 'Harbour', 'Harbor', 'Port', 'Park',
     'Beach', 'Coast', 'Island', 'Islands', 'Bay', 'Gulf', 'Sea', 'Ocean', 'River', 'Lake', 'Mountain', 'Mountains', 'Mount', 'Hills', 'Valley',
     'Desert', 'Peninsula', 'Strait', 'Canyon', 'County', 'Province', 'District', 'Region', 'State', 'City', 'Town', 'Village', 'Prison', 'Hotel',
@@ -241,14 +251,22 @@ const NAME_WORDS = {
   // Lower-case words that say what kind of place a name is: after it ("Aceh province")
   // or before "of" ("the province of Aceh").
   place_qualifier: ['province', 'region', 'district', 'county', 'prefecture', 'island', 'state', 'city', 'camp'],
+  // Lower-case words after a name that say it is a group's ("the Young Goon gang", "the
+  // 8 Block crew", "the Data Center Server Solutions group").
+  group_qualifier: ['gang', 'crew', 'group', 'cartel', 'militia'],
   // First words that make a name a place, whatever follows ("Mount Cook", "Lake
-  // Victoria", "Fort Smith").
-  place_opening: ['Mount', 'Mt', 'Lake', 'Fort', 'Port', 'Cape', 'Isle'],
+  // Victoria", "Fort Smith"), compass words among them ("South Kordofan", "Upper Nile").
+  place_opening: ['Mount', 'Mt', 'Lake', 'Fort', 'Port', 'Cape', 'Isle', 'North', 'South', 'East', 'West', 'Northern', 'Southern',
+    'Eastern', 'Western', 'Central', 'Upper', 'Lower'],
+  // Portfolios of departments and ministers: before a title or "department" a word of
+  // the title ("Commerce Secretary", "the Interior and Commerce departments"), no name.
+  portfolio: ['Agriculture', 'Commerce', 'Defense', 'Defence', 'Education', 'Energy', 'Environment', 'Finance', 'Health', 'Homeland',
+    'Housing', 'Immigration', 'Interior', 'Justice', 'Labor', 'Labour', 'Transport', 'Transportation', 'Treasury', 'Veterans'],
   // Lower-case words that make a leader's or a people's name an organisation ("the Bush
   // administration", "the Israeli army").
   body: ['administration', 'government', 'army', 'military', 'navy', 'forces'],
 };
-let nameWords = '# Words that shape a name: particles inside it, last words of organisations and of places, words a Title Case line leaves lower case, suffixes after a surname, lower-case place qualifiers and body words, first words of places. Curated.\n' +
+let nameWords = '# Words that shape a name: particles inside it, last words of organisations and of places, words a Title Case line leaves lower case, suffixes after a surname, lower-case place and group qualifiers and body words, first words of places, portfolios. Curated.\n' +
   '# Generated by scripts/knowledge/generate.mjs: edit the script, not this file.\n';
 for (const [k, ws] of Object.entries(NAME_WORDS)) nameWords += `${k}\t${ws.join('|')}\n`;
 writeFileSync(join(out, 'name-words.txt'), nameWords);

@@ -392,6 +392,21 @@ fn mentions(
         };
         Some(i) == first_word || i.checked_sub(1).is_some_and(|p| tokens[p].norm == ":" || opening_quote(&tokens[p]))
     };
+    // "Commerce Secretary", "the Interior and Commerce departments": a portfolio is a
+    // word of the title or the department, not a name of its own ("the Interior
+    // Department" is a name).
+    let portfolio = |k: usize| knowledge::portfolios().contains(tokens[k].text(text));
+    let of_title = |k: usize| {
+        portfolio(k)
+            && next_term(tokens, k).is_some_and(|n| {
+                let lower = tokens[n].text(text).starts_with(char::is_lowercase);
+                let department =
+                    knowledge::organisation_heads().contains(&capitalised(tokens[n].norm.trim_end_matches('s')));
+                (department && lower)
+                    || (!department && (title[n] || is_role(&tokens[n], text, knowledge)))
+                    || (tokens[n].norm == "and" && next_term(tokens, n).is_some_and(portfolio))
+            })
+    };
     let is_name_word = |i: usize, covered: &[bool]| {
         let t = &tokens[i];
         // "They've", "I'm": a pronoun.
@@ -401,12 +416,24 @@ fn mentions(
             && !pronoun
             && !covered[i]
             && !title[i]
+            && !of_title(i)
             && t.is_capitalized(text)
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
             && !knowledge::calendar_abbreviations().contains(&t.norm)
-            && phrases::number_word(&t.norm).is_none()
+            // A number word only inside a name ("Dean Smith's Four Corners offense").
+            && (phrases::number_word(&t.norm).is_none()
+                || (Some(i) != first_word
+                    && t.text(text).starts_with(char::is_uppercase)
+                    && next_term(tokens, i).is_some_and(|n| {
+                        let w = &tokens[n];
+                        !w.gap_before
+                            && w.kind == Kind::Word
+                            && w.is_capitalized(text)
+                            && !w.is_stopword()
+                            && phrases::number_word(&w.norm).is_none()
+                    })))
             && (t.norm.chars().count() > 1 || tokens.get(i + 1).is_some_and(|n| n.norm == "."))
             && !knowledge.is_not_name(without_possessive(t.text(text)))
             && !knowledge.time_zones.contains(t.text(text))
@@ -422,12 +449,41 @@ fn mentions(
     };
     let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
     let title_case = is_title_case(tokens, text);
+    let entity_of = |m: &PhraseMatch<Alias>| {
+        m.values.iter().find_map(|v| match v {
+            Alias::Entity(e) => Some(knowledge.entities[*e]),
+            Alias::Concept(_) => None,
+        })
+    };
+    // "BBC Wales", "BBC Scotland": an outlet and the place right after it are the
+    // outlet's branch there, one name.
+    let mut branch_places: Vec<usize> = Vec::new();
     for m in aliases {
-        let Some(Alias::Entity(e)) = m.values.iter().find(|v| matches!(v, Alias::Entity(_))) else {
+        if branch_places.contains(&m.first) {
             continue;
-        };
-        let entity = knowledge.entities[*e];
+        }
+        let Some(entity) = entity_of(m) else { continue };
         covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+        let branch = (entity.kind == "media" && !ends_with_possessive(tokens[m.last].text(text)))
+            .then(|| {
+                aliases.iter().find(|p| {
+                    p.first == m.last + 1
+                        && tokens[p.first].start > tokens[m.last].end
+                        && !tokens[p.first].gap_before
+                        && tokens[p.first].is_capitalized(text)
+                        && entity_of(p).is_some_and(|e| e.kind == "place")
+                })
+            })
+            .flatten();
+        if let Some(p) = branch {
+            branch_places.push(p.first);
+            covered[p.first..=p.last].iter_mut().for_each(|c| *c = true);
+            let span = tokens[m.first].start..tokens[p.last].end;
+            let name =
+                format!("{} {}", entity.name, without_possessive(&text[tokens[p.first].start..tokens[p.last].end]));
+            out.push(Mention { name, kind: "media".into(), span });
+            continue;
+        }
         let extends = matches!(entity.kind, "org" | "product" | "place");
         let last = if extends {
             name_end(tokens, text, m.last, |k| is_name_word(k, &covered) || numbered(k), no_place)
@@ -514,6 +570,12 @@ fn mentions(
             i += 1;
             continue;
         }
+        // "E. 31st St.": a compass initial before a numbered street is a word of the
+        // street's name (below), not a name of its own.
+        if street_initial(tokens, text, i) {
+            i += 1;
+            continue;
+        }
         // "Quarterback Peyton Manning", "Prosecutor Terry White": a role word before a
         // first name is the person's title, not a word of the name.
         let before_first_name = next_term(tokens, i).is_some_and(|n| {
@@ -524,6 +586,23 @@ fn mentions(
             continue;
         }
         let mut last = name_end(tokens, text, i, continues, place_at);
+        // A quoted name runs over its "of" (the Pacific "Ring of Fire").
+        let quote_before = i.checked_sub(1).is_some_and(|q| {
+            matches!(tokens[q].norm.as_str(), "\"" | "\u{201c}" | "``" | "'" | "\u{2018}")
+                && tokens[q].end == tokens[i].start
+        });
+        if let Some(end) = next_term(tokens, last)
+            .filter(|&o| quote_before && tokens[o].norm == "of" && !tokens[o].gap_before)
+            .and_then(|o| next_term(tokens, o).filter(|&y| !tokens[y].gap_before && is_name_word(y, &covered)))
+            .map(|y| name_end(tokens, text, y, continues, place_at))
+            .filter(|&end| {
+                tokens.get(end + 1).is_some_and(|q| {
+                    matches!(q.norm.as_str(), "\"" | "\u{201d}" | "''" | "'" | "\u{2019}") && q.start == tokens[end].end
+                })
+            })
+        {
+            last = end;
+        }
         // "National Player of the Year", "Coach of the Month": an award runs over "of the"
         // to its period.
         let of_the = next_term(tokens, last)
@@ -556,8 +635,16 @@ fn mentions(
                 && tokens[k - 1].kind == Kind::Word
                 && is_role(&tokens[k - 1], text, knowledge)
         }) {
-            let mut r = k - 1;
-            while r > i
+            // A role of more words is the title whole, and the place's head word before
+            // it the place's ("Albany County District Attorney Dave Rossi").
+            let phrase = knowledge
+                .roles
+                .find(&tokens[i..k], text)
+                .iter()
+                .find_map(|m| (i + m.last == k - 1 && m.first < m.last).then_some(i + m.first));
+            let mut r = phrase.unwrap_or(k - 1);
+            while phrase.is_none()
+                && r > i
                 && (is_role(&tokens[r - 1], text, knowledge)
                     || knowledge::place_heads().contains(tokens[r - 1].text(text)))
             {
@@ -577,6 +664,21 @@ fn mentions(
             if last < run_last {
                 resume = Some(run_last + 1);
             }
+        } else if let Some(r) = knowledge
+            .roles
+            .find(&tokens[i..=last], text)
+            .iter()
+            .filter(|m| m.first > 1 && i + m.last == last && (m.last > m.first || title[i + m.first]))
+            .map(|m| i + m.first)
+            .min()
+            .filter(|&r| is_head_word(tokens[r - 1].text(text)) && !is_head_word(tokens[last].text(text)))
+        {
+            // "Albany County District Attorney": a role of two words after a name of
+            // two that ends in a place's or an organisation's head word is the office's
+            // role, no word of its name ("Mount Cook" and "the Perennial Party Girl"
+            // keep theirs).
+            resume = Some(last + 1);
+            last = r - 1;
         }
         // "Kimani (Kiki) Gray", "Kimani 'Kiki' Gray": a nickname between a first name and
         // a surname; the name is the two without it.
@@ -648,13 +750,27 @@ fn mentions(
         let second_part = i > 0 && matches!(tokens[i - 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}");
         let headed_pair = title_case && last == i + 1 && words == 2 && head_last && !kicker && !second_part;
         let mut span = tokens[i].start..tokens[last].end;
+        // A place's first word alone ("the Lower 48") or a compound's second part ("All-Star")
+        // is no name.
+        let compound = i >= 2
+            && matches!(tokens[i - 1].norm.as_str(), "-" | "\u{2010}" | "\u{2011}")
+            && (hyphen_joins(tokens, i - 2) || (tokens[i - 2].kind == Kind::Word && tokens[i - 2].is_stopword()));
+        if i == last && (compound || knowledge::place_openings().contains(tokens[i].text(text))) {
+            i += 1;
+            continue;
+        }
         // A head word alone ("Street", "Inc") is a name only after a number ("117th Street").
         let head_word = tokens[i].text(text);
         if i == last && is_head_word(head_word) {
             // Or after a capitalised "The" inside the sentence ("told The Post").
             let the = i.checked_sub(1).filter(|&p| tokens[p].text(text) == "The" && !opens(p));
             match i.checked_sub(1).filter(|&p| tokens[p].text(text).starts_with(|c: char| c.is_ascii_digit())).or(the) {
-                Some(p) if tokens[p].end < tokens[i].start => span.start = tokens[p].start,
+                Some(p) if tokens[p].end < tokens[i].start => {
+                    span.start = match p.checked_sub(2) {
+                        Some(e) if street_initial(tokens, text, e) => tokens[e].start,
+                        _ => tokens[p].start,
+                    }
+                }
                 _ => {
                     i += 1;
                     continue;
@@ -723,7 +839,9 @@ fn mentions(
         }
         i = resume.unwrap_or(last + 1);
     }
-    out.retain(|m| m.kind != "place" || !absorbed.iter().any(|a| a.start <= m.span.start && m.span.end <= a.end));
+    out.retain(|m| {
+        m.kind != "place" || !absorbed.iter().any(|a| *a != m.span && a.start <= m.span.start && m.span.end <= a.end)
+    });
     let demonyms: Vec<Range<usize>> =
         out.iter().filter(|m| m.kind == "place" && text[m.span.clone()] != m.name).map(|m| m.span.clone()).collect();
     for m in out.iter_mut().chain(candidates.iter_mut()) {
@@ -785,6 +903,16 @@ fn qualify(tokens: &[Token], text: &str, m: &mut Mention, demonyms: &[Range<usiz
     {
         m.span.end = tokens[b].end;
         m.name = text[m.span.clone()].to_owned();
+        m.kind = "org".into();
+        return;
+    }
+    // A group's qualifier belongs to its mention, whose name stays the group's ("the
+    // Young Goon gang" is Young Goon).
+    if matches!(m.kind.as_str(), "name" | "person" | "org")
+        && !demonym
+        && let Some(q) = after.filter(|&q| lower_in(q, knowledge::group_qualifiers()))
+    {
+        m.span.end = tokens[q].end;
         m.kind = "org".into();
     }
 }
@@ -879,7 +1007,10 @@ fn name_end(
         let head = |k: usize| is_head_word(without_possessive(tokens[k].text(text)));
         // "Sam's Club": a possessive ends a name unless a head word follows.
         let possessive = ends_with_possessive(tokens[last].text(text));
-        if is_name_word(next) && (!possessive || head(next)) {
+        // ("Sudan's South Kordofan" is two.)
+        let head_ends =
+            || head(next) && next_term(tokens, next).is_none_or(|a| tokens[a].gap_before || !is_name_word(a));
+        if is_name_word(next) && (!possessive || head_ends()) {
             last = next;
             continue;
         }
@@ -920,8 +1051,9 @@ fn name_end(
 /// after a title or when it opens with a first name, `org` or `place` by its last
 /// word ("Airlines", "Street"), `place` by one before it ("Mount Cook", "Aoraki Mount
 /// Cook"), `product` before a version number ("Internet Explorer 8"), `org` for an acronym, `place` after "in" or "near",
-/// `person` right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
-/// else `name`.
+/// `org` for a plural after "the" ("the Colts"), `person` right before or after a
+/// speech verb ("Reid claimed", "said Jack Ketsoyan"), or for two plain capitalised
+/// words that nothing above placed; else `name`.
 fn guess_kind(
     tokens: &[Token],
     text: &str,
@@ -981,7 +1113,20 @@ fn guess_kind(
         let t = &tokens[n];
         !t.gap_before && t.text(text).starts_with(char::is_lowercase) && knowledge::place_qualifiers().contains(&t.norm)
     });
-    if web || team || heads.contains(last_word) || (words.len() >= 3 && words.iter().any(|w| heads.contains(w))) {
+    // "the Colts", "the Tar Heels": a plural name after "the" that no place or people
+    // bears is a team's or a group's.
+    let the_plural = before.is_some_and(|b| tokens[b].norm == "the")
+        && words.len() <= 2
+        && plural(last_word)
+        && !last_word.ends_with("is")
+        && !is_people(last_word, knowledge)
+        && !aliases.iter().any(is_place);
+    if web
+        || team
+        || the_plural
+        || heads.contains(last_word)
+        || (words.len() >= 3 && words.iter().any(|w| heads.contains(w)))
+    {
         "org"
     } else if knowledge::place_heads().contains(last_word)
         || words.iter().rev().skip(1).any(|w| knowledge::place_openings().contains(w))
@@ -989,31 +1134,76 @@ fn guess_kind(
         "place"
     } else if versioned {
         "product"
-    } else if before.is_some_and(|b| title[b]) || (words.len() >= 2 && knowledge.is_first_name(words[0])) {
+    } else if before.is_some_and(|b| title[b] || (words.len() >= 2 && is_role(&tokens[b], text, knowledge)))
+        || (words.len() >= 2 && knowledge.is_first_name(words[0]))
+        || (words.len() >= 3 && knowledge.is_first_name(words[1]))
+        || (words.len() >= 2 && knowledge::name_suffixes().contains(last_word))
+        || described_as_someone(tokens, last)
+    {
+        // After a title, or a role word before two words ("star receiver Vincent
+        // Jackson"; "server vendor SeaMicro" may be a firm's); a first name
+        // first or second ("Named Maurice Cheeks" in a headline); a surname's suffix
+        // ("Comeaux Jr"); an age or a "who" after it ("Matt Smith, 26,", "Paterson
+        // Joseph, who").
         "person"
-    } else if words.len() == 1 && is_acronym(words[0]) {
+    } else if words.len() == 1 && is_acronym(without_possessive(words[0])) {
         "org"
-    } else if before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near")) || place_after_comma() {
+    } else if (before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near"))
+        // "in Cheeks's firing" is in a firing.
+        && !ends_with_possessive(tokens[last].text(text)))
+        || place_after_comma()
+    {
         "place"
     } else if after_the || honorific_last || qualified {
         "name"
     } else if speaks(tokens, text, first, last, knowledge)
         && next_term(tokens, last).is_none_or(|n| !title[n] && !is_role(&tokens[n], text, knowledge))
+        && words.iter().all(|w| !is_acronym(w))
     {
-        // Not before a title ("said Manokwari Military Commander Col. Irham").
+        // Right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
+        // not before a title ("said Manokwari Military Commander Col. Irham").
         "person"
     } else if words.len() >= 2
-        && words.iter().all(|w| !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()) && phrases::number_word(&w.to_lowercase()).is_none()
+        })
         // A function word in it ("Doctor Who") is no person's.
         && (first..=last).all(|k| tokens[k].kind != Kind::Word || !tokens[k].is_stopword())
         && !aliases.iter().any(|m| m.first == 0 || is_place(m))
     {
-        // Two or more plain capitalised words that do not open with a place, nor hold
-        // one ("Stade de Suisse"): a person.
+        // Two or more plain capitalised words that no word above makes an organisation's
+        // or a place's ("Lehman Brothers", "South Kordofan") and that do not open with a
+        // place, nor hold one ("Stade de Suisse"): a person ("Lennox Lewis", "Keiwan
+        // Ratliff", whose first names no list holds).
         "person"
     } else {
         "name"
     }
+}
+
+/// "E" in "E. 31st St.": N, S, E or W and its dot before a number.
+fn street_initial(tokens: &[Token], text: &str, k: usize) -> bool {
+    matches!(tokens[k].text(text), "N" | "S" | "E" | "W")
+        && tokens.get(k + 1).is_some_and(|d| d.norm == "." && d.start == tokens[k].end)
+        && tokens
+            .get(k + 2)
+            .is_some_and(|n| n.start > tokens[k + 1].end && n.norm.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "department" → "Department".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// "Matt Smith, 26,", "Paterson Joseph, who": an age or "who" after a comma describes
+/// a person.
+fn described_as_someone(tokens: &[Token], last: usize) -> bool {
+    let after = |k: usize| tokens.get(k).map(|t| t.norm.as_str());
+    after(last + 1) == Some(",")
+        && (after(last + 2) == Some("who")
+            || (tokens.get(last + 2).is_some_and(|t| t.kind == Kind::Number && t.norm.len() <= 3)
+                && after(last + 3) == Some(",")))
 }
 
 /// "G" or "J.J": one capital letter, or capitals between dots.
@@ -1216,15 +1406,20 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
     let mut added: Vec<(usize, Mention)> = Vec::new();
     for (c, claim) in claims.iter().enumerate() {
         for (k, m) in claim.features.mentions.iter().enumerate() {
-            if matches!(m.kind.as_str(), "person" | "name")
+            // ("the Colts" is the Indianapolis Colts too.)
+            if matches!(m.kind.as_str(), "person" | "name" | "org")
                 && let Some((full, kind)) = full_name_of(&m.name, &claim.source)
+                && (m.kind != "org" || kind == "org")
             {
                 renames.push((c, k, full.clone(), kind.clone()));
             }
         }
         for candidate in &claim.features.candidates {
             if let Some((_, kind)) = confirmed.iter().find(|(n, _)| *n == candidate.name) {
-                added.push((c, Mention { kind: kind.clone(), ..candidate.clone() }));
+                // Its own words may say more than the mention that confirms it ("Thompson,
+                // who").
+                let kind = if kind == "name" { candidate.kind.clone() } else { kind.clone() };
+                added.push((c, Mention { kind, ..candidate.clone() }));
             } else if let Some((full, kind)) = full_name_of(&candidate.name, &claim.source) {
                 added.push((c, Mention { name: full.clone(), kind: kind.clone(), span: candidate.span.clone() }));
             } else if candidate.name.contains(' ') {
@@ -1292,6 +1487,45 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         m.name = name;
         m.kind = kind;
     }
+    // An added name takes the place of the shorter ones inside it ("Philadelphia" in
+    // "Philadelphia 76ers"), not of one it overlaps otherwise.
+    for (c, mention) in added {
+        let mentions = &mut claims[c].features.mentions;
+        let within = |m: &Mention| mention.span.start <= m.span.start && m.span.end <= mention.span.end;
+        let overlaps = |m: &Mention| m.span.start < mention.span.end && mention.span.start < m.span.end;
+        if !mentions.iter().any(|m| overlaps(m) && (!within(m) || m.span == mention.span)) {
+            mentions.retain(|m| !overlaps(m));
+            mentions.push(mention);
+        }
+    }
+    // A he or she right after a one-word name of no known kind, with no other name
+    // between, says it is a person's ("Hutson said he", "Thompson lost his title"),
+    // an "its" an organisation's, whatever a speech verb said ("SeaMicro has said its
+    // technology"); one further on says nothing ("Morningside is unlicensed and
+    // photogs snapped her").
+    let mut groups: Vec<String> = Vec::new();
+    for claim in claims.iter_mut() {
+        let text = &claim.text;
+        let starts: Vec<usize> = claim.features.mentions.iter().map(|m| m.span.start).collect();
+        for m in claim.features.mentions.iter_mut() {
+            if !matches!(m.kind.as_str(), "name" | "person")
+                || m.span.is_empty()
+                || m.name.contains(' ')
+                || is_acronym(&m.name)
+            {
+                continue;
+            }
+            let next = starts.iter().copied().filter(|&s| s >= m.span.end).min().unwrap_or(text.len());
+            let words: Vec<&str> =
+                text[m.span.end..next].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(3).collect();
+            if words.iter().any(|w| knowledge.group_pronouns.contains(w)) {
+                m.kind = "org".into();
+                groups.push(m.name.clone());
+            } else if m.kind == "name" && words.iter().any(|w| knowledge.person_pronouns.contains(w)) {
+                m.kind = "person".into();
+            }
+        }
+    }
     // A name of no known kind takes the kind its other mentions give, when they give one
     // ("Palmer City Clerk" is of the Palmer that "in Palmer" makes a place).
     let mut kinds: Vec<(&str, &str)> = Vec::new();
@@ -1305,20 +1539,20 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         .filter(|(name, _)| kinds.iter().filter(|(n, _)| n == name).count() == 1)
         .map(|(name, kind)| ((*name).to_owned(), (*kind).to_owned()))
         .collect();
-    for m in claims.iter_mut().flat_map(|c| c.features.mentions.iter_mut()).filter(|m| m.kind == "name") {
-        if let Some((_, kind)) = known.iter().find(|(n, _)| *n == m.name) {
-            m.kind = kind.clone();
+    // A version after one mention makes a product of the others ("Internet Explorer 8":
+    // "Internet Explorer" is no person's two words).
+    let products: Vec<String> =
+        kinds.iter().filter(|(_, kind)| *kind == "product").map(|(name, _)| (*name).to_owned()).collect();
+    for m in claims.iter_mut().flat_map(|c| c.features.mentions.iter_mut()) {
+        if m.kind == "name" {
+            if let Some((_, kind)) = known.iter().find(|(n, _)| *n == m.name) {
+                m.kind = kind.clone();
+            }
+        } else if m.kind == "person" && products.contains(&m.name) {
+            m.kind = "product".into();
         }
-    }
-    // An added name takes the place of the shorter ones inside it ("Philadelphia" in
-    // "Philadelphia 76ers"), not of one it overlaps otherwise.
-    for (c, mention) in added {
-        let mentions = &mut claims[c].features.mentions;
-        let within = |m: &Mention| mention.span.start <= m.span.start && m.span.end <= mention.span.end;
-        let overlaps = |m: &Mention| m.span.start < mention.span.end && mention.span.start < m.span.end;
-        if !mentions.iter().any(|m| overlaps(m) && (!within(m) || m.span == mention.span)) {
-            mentions.retain(|m| !overlaps(m));
-            mentions.push(mention);
+        if matches!(m.kind.as_str(), "name" | "person") && groups.contains(&m.name) {
+            m.kind = "org".into();
         }
     }
     for claim in claims.iter_mut() {

@@ -78,6 +78,8 @@ pub struct Cues {
     pub auxiliaries: List,
     pub not_inverted: List,
     pub pronouns: List,
+    pub person_pronouns: List,
+    pub group_pronouns: List,
     pub relatives: List,
     pub lead_words: List,
     pub negation: List,
@@ -176,6 +178,18 @@ pub fn honorifics() -> List {
 /// from `data/general/name-words.txt`.
 pub fn place_openings() -> List {
     data::PLACE_OPENINGS
+}
+
+/// Lower-case words that say a name is a group's ("the Young Goon gang"), from
+/// `data/general/name-words.txt`.
+pub fn group_qualifiers() -> List {
+    data::GROUP_QUALIFIERS
+}
+
+/// Portfolios of a department or a minister ("Commerce", "Interior"): before a title or
+/// "department" a word of it, not a name; from `data/general/name-words.txt`.
+pub fn portfolios() -> List {
+    data::PORTFOLIOS
 }
 
 /// Abbreviated month and weekday names, lower case ("nov", "tues").
@@ -313,6 +327,10 @@ pub struct Knowledge {
     /// Speech verbs whose speaker never follows them ("told").
     pub not_inverted: List,
     pub pronouns: List,
+    /// Pronouns only a person takes ("he", "her"): right after a name, its kind.
+    pub person_pronouns: List,
+    /// Pronouns a firm or a group takes and a person does not ("its").
+    pub group_pronouns: List,
     pub relatives: List,
     /// Negations (`true`), and look-alikes that are not ("not only": `false`).
     pub negation: PhraseSet<bool>,
@@ -496,6 +514,8 @@ impl Knowledge {
             auxiliaries: cues.auxiliaries,
             not_inverted: cues.not_inverted,
             pronouns: cues.pronouns,
+            person_pronouns: cues.person_pronouns,
+            group_pronouns: cues.group_pronouns,
             relatives: cues.relatives,
             negation: PhraseSet::new(MatchOn::Word),
             times: set_of(cues.times),
