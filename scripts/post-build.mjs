@@ -1,6 +1,8 @@
 // Trunk post_build hook for release builds, run in the staging directory:
-//   1. minifies the wasm-bindgen JS glue (Trunk minifies html and css, not this);
-//      index.html sets data-integrity="none" on the rust link since it changes here;
+//   1. minifies the wasm-bindgen JS glue (Trunk minifies html and css, not this),
+//      then gives the imports of each binary short names in it and in the glue
+//      (wasm-imports.mjs); index.html sets data-integrity="none" on the rust links
+//      since both change here;
 //   2. writes a strict Content-Security-Policy into index.html: only this origin,
 //      no remote anything, scripts limited to the glue and the inline scripts
 //      (Trunk's loader and index.html's theme line, each allowed by its hash),
@@ -10,6 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
+import { shortenImports } from "./wasm-imports.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir || process.env.TRUNK_PROFILE !== "release") process.exit(0);
@@ -18,6 +21,14 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
   const path = join(dir, name);
   const { code } = transformSync(readFileSync(path, "utf8"), { minify: true, format: "esm", target: "es2022" });
   writeFileSync(path, code);
+}
+
+for (const name of readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"))) {
+  const wasmPath = join(dir, name);
+  const gluePath = join(dir, `${name.slice(0, -"_bg.wasm".length)}.js`);
+  const { wasm, js } = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
+  writeFileSync(wasmPath, wasm);
+  writeFileSync(gluePath, js);
 }
 
 const htmlPath = join(dir, "index.html");

@@ -122,29 +122,44 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || prepared.map_or_else(|| initial_state(given), |state| (*state).clone()))
     };
 
-    // The analysis worker starts after the first render; it fetches the semantic
-    // table itself. Jobs sent before it started wait for it.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            worker::connect(dispatcher);
-            worker::disconnect
-        });
-    }
-
-    // The stored library arrives (IndexedDB is asynchronous); from then on it is
-    // saved whenever the reader changes it. A library given as a prop is neither.
+    // Once, after the first render (one effect for all of it: each effect is its
+    // own copy of Yew's effect code in the page's wasm):
     {
         let dispatcher = state.dispatcher();
         let persist = props.library.is_none();
         use_effect_with((), move |_| {
+            // The analysis worker starts; it fetches the semantic table itself.
+            // Jobs sent before it started wait for it.
+            worker::connect(dispatcher.clone());
+            // The stored library arrives (IndexedDB is asynchronous); from then on
+            // it is saved whenever the reader changes it (below). A library given
+            // as a prop is neither.
             if persist {
+                let dispatcher = dispatcher.clone();
                 yew::platform::spawn_local(async move {
                     match browser::load_library().await {
                         Ok(library) => dispatcher.dispatch(Action::LibraryLoaded(library, browser::query_pairs())),
                         Err(problem) => dispatcher.dispatch(Action::Alert(problem)),
                     }
                 });
+            }
+            // Back and Forward: the URL is the truth.
+            let popstate = gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dispatcher.dispatch(Action::Restore(browser::query_pairs()));
+            });
+            // Keyboard: "/" focuses the search (the pair dialog closes itself on Esc).
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let keydown =
+                gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", options, |event| {
+                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if key.key() == "/" && !browser::typing_in_field() && !key.ctrl_key() && !key.meta_key() {
+                        event.prevent_default();
+                        browser::focus(toolbar::SEARCH_ID);
+                    }
+                });
+            move || {
+                drop((popstate, keydown));
+                worker::disconnect();
             }
         });
     }
@@ -160,17 +175,6 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 });
             }
-        });
-    }
-
-    // Back and Forward: the URL is the truth.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dispatcher.dispatch(Action::Restore(browser::query_pairs()));
-            });
-            move || drop(listener)
         });
     }
 
@@ -207,20 +211,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-
-    // Keyboard: "/" focuses the search (the pair dialog closes itself on Esc).
-    use_effect_with((), |_| {
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        let listener =
-            gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", options, |event| {
-                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                if key.key() == "/" && !browser::typing_in_field() && !key.ctrl_key() && !key.meta_key() {
-                    event.prevent_default();
-                    browser::focus(toolbar::SEARCH_ID);
-                }
-            });
-        move || drop(listener)
-    });
 
     let comparison: Rc<Comparison> = state.comparison.clone();
     // The visible rows, computed once per change of the comparison or the filters.

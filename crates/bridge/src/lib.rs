@@ -264,7 +264,9 @@ pub fn comparison_to_bytes(comparison: &Comparison) -> Vec<u8> {
 
 /// A comparison back from [`comparison_to_bytes`].
 pub fn comparison_from_bytes(bytes: &[u8]) -> Result<Comparison, String> {
-    postcard::from_bytes(bytes).map_err(|e| format!("the comparison could not be read ({e})"))
+    // postcard's own messages ("This is a feature that PostCard will never implement")
+    // tell a reader nothing and cost the page their text and formatting.
+    postcard::from_bytes(bytes).map_err(|_| "the comparison could not be read (damaged bytes)".to_owned())
 }
 
 /// A comparison as a JS value: its bytes in a `Uint8Array` (the worker posts it).
