@@ -564,7 +564,7 @@ struct Stance<'c> {
     doubt: Option<&'c str>,
     /// The names the claim tells of (not those of its source), each with its kind
     /// and word stems.
-    names: Vec<(&'c str, &'static str, Vec<String>)>,
+    names: Vec<(&'c str, &'static str, Vec<tokens::Word>)>,
     /// The words that have antonyms, not negated in the claim, with those antonyms
     /// the claim does not use itself: looked up once per claim, not once per pair.
     antonyms: Vec<Antonyms>,
@@ -643,7 +643,7 @@ impl<'c> Stance<'c> {
         let find = |list: &[String]| {
             tokens
                 .iter()
-                .find(|t| t.kind == tokens::Kind::Word && list.contains(&t.key))
+                .find(|t| t.kind == tokens::Kind::Word && list.iter().any(|w| *w == t.key))
                 .map(|t| &claim.text[t.start..t.end])
         };
         let (deny, doubt) = (find(&general.deny), find(&general.doubt));
@@ -946,7 +946,7 @@ fn context_of<'t>(claim: &Claim, q: &Quantity, tokens: &'t [tokens::Token]) -> V
     let walk = |side: &mut dyn Iterator<Item = (&'t tokens::Token, bool)>| -> Vec<&'t str> {
         let mut found = Vec::new();
         for (t, gap) in side {
-            if gap || setting.contains(&t.key) || found.len() == 3 {
+            if gap || setting.iter().any(|w| *w == t.key) || found.len() == 3 {
                 break;
             }
             if !t.is_stopword() {

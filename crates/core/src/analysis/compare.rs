@@ -308,7 +308,8 @@ pub fn compare_with_meaning(
 /// Fills each claim's `Features::words` and returns [`Comparison::stems`];
 /// `tokens` are the claims'.
 fn search_index(claims: &mut [Claim], tokens: &[Vec<tokens::Token>]) -> Vec<(String, String)> {
-    let mut stems: Vec<(String, String)> = Vec::new();
+    // The tokens' shared words, sorted and without repeats before they are copied.
+    let mut stems: Vec<(tokens::Word, tokens::Word)> = Vec::new();
     let mut tokenizer = tokens::Tokenizer::default();
     let mut add = |tokens: &[tokens::Token]| {
         let stemmed = tokens.iter().filter(|t| t.is_term() && t.key != t.norm);
@@ -323,7 +324,7 @@ fn search_index(claims: &mut [Claim], tokens: &[Vec<tokens::Token>]) -> Vec<(Str
     }
     order::sort_by(&mut stems, |x, y| x.cmp(y));
     stems.dedup();
-    stems
+    stems.into_iter().map(|(norm, key)| (norm.into(), key.into())).collect()
 }
 
 /// Compares two sources with the knowledge compiled in (scoped to their story).
