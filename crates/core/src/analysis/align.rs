@@ -678,7 +678,7 @@ impl<'c> Stance<'c> {
             // A demonym describes ("Dutch navigation company"): it is no place told of.
             .filter(|m| {
                 m.kind != "place"
-                    || tokens::stem(&claim.text[m.span.clone()]) == tokens::stem(&m.name)
+                    || tokens::remembered_stem(&claim.text[m.span.clone()]) == tokens::remembered_stem(&m.name)
                     || claim.text[m.span.clone()].contains(m.name.as_str())
             })
             .map(|m| {

@@ -322,7 +322,8 @@ fn search_index(claims: &mut [Claim], tokens: &[Vec<tokens::Token>]) -> Vec<(Str
             add(tokenizer.tokenize(name));
         }
     }
-    order::sort_by(&mut stems, |x, y| x.cmp(y));
+    // One form has one stem: sorted by form is sorted by both.
+    order::sort_by_str(&mut stems, |(norm, _)| norm.as_str());
     stems.dedup();
     stems.into_iter().map(|(norm, key)| (norm.into(), key.into())).collect()
 }

@@ -372,8 +372,15 @@ static GENERATED: LazyLock<Vec<EntityDef>> = LazyLock::new(|| {
 /// Whether `name` is a country's name as `data/general/places.tsv` gives it ("Czechia"):
 /// its `country` class, listed by `build.rs`.
 pub fn is_country(name: &str) -> bool {
-    data::COUNTRIES.lines().any(|country| country == name)
+    COUNTRIES.binary_search(&name).is_ok()
 }
+
+/// [`data::COUNTRIES`], sorted once for [`is_country`].
+static COUNTRIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut countries: Vec<&str> = data::COUNTRIES.lines().collect();
+    super::order::sort_by_str(&mut countries, |c| c);
+    countries
+});
 
 /// Whether `name` is a news outlet or agency of `data/general/outlets.tsv` (its
 /// name or an alias, in any case): "AFP", "Associated Press".

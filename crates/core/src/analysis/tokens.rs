@@ -399,6 +399,11 @@ pub fn stem(norm: &str) -> Cow<'_, str> {
     STEMMER.stem(norm)
 }
 
+/// [`stem`] of any text, remembered in the word table as the tokens' keys are.
+pub fn remembered_stem(text: &str) -> Word {
+    interned(text, word_hash(text), true).1
+}
+
 /// The shared strings of normal form `norm` (whose [`word_hash`] is `hash`) and
 /// of its key (its [`stem`] when `stemmed`, else `norm` itself), with the key's
 /// hash: from the word table when the form was seen before.
