@@ -384,12 +384,12 @@ fn mentions(
         let t = &tokens[i];
         // "They've", "I'm": a pronoun.
         let pronoun =
-            t.norm.split(['\'', '\u{2019}']).next().is_some_and(|p| p != t.norm && knowledge.pronouns.contains(p));
+            || t.norm.split(['\'', '\u{2019}']).next().is_some_and(|p| p != t.norm && knowledge.pronouns.contains(p));
         t.kind == Kind::Word
-            && !pronoun
             && !covered[i]
             && !title[i]
             && t.is_capitalized(text)
+            && !pronoun()
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)

@@ -385,11 +385,16 @@ static COUNTRIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// Whether `name` is a news outlet or agency of `data/general/outlets.tsv` (its
 /// name or an alias, in any case): "AFP", "Associated Press".
 pub fn is_outlet(name: &str) -> bool {
-    GENERATED
-        .iter()
-        .filter(|e| e.kind == "media")
-        .any(|e| e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|alias| alias.eq_ignore_ascii_case(name)))
+    OUTLET_NAMES.iter().any(|outlet| outlet.eq_ignore_ascii_case(name))
 }
+
+/// The names and aliases of the generated outlets, picked once for [`is_outlet`]
+/// (among thousands of places).
+static OUTLET_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    (GENERATED.iter().filter(|e| e.kind == "media"))
+        .flat_map(|e| std::iter::once(e.name).chain(e.aliases.iter()))
+        .collect()
+});
 
 static GENERAL: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(None, &[]));
 static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(embedded_story(), &[]));
