@@ -315,11 +315,16 @@ fn search_index(claims: &mut [Claim], tokens: &[Vec<tokens::Token>]) -> Vec<(Str
         let stemmed = tokens.iter().filter(|t| t.is_term() && t.key != t.norm);
         stems.extend(stemmed.map(|t| (t.norm.clone(), t.key.clone())));
     };
+    // Names recur from claim to claim: each is tokenized once.
+    let mut names: Vec<String> = Vec::new();
     for (claim, tokens) in claims.iter_mut().zip(tokens) {
         claim.features.set_words(tokens.iter().filter(|t| t.is_term()).map(|t| t.start..t.end));
         add(tokens);
         for name in &claim.entities {
-            add(tokenizer.tokenize(name));
+            if !names.contains(name) {
+                add(tokenizer.tokenize(name));
+                names.push(name.clone());
+            }
         }
     }
     // One form has one stem: sorted by form is sorted by both.
