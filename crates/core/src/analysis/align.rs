@@ -259,7 +259,7 @@ impl<'c, 's> Aligner<'c, 's> {
         // short notes of a few sentences each, the shared names are the facts).
         let enough = n >= cal.common_min_claims as f32;
         let common = named_by.iter().map(|&d| enough && d as f32 > cal.common_share * n).collect();
-        let class = keys.iter().map(|k| CLASS_NOUNS.iter().any(|s| s == k)).collect();
+        let class = keys.iter().map(|k| CLASS_NOUNS.binary_search_by(|s| s.as_str().cmp(k)).is_ok()).collect();
         Aligner { semantic, keys, a: profiles, b: b_profiles, common, class, cal }
     }
 
@@ -590,11 +590,15 @@ struct Antonyms {
 }
 
 /// Class nouns, as stems: the last words of organisation and place names in lower
-/// case ("company", "airport"), read once.
+/// case ("company", "airport"), read once, sorted (every key of a comparison is
+/// looked up).
 static CLASS_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    (knowledge::organisation_heads().iter().chain(knowledge::place_heads().iter()))
+    let mut nouns: Vec<String> = (knowledge::organisation_heads().iter().chain(knowledge::place_heads().iter()))
         .map(|h| tokens::stem(&h.to_lowercase()).into_owned())
-        .collect()
+        .collect();
+    order::sort_by_str(&mut nouns, |n| n);
+    nouns.dedup();
+    nouns
 });
 
 /// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
