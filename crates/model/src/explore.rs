@@ -727,14 +727,14 @@ mod tests {
             let terms: Vec<Token> = tokens::tokenize(query).into_iter().filter(Token::is_term).collect();
             let content: Vec<&Token> = terms.iter().filter(|t| !t.is_stopword()).collect();
             let chosen: Vec<&Token> = if content.is_empty() { terms.iter().collect() } else { content };
-            let mut keys: Vec<String> = chosen.into_iter().map(|t| t.key.clone()).collect();
+            let mut keys: Vec<String> = chosen.into_iter().map(|t| t.key.to_string()).collect();
             keys.dedup();
-            let words: Vec<String> = tokens::tokenize(&claim.text).into_iter().map(|t| t.key).collect();
+            let words: Vec<String> = tokens::tokenize(&claim.text).into_iter().map(|t| t.key.into()).collect();
             let names: Vec<String> = claim.entities.iter().flat_map(|e| tokens::phrase_keys(e)).collect();
             let matches = keys.iter().all(|k| words.contains(k) || names.contains(k));
             let mut hits: Vec<Range<usize>> = tokens::tokenize(&claim.text)
                 .into_iter()
-                .filter(|t| t.is_term() && keys.contains(&t.key))
+                .filter(|t| t.is_term() && keys.iter().any(|k| *k == t.key))
                 .map(|t| t.start..t.end)
                 .collect();
             for m in &claim.features.mentions {

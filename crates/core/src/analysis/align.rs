@@ -259,7 +259,7 @@ impl<'c, 's> Aligner<'c, 's> {
         // short notes of a few sentences each, the shared names are the facts).
         let enough = n >= cal.common_min_claims as f32;
         let common = named_by.iter().map(|&d| enough && d as f32 > cal.common_share * n).collect();
-        let class = keys.iter().map(|k| CLASS_NOUNS.iter().any(|s| s == k)).collect();
+        let class = keys.iter().map(|k| CLASS_NOUNS.binary_search_by(|s| s.as_str().cmp(k)).is_ok()).collect();
         Aligner { semantic, keys, a: profiles, b: b_profiles, common, class, cal }
     }
 
@@ -564,7 +564,7 @@ struct Stance<'c> {
     doubt: Option<&'c str>,
     /// The names the claim tells of (not those of its source), each with its kind
     /// and word stems.
-    names: Vec<(&'c str, &'static str, Vec<String>)>,
+    names: Vec<(&'c str, &'static str, Vec<tokens::Word>)>,
     /// The words that have antonyms, not negated in the claim, with those antonyms
     /// the claim does not use itself: looked up once per claim, not once per pair.
     antonyms: Vec<Antonyms>,
@@ -590,11 +590,15 @@ struct Antonyms {
 }
 
 /// Class nouns, as stems: the last words of organisation and place names in lower
-/// case ("company", "airport"), read once.
+/// case ("company", "airport"), read once, sorted (every key of a comparison is
+/// looked up).
 static CLASS_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    (knowledge::organisation_heads().iter().chain(knowledge::place_heads().iter()))
+    let mut nouns: Vec<String> = (knowledge::organisation_heads().iter().chain(knowledge::place_heads().iter()))
         .map(|h| tokens::stem(&h.to_lowercase()).into_owned())
-        .collect()
+        .collect();
+    order::sort_by_str(&mut nouns, |n| n);
+    nouns.dedup();
+    nouns
 });
 
 /// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
@@ -643,7 +647,7 @@ impl<'c> Stance<'c> {
         let find = |list: &[String]| {
             tokens
                 .iter()
-                .find(|t| t.kind == tokens::Kind::Word && list.contains(&t.key))
+                .find(|t| t.kind == tokens::Kind::Word && list.iter().any(|w| *w == t.key))
                 .map(|t| &claim.text[t.start..t.end])
         };
         let (deny, doubt) = (find(&general.deny), find(&general.doubt));
@@ -678,7 +682,7 @@ impl<'c> Stance<'c> {
             // A demonym describes ("Dutch navigation company"): it is no place told of.
             .filter(|m| {
                 m.kind != "place"
-                    || tokens::stem(&claim.text[m.span.clone()]) == tokens::stem(&m.name)
+                    || tokens::remembered_stem(&claim.text[m.span.clone()]) == tokens::remembered_stem(&m.name)
                     || claim.text[m.span.clone()].contains(m.name.as_str())
             })
             .map(|m| {
@@ -946,7 +950,7 @@ fn context_of<'t>(claim: &Claim, q: &Quantity, tokens: &'t [tokens::Token]) -> V
     let walk = |side: &mut dyn Iterator<Item = (&'t tokens::Token, bool)>| -> Vec<&'t str> {
         let mut found = Vec::new();
         for (t, gap) in side {
-            if gap || setting.contains(&t.key) || found.len() == 3 {
+            if gap || setting.iter().any(|w| *w == t.key) || found.len() == 3 {
                 break;
             }
             if !t.is_stopword() {

@@ -411,13 +411,13 @@ fn mentions(
         let t = &tokens[i];
         // "They've", "I'm": a pronoun.
         let pronoun =
-            t.norm.split(['\'', '\u{2019}']).next().is_some_and(|p| p != t.norm && knowledge.pronouns.contains(p));
+            || t.norm.split(['\'', '\u{2019}']).next().is_some_and(|p| p != t.norm && knowledge.pronouns.contains(p));
         t.kind == Kind::Word
-            && !pronoun
             && !covered[i]
             && !title[i]
             && !of_title(i)
             && t.is_capitalized(text)
+            && !pronoun()
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)
             && !phrases::is_weekday(&t.norm)
@@ -2370,7 +2370,7 @@ fn quantities(
                 from.and_then(|from| counted_phrase(tokens, text, from, value, knowledge, speech))
             {
                 counts = text[tokens[first_noun].start..tokens[head].end].to_owned();
-                counts_key = tokens[head].key.clone();
+                counts_key = tokens[head].key.to_string();
                 last = head;
             }
         }
@@ -2514,7 +2514,7 @@ fn negated(
                 let alias = aliases.iter().find(|a| (a.first..=a.last).contains(&n));
                 let end = alias.map_or(t.end, |a| tokens[a.last].end);
                 let span = tokens[m.first].start..end;
-                out.push((t.key.clone(), span.clone()));
+                out.push((t.key.to_string(), span.clone()));
                 if let Some(concept) = alias.and_then(|a| concept_of(a, knowledge)) {
                     out.push((concept, span));
                 }
@@ -2594,7 +2594,7 @@ fn terms(
             continue;
         }
         terms.add(&t.key, 1.0);
-        spans.push((t.key.clone(), t.start..t.end));
+        spans.push((t.key.to_string(), t.start..t.end));
     }
     (terms, spans)
 }

@@ -59,6 +59,8 @@ impl Furniture {
     fn classify<'l>(&self, line: &'l str) -> Option<(&FurnitureRule, &'l str)> {
         let lower = text::lowercase(line);
         let bare = bare(&lower);
+        // A bio is a line of its own, not a paragraph that mentions a reporter.
+        let short = line.split_whitespace().nth(CONTAINS_MAX_WORDS).is_none();
         self.rules.iter().zip(&self.folded).find_map(|(rule, folded)| {
             if folded.lines.iter().any(|l| l == bare) {
                 return Some((rule, ""));
@@ -68,8 +70,6 @@ impl Furniture {
                 let rest_start = line.char_indices().nth(*chars).map_or(line.len(), |(at, _)| at);
                 return Some((rule, line[rest_start..].trim()));
             }
-            // A bio is a line of its own, not a paragraph that mentions a reporter.
-            let short = line.split_whitespace().nth(CONTAINS_MAX_WORDS).is_none();
             (short && folded.contains.iter().any(|c| lower.contains(c.as_str()))).then_some((rule, ""))
         })
     }

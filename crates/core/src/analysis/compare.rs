@@ -310,22 +310,29 @@ pub fn compare_with_meaning(
 /// Fills each claim's `Features::words` and returns [`Comparison::stems`];
 /// `tokens` are the claims'.
 fn search_index(claims: &mut [Claim], tokens: &[Vec<tokens::Token>]) -> Vec<(String, String)> {
-    let mut stems: Vec<(String, String)> = Vec::new();
+    // The tokens' shared words, sorted and without repeats before they are copied.
+    let mut stems: Vec<(tokens::Word, tokens::Word)> = Vec::new();
     let mut tokenizer = tokens::Tokenizer::default();
     let mut add = |tokens: &[tokens::Token]| {
         let stemmed = tokens.iter().filter(|t| t.is_term() && t.key != t.norm);
         stems.extend(stemmed.map(|t| (t.norm.clone(), t.key.clone())));
     };
+    // Names recur from claim to claim: each is tokenized once.
+    let mut names: Vec<String> = Vec::new();
     for (claim, tokens) in claims.iter_mut().zip(tokens) {
         claim.features.set_words(tokens.iter().filter(|t| t.is_term()).map(|t| t.start..t.end));
         add(tokens);
         for name in &claim.entities {
-            add(tokenizer.tokenize(name));
+            if !names.contains(name) {
+                add(tokenizer.tokenize(name));
+                names.push(name.clone());
+            }
         }
     }
-    order::sort_by(&mut stems, |x, y| x.cmp(y));
+    // One form has one stem: sorted by form is sorted by both.
+    order::sort_by_str(&mut stems, |(norm, _)| norm.as_str());
     stems.dedup();
-    stems
+    stems.into_iter().map(|(norm, key)| (norm.into(), key.into())).collect()
 }
 
 /// Compares two sources with the knowledge compiled in (scoped to their story).

@@ -33,7 +33,7 @@ static GENERAL: LazyLock<General> = LazyLock::new(|| {
 });
 
 fn stem(word: &str) -> Option<String> {
-    tokens::tokenize(word).into_iter().find(|t| t.kind == tokens::Kind::Word).map(|t| t.key)
+    tokens::tokenize(word).into_iter().find(|t| t.kind == tokens::Kind::Word).map(|t| t.key.into())
 }
 
 impl General {

@@ -390,7 +390,7 @@ static GENERATED: LazyLock<Vec<EntityDef>> = LazyLock::new(|| {
 /// Whether `name` is a country's name as `data/general/places.tsv` gives it ("Czechia"):
 /// its `country` class, listed by `build.rs`.
 pub fn is_country(name: &str) -> bool {
-    data::COUNTRIES.lines().any(|country| country == name)
+    COUNTRIES.binary_search(&name).is_ok()
 }
 
 /// Whether `name` is a place of `data/general/places.tsv` (its name or an alias, as
@@ -399,14 +399,26 @@ pub fn is_place(name: &str) -> bool {
     GENERATED.iter().filter(|e| e.kind == "place").any(|e| e.name == name || e.aliases.contains(name))
 }
 
+/// [`data::COUNTRIES`], sorted once for [`is_country`].
+static COUNTRIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut countries: Vec<&str> = data::COUNTRIES.lines().collect();
+    super::order::sort_by_str(&mut countries, |c| c);
+    countries
+});
+
 /// Whether `name` is a news outlet or agency of `data/general/outlets.tsv` (its
 /// name or an alias, in any case): "AFP", "Associated Press".
 pub fn is_outlet(name: &str) -> bool {
-    GENERATED
-        .iter()
-        .filter(|e| e.kind == "media")
-        .any(|e| e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|alias| alias.eq_ignore_ascii_case(name)))
+    OUTLET_NAMES.iter().any(|outlet| outlet.eq_ignore_ascii_case(name))
 }
+
+/// The names and aliases of the generated outlets, picked once for [`is_outlet`]
+/// (among thousands of places).
+static OUTLET_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    (GENERATED.iter().filter(|e| e.kind == "media"))
+        .flat_map(|e| std::iter::once(e.name).chain(e.aliases.iter()))
+        .collect()
+});
 
 static GENERAL: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(None, &[]));
 static EMBEDDED: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::for_story(embedded_story(), &[]));

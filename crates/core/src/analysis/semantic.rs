@@ -372,7 +372,7 @@ impl Embedder {
             .filter(|t| t.is_term() && !t.is_stopword())
             .map(|t| {
                 let rarity = self.rarity(&t.norm);
-                (t.key, 1.0, rarity)
+                (t.key.into(), 1.0, rarity)
             })
             .collect();
         order::sort_by(&mut terms, |x, y| x.0.cmp(&y.0));
@@ -405,7 +405,7 @@ impl Embedder {
             for t in tokens::tokenize(text) {
                 if t.kind == Kind::Word && !t.is_stopword() && !words.iter().any(|w| w.0 == t.key) {
                     let (rarity, vector) = (self.rarity(&t.norm), self.embed(&t.norm));
-                    words.push((t.key, t.norm, rarity, vector));
+                    words.push((t.key.into(), t.norm.into(), rarity, vector));
                 }
             }
             words

@@ -9,20 +9,116 @@ use pagefind_stem::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// The stem cache has 2^STEM_SLOT_BITS slots.
-const STEM_SLOT_BITS: u32 = 12;
+/// The word table has 2^WORD_SLOT_BITS slots.
+const WORD_SLOT_BITS: u32 = 12;
+
+/// One slot of the word table: a normal form, its key (stemmed or not) and the
+/// key's hash.
+#[derive(Clone, Default)]
+struct Slot {
+    norm: Word,
+    key: Word,
+    key_hash: u64,
+    stemmed: bool,
+}
 
 thread_local! {
-    /// Words seen before and their stems (with the stems' hashes), each in the slot its
-    /// [`word_hash`] picks (a newer word takes a slot over): stemming was most of the
-    /// cost of tokenizing, and a text repeats its words. A hash map would be no faster
-    /// and cost more wasm.
-    static STEMS: RefCell<Vec<(String, String, u64)>> = const { RefCell::new(Vec::new()) };
+    /// Normal forms seen before with their keys, each in the slot its [`word_hash`]
+    /// picks (a newer form takes a slot over): stemming was most of the cost of
+    /// tokenizing, a text repeats its words, and tokens share the table's strings,
+    /// so a token allocates nothing for a form seen before. A hash map would be no
+    /// faster and cost more wasm.
+    static WORDS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A token's normal form or key: one shared string per distinct form (from the
+/// per-thread word table), so cloning a token or keeping its tokens copies no text.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Word(Rc<str>);
+
+impl Word {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Word {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Word {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Word {
+    fn from(word: &str) -> Self {
+        Word(Rc::from(word))
+    }
+}
+
+impl From<Word> for String {
+    fn from(word: Word) -> Self {
+        word.0.as_ref().to_owned()
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Word {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Word> for &str {
+    fn eq(&self, other: &Word) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Word> for String {
+    fn eq(&self, other: &Word) -> bool {
+        **self == *other.0
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// The stopwords with their [`word_hash`], sorted by hash, then word (looked up by
@@ -56,9 +152,9 @@ pub struct Token {
     pub end: usize,
     pub kind: Kind,
     /// Lowercase, with curly apostrophes straightened and a possessive "'s" dropped.
-    pub norm: String,
+    pub norm: Word,
     /// `norm`, stemmed (for words) — the form everything compares.
-    pub key: String,
+    pub key: Word,
     /// [`word_hash`] of `norm` and of `key`, computed once: every phrase set
     /// looks each word up by one of them.
     pub norm_hash: u64,
@@ -122,6 +218,8 @@ pub struct Tokenizer {
     len: usize,
     /// Whether phrase-separating punctuation came since the last word.
     gap: bool,
+    /// The normal form being read, before the word table gives its shared string.
+    norm: String,
 }
 
 impl Tokenizer {
@@ -183,8 +281,8 @@ impl Tokenizer {
                 start: 0,
                 end: 0,
                 kind,
-                norm: String::new(),
-                key: String::new(),
+                norm: Word::default(),
+                key: Word::default(),
                 norm_hash: 0,
                 key_hash: 0,
                 gap_before: false,
@@ -194,31 +292,26 @@ impl Tokenizer {
         let token = &mut self.tokens[self.len];
         self.len += 1;
         (token.start, token.end, token.kind) = (start, start + segment.len(), kind);
-        if kind == Kind::Punct {
+        let stemmed = if kind == Kind::Punct {
             if !joins_phrase(segment) {
                 self.gap = true;
             }
-            token.norm.clear();
-            token.norm.push_str(segment);
-            token.key.clear();
-            token.key.push_str(segment);
-            token.norm_hash = word_hash(segment);
-            token.key_hash = token.norm_hash;
-            token.gap_before = false;
-            return;
-        }
-        normalize_word_into(segment, &mut token.norm);
-        token.norm_hash = word_hash(&token.norm);
-        // Dotted initialisms ("u.s") are not words the stemmer knows.
-        if kind == Kind::Word && !token.norm.contains('.') {
-            token.key_hash = cached_stem_into(&token.norm, token.norm_hash, &mut token.key);
+            self.norm.clear();
+            self.norm.push_str(segment);
+            false
         } else {
-            token.key.clear();
-            token.key.push_str(&token.norm);
-            token.key_hash = token.norm_hash;
+            normalize_word_into(segment, &mut self.norm);
+            // Dotted initialisms ("u.s") are not words the stemmer knows.
+            kind == Kind::Word && !self.norm.contains('.')
+        };
+        token.norm_hash = word_hash(&self.norm);
+        (token.norm, token.key, token.key_hash) = interned(&self.norm, token.norm_hash, stemmed);
+        if kind == Kind::Punct {
+            token.gap_before = false;
+        } else {
+            token.gap_before = self.gap;
+            self.gap = false;
         }
-        token.gap_before = self.gap;
-        self.gap = false;
     }
 }
 
@@ -306,33 +399,37 @@ pub fn stem(norm: &str) -> Cow<'_, str> {
     STEMMER.stem(norm)
 }
 
-/// [`stem`] of a word with [`word_hash`] `hash`, remembered, written into `key`
-/// (cleared first); returns the stem's hash.
-fn cached_stem_into(norm: &str, hash: u64, key: &mut String) -> u64 {
-    key.clear();
-    if norm.is_empty() {
-        return hash;
-    }
-    STEMS
-        .try_with(|stems| {
-            let mut stems = stems.borrow_mut();
-            if stems.is_empty() {
-                stems.resize(1 << STEM_SLOT_BITS, (String::new(), String::new(), 0));
+/// [`stem`] of any text, remembered in the word table as the tokens' keys are.
+pub fn remembered_stem(text: &str) -> Word {
+    interned(text, word_hash(text), true).1
+}
+
+/// The shared strings of normal form `norm` (whose [`word_hash`] is `hash`) and
+/// of its key (its [`stem`] when `stemmed`, else `norm` itself), with the key's
+/// hash: from the word table when the form was seen before.
+fn interned(norm: &str, hash: u64, stemmed: bool) -> (Word, Word, u64) {
+    let fresh = || {
+        let norm_word = Word::from(norm);
+        if !stemmed || norm.is_empty() {
+            return Slot { key: norm_word.clone(), norm: norm_word, key_hash: hash, stemmed };
+        }
+        let key = stem(norm);
+        Slot { norm: norm_word, key_hash: word_hash(&key), key: Word::from(&*key), stemmed }
+    };
+    let slot = WORDS
+        .try_with(|words| {
+            let mut words = words.borrow_mut();
+            if words.is_empty() {
+                words.resize(1 << WORD_SLOT_BITS, Slot::default());
             }
-            let (word, stemmed, stem_hash) = &mut stems[(hash >> (64 - STEM_SLOT_BITS)) as usize];
-            if word.as_str() != norm {
-                *stemmed = stem(norm).into_owned();
-                *stem_hash = word_hash(stemmed);
-                word.clear();
-                word.push_str(norm);
+            let slot = &mut words[(hash >> (64 - WORD_SLOT_BITS)) as usize];
+            if slot.stemmed != stemmed || *slot.norm != *norm {
+                *slot = fresh();
             }
-            key.push_str(stemmed);
-            *stem_hash
+            slot.clone()
         })
-        .unwrap_or_else(|_| {
-            key.push_str(&stem(norm));
-            word_hash(key)
-        })
+        .unwrap_or_else(|_| fresh());
+    (slot.norm, slot.key, slot.key_hash)
 }
 
 /// FxHash (as in rustc) of a word: cheap and well spread, for caches and sorted indexes.
@@ -378,7 +475,7 @@ pub fn hash_run(hashes: &[u64], hash: u64) -> std::ops::Range<usize> {
 
 /// The key of a free-standing phrase, word by word: what [`Token::key`] would be.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
-    tokenize(phrase).into_iter().filter(Token::is_term).map(|t| t.key).collect()
+    tokenize(phrase).into_iter().filter(Token::is_term).map(|t| t.key.into()).collect()
 }
 
 #[cfg(test)]
@@ -396,7 +493,7 @@ mod tests {
             ("\u{201C}blacklisted\u{201D}", &["\u{201C}", "blacklist", "\u{201D}"]),
         ];
         for (input, expected) in cases {
-            let keys: Vec<String> = tokenize(input).into_iter().map(|t| t.key).collect();
+            let keys: Vec<String> = tokenize(input).into_iter().map(|t| t.key.into()).collect();
             assert_eq!(keys, expected, "input {input:?}");
         }
     }
