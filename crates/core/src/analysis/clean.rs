@@ -256,7 +256,7 @@ fn after_timestamp(line: &str) -> Option<&str> {
             || phrases::is_month(&lower)
             || phrases::is_weekday(&lower)
             || weekday_short
-            || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "-" | "/" | "\u{2013}" | "\u{2014}")
+            || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "at" | "-" | "/" | "\u{2013}" | "\u{2014}")
             // "4:08 p. m. ET": the detokenised "p.m.".
             || matches!(w, "a." | "p." | "m.")
             || (bare.len() <= 4 && bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
@@ -265,17 +265,21 @@ fn after_timestamp(line: &str) -> Option<&str> {
     let first = words.next()?;
     let clock = (first.contains(':') && first.trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == ':'))
         || dotted_clock(first, words.next().unwrap_or(""));
-    if !lead(first) && !clock {
+    // "16 September 2013 Last updated at 12:42 GMT": a date may come first.
+    let dated = first.starts_with(|c: char| c.is_ascii_digit());
+    if !lead(first) && !clock && !dated {
         return None;
     }
     let mut end = 0;
     let mut digits = false;
+    let mut led = lead(first) || clock;
     let mut at = 0;
     for word in line.split_whitespace() {
         let start = at + line[at..].find(word)?;
         at = start + word.len();
         if lead(word) || timey(word) {
             digits |= word.contains(|c: char| c.is_ascii_digit());
+            led |= lead(word);
             end = at;
         } else if clock && text::lowercase(word).starts_with("source") {
             end = line.len();
@@ -284,8 +288,9 @@ fn after_timestamp(line: &str) -> Option<&str> {
             break;
         }
     }
-    // A stamp has a date or a time; "Updated figures show…" is a sentence.
-    (digits && end > 0).then(|| line[end..].trim_start())
+    // A stamp has a date or a time; "Updated figures show…" is a sentence, and so
+    // is a line that only opens with a date ("16 September 2013 was…").
+    (digits && led && end > 0).then(|| line[end..].trim_start())
 }
 
 /// A clock time written with a dot, which only its "am" or "pm" tells from a
