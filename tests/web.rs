@@ -108,6 +108,17 @@ async fn click(root: &Element, selector: &str, label: &str) {
     settled(root).await;
 }
 
+/// Opens the filters' fold, as a reader on a narrow screen does: folded, the filters
+/// are not rendered.
+async fn open_filters(root: &Element) {
+    let fold = root.query_selector(".filters-fold").unwrap().expect("the filters' fold");
+    if !fold.has_attribute("open") {
+        let summary = fold.query_selector("summary").unwrap().expect("its summary");
+        summary.dyn_into::<HtmlElement>().unwrap().click();
+        until(root, "the filters, unfolded", |root| root.query_selector(".topic-filter").unwrap().is_some()).await;
+    }
+}
+
 fn location_search() -> String {
     gloo::utils::window().location().search().unwrap()
 }
@@ -137,6 +148,7 @@ async fn reader_view_renders_both_articles() {
 async fn a_topic_filter_changes_the_rows() {
     let root = mount_app("").await;
     let before = all(&root, ".row:not([hidden])").len();
+    open_filters(&root).await;
     click(&root, ".topic-filter", "5G in Europe").await;
     let rows = all(&root, ".row:not([hidden])");
     assert!(!rows.is_empty() && rows.len() < before, "{} rows before, {} after", before, rows.len());
@@ -171,6 +183,7 @@ async fn the_url_round_trips() {
     assert!(root.query_selector(".read-claim.selected").unwrap().is_some(), "claim restored");
     let search: HtmlElement = root.query_selector("#search").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(search.dyn_ref::<web_sys::HtmlInputElement>().unwrap().value(), "replace");
+    open_filters(&root).await;
     let pressed: Vec<String> = all(&root, "[aria-pressed=true]").iter().map(text).collect();
     assert!(pressed.iter().any(|t| t.contains("Google services")), "{pressed:?}");
     assert!(pressed.iter().any(|t| t.contains("Tension")), "{pressed:?}");
