@@ -500,14 +500,22 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
 
     // Without a known title, an opening heading followed by body text is the
     // title. It stays in the text too: a headline is the article's first claim.
-    if title.is_none()
+    // So it does when the title given is only a label the reader typed, outlets'
+    // names or a few words ("The Guardian", "GNA (PA Media/dpa)", "AP story"): then
+    // the opening heading is the headline, not a section's title.
+    let label = title.is_some_and(|t| {
+        t.split_whitespace().count() <= 3 || outlets(t).iter().any(|o| super::knowledge::is_outlet(o))
+    });
+    if (title.is_none() || label)
         && out.title.is_none()
         && pending.len() > 1
         && pending[0].0 == BlockKind::Heading
         && pending[1].0 == BlockKind::Paragraph
     {
         pending[0].0 = BlockKind::Paragraph;
-        out.title = Some(pending[0].1.clone());
+        if title.is_none() {
+            out.title = Some(pending[0].1.clone());
+        }
     }
     // A heading with nothing after it is not a section title: keep it as text.
     if let Some(last) = pending.last_mut() {
