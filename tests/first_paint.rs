@@ -6,6 +6,8 @@
 //! `PARALLAX_BLESS=1 cargo test --test first_paint` and review the diff.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use parallax::app::{App, first_paint};
 
 const SNAPSHOT: &str = "static/first-paint.html";
@@ -18,15 +20,7 @@ fn render() -> String {
 
 #[test]
 fn the_prerendered_first_paint_is_what_the_app_renders() {
-    let html = render();
-    if std::env::var_os("PARALLAX_BLESS").is_some() {
-        std::fs::write(SNAPSHOT, &html).expect("write the first paint");
-    }
-    let shipped = std::fs::read_to_string(SNAPSHOT).expect("static/first-paint.html exists");
-    assert!(
-        html == shipped,
-        "the first paint changed: review it, then run PARALLAX_BLESS=1 cargo test --test first_paint"
-    );
+    common::assert_snapshot(SNAPSHOT, &render(), "the first paint", "first_paint");
 }
 
 #[test]

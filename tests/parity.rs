@@ -5,6 +5,8 @@
 //! and review the diff.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use parallax::analysis::{compare::Subset, compare_embedded, export};
 
 const FIXTURE: &str = "tests/fixtures/embedded-comparison.json";
@@ -13,12 +15,5 @@ const FIXTURE: &str = "tests/fixtures/embedded-comparison.json";
 fn embedded_comparison_matches_the_fixture() {
     let comparison = compare_embedded();
     let json = export::to_json(&Subset::all(&comparison));
-    if std::env::var_os("PARALLAX_BLESS").is_some() {
-        std::fs::write(FIXTURE, &json).expect("write fixture");
-    }
-    let expected = std::fs::read_to_string(FIXTURE).expect("fixture exists");
-    assert!(
-        json == expected,
-        "the embedded comparison changed: review it, then run PARALLAX_BLESS=1 cargo test --test parity"
-    );
+    common::assert_snapshot(FIXTURE, &json, "the embedded comparison", "parity");
 }

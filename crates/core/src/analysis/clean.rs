@@ -55,6 +55,11 @@ impl Furniture {
         Furniture { rules, folded }
     }
 
+    /// The reason `data/furniture.json` gives for its rule of `kind` ("byline").
+    fn reason(&self, kind: &str) -> &'static str {
+        self.rules.iter().find(|r| r.kind == kind).map_or("page furniture, not what the article reports", |r| r.reason)
+    }
+
     /// The rule a line falls under, if any, and for prefix rules the rest of the line.
     fn classify<'l>(&self, line: &'l str) -> Option<(&FurnitureRule, &'l str)> {
         let lower = text::lowercase(line);
@@ -82,6 +87,12 @@ pub struct Removed {
     pub kind: String,
     pub text: String,
     pub reason: String,
+}
+
+impl Removed {
+    fn new(kind: &str, text: &str, reason: &str) -> Self {
+        Removed { kind: kind.into(), text: text.into(), reason: reason.into() }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -181,7 +192,7 @@ fn after_dateline(line: &str) -> Option<&str> {
         ["WATCH", "BREAKING", "UPDATE", "UPDATED", "VIDEO", "PHOTOS", "LIVE", "EXCLUSIVE", "OPINION", "ANALYSIS"];
     let dash = |rest: &str, marks: &[&str]| marks.iter().find(|d| rest.starts_with(**d)).map(|d| d.len());
     // "PARIS (Reuters) -": the place, the agency, then the dash.
-    let (place, body) = match line.find(" (") {
+    let (place, body, agency) = match line.find(" (") {
         Some(open) if line[open..].find(')').is_some() => {
             let close = open + line[open..].find(')')?;
             let agency = &line[open + 2..close];
@@ -190,7 +201,7 @@ fn after_dateline(line: &str) -> Option<&str> {
                 && agency.starts_with(|c: char| c.is_uppercase());
             let rest = line[close + 1..].trim_start();
             let after = dash(rest, &["--", "-", "\u{2014}", "\u{2013}"]).filter(|_| agency_ok)?;
-            (&line[..open], &rest[after..])
+            (&line[..open], &rest[after..], true)
         }
         // "LIMA, Peru — ": the first dash or colon after the place.
         _ => {
@@ -204,7 +215,7 @@ fn after_dateline(line: &str) -> Option<&str> {
             if !sentence || place.split_whitespace().count() > 4 || MARKERS.contains(&place) {
                 return None;
             }
-            (place, &rest[after..])
+            (place, &rest[after..], false)
         }
     };
     let capitals = place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
@@ -212,16 +223,16 @@ fn after_dateline(line: &str) -> Option<&str> {
             city.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         });
-    let place_ok = !place.is_empty() && place.chars().count() <= 40 && (capitals || known_place_and_date(place, line));
+    let place_ok =
+        !place.is_empty() && place.chars().count() <= 40 && (capitals || agency && known_place_and_date(place));
     let body = body.trim_start();
     (place_ok && body.starts_with(|c: char| c.is_uppercase() || c == '\u{201C}' || c == '"')).then_some(body)
 }
 
-/// A dateline's place in title case, before an agency in brackets (`line` has one):
-/// parts between commas that are known places, the first of them one, and at most a
-/// date after them ("London, Aug. 3,", "Mannheim, Germany").
-fn known_place_and_date(place: &str, line: &str) -> bool {
-    let agency = line.contains(" (");
+/// A dateline's place in title case (before an agency in brackets): parts between
+/// commas that are known places, the first of them one, and at most a date after
+/// them ("London, Aug. 3,", "Mannheim, Germany").
+fn known_place_and_date(place: &str) -> bool {
     // "Aug. 3", "August 3", "2019": a month and figures.
     let date = |part: &str| {
         part.split_whitespace().all(|w| {
@@ -231,7 +242,7 @@ fn known_place_and_date(place: &str, line: &str) -> bool {
     };
     let parts: Vec<&str> = place.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
     let places = parts.iter().take_while(|p| super::knowledge::is_place(p)).count();
-    agency && places >= 1 && parts[places..].iter().all(|p| date(p)) && parts.len() - places <= 2
+    places >= 1 && parts[places..].iter().all(|p| date(p)) && parts.len() - places <= 2
 }
 
 /// The text after a time stamp that opens a line ("Updated: May 24, 2005, 3:23 PM ET
@@ -389,8 +400,8 @@ fn without_bullet(line: &str) -> &str {
 /// many words: a short one ("Yes.", a quoted "No comment.") may well say it twice.
 const REPEAT_MIN_WORDS: usize = 8;
 
-/// Why a byline is taken out (as `data/furniture.json` says for its byline rule).
-const BYLINE: &str = "who wrote or edited the article, not what it reports";
+/// Why a time stamp is taken out.
+const STAMP: &str = "a time stamp or live-blog marker";
 
 /// Cleans a raw article. `title` is the known title, if any: a first line equal
 /// to it is removed as the title. Without one, a first line that reads as a heading
@@ -409,66 +420,46 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
             // The title may follow page furniture, but not body text.
             if pending.is_empty() && kept.is_empty() && out.title.is_none() && is_title(line, title) {
                 out.title = Some(line.to_owned());
-                out.removed.push(Removed {
-                    kind: "title".into(),
-                    text: line.into(),
-                    reason: "the article's title line, shown as its heading".into(),
-                });
+                out.removed.push(Removed::new("title", line, "the article's title line, shown as its heading"));
             } else if out.title.as_deref().is_some_and(|t| is_title(line, Some(t))) {
-                out.removed.push(Removed {
-                    kind: "title".into(),
-                    text: line.into(),
-                    reason: "the article's title, repeated".into(),
-                });
+                out.removed.push(Removed::new("title", line, "the article's title, repeated"));
             } else if let Some(body) = after_timestamp(line) {
-                out.removed.push(Removed {
-                    kind: "timestamp".into(),
-                    text: line[..line.len() - body.len()].trim().into(),
-                    reason: "a time stamp or live-blog marker".into(),
-                });
+                out.removed.push(Removed::new("timestamp", line[..line.len() - body.len()].trim(), STAMP));
                 // "8.00am - By DEBORAH ZABARENKO": the byline after the stamp.
                 if is_byline(body) {
-                    out.removed.push(Removed { kind: "byline".into(), text: body.into(), reason: BYLINE.into() });
+                    out.removed.push(Removed::new("byline", body, furniture.reason("byline")));
                 } else if !body.is_empty() {
                     kept.push(body);
                 }
             } else if is_byline(line) {
-                out.removed.push(Removed { kind: "byline".into(), text: line.into(), reason: BYLINE.into() });
+                out.removed.push(Removed::new("byline", line, furniture.reason("byline")));
             } else if let Some((rule, rest)) = furniture.classify(line) {
                 if rule.kind == "credit" {
                     cite(&mut out.cited, outlets(rest));
                 }
-                out.removed.push(Removed { kind: rule.kind.into(), text: line.into(), reason: rule.reason.into() });
+                out.removed.push(Removed::new(rule.kind, line, rule.reason));
             } else if looks_like_codes(line) {
-                out.removed.push(Removed {
-                    kind: "link_spam".into(),
-                    text: line.into(),
-                    reason: "a line of product codes, not prose".into(),
-                });
+                out.removed.push(Removed::new("link_spam", line, "a line of product codes, not prose"));
             } else if only_outlets(line, &out.cited) {
                 cite(&mut out.cited, outlets(line));
-                out.removed.push(Removed {
-                    kind: "byline".into(),
-                    text: line.into(),
-                    reason: "the agency or outlet that filed the story, not what it reports".into(),
-                });
+                out.removed.push(Removed::new(
+                    "byline",
+                    line,
+                    "the agency or outlet that filed the story, not what it reports",
+                ));
             } else if let Some(body) = after_dateline(line) {
                 let dateline = line[..line.len() - body.len()].trim();
                 // The agencies in its brackets filed the story ("(PA Media/dpa/GNA)").
                 let credit = dateline.split_once('(').and_then(|(_, rest)| rest.split_once(')'));
                 cite(&mut out.cited, credit.map(|(agencies, _)| outlets(agencies)).unwrap_or_default());
-                out.removed.push(Removed {
-                    kind: "dateline".into(),
-                    text: dateline.into(),
-                    reason: "where and by whom the story was filed; the text after it is kept".into(),
-                });
+                out.removed.push(Removed::new(
+                    "dateline",
+                    dateline,
+                    "where and by whom the story was filed; the text after it is kept",
+                ));
                 kept.push(body);
             } else if let Some((before, stamp, body)) = inner_timestamp(line) {
-                out.removed.push(Removed {
-                    kind: "timestamp".into(),
-                    text: stamp.into(),
-                    reason: "a time stamp or live-blog marker".into(),
-                });
+                out.removed.push(Removed::new("timestamp", stamp, STAMP));
                 kept.push(before);
                 if !body.is_empty() {
                     kept.push(body);
@@ -480,11 +471,11 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
         kept.retain(|line| {
             let repeat = line.split_whitespace().nth(REPEAT_MIN_WORDS - 1).is_some() && seen.contains(line);
             if repeat {
-                out.removed.push(Removed {
-                    kind: "repeat".into(),
-                    text: (*line).into(),
-                    reason: "the same line again (a summary box repeating the lede)".into(),
-                });
+                out.removed.push(Removed::new(
+                    "repeat",
+                    line,
+                    "the same line again (a summary box repeating the lede)",
+                ));
             } else {
                 seen.push(line);
             }
