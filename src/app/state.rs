@@ -461,6 +461,13 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The stored library is the one shown (a first visit's, empty): nothing to
+        // render again.
+        if let Action::LibraryLoaded(library, _) = &action
+            && *library == *self.library
+        {
+            return self;
+        }
         let mut next = (*self).clone();
         next.history = HistoryMode::Push;
         let loaded = matches!(action, Action::LibraryLoaded(..));
@@ -604,7 +611,6 @@ impl Reducible for State {
                     next.set_library(library);
                 }
             }
-            Action::LibraryLoaded(library, _) if library == *next.library => {}
             Action::LibraryLoaded(library, pairs) => {
                 next.set_library(library);
                 let notice = next.notice.take();
