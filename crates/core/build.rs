@@ -390,7 +390,7 @@ fn cues(code: &mut String, v: &Value) {
     let q = field(v, "quantity", f);
     let _ = writeln!(
         code,
-        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    not_after_passive: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    person_pronouns: {},\n    group_pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    month_before: {},\n    zones: {},\n}};",
+        "pub static CUES: Cues = Cues {{\n    according_to: {},\n    by_agent: {},\n    impersonal: {},\n    not_after_verb: {},\n    not_after_passive: {},\n    determiners: {},\n    auxiliaries: {},\n    not_inverted: {},\n    pronouns: {},\n    person_pronouns: {},\n    group_pronouns: {},\n    relatives: {},\n    lead_words: {},\n    negation: {},\n    not_negations: {},\n    times: {},\n    qualifiers: {},\n    counted_stop: {},\n    plurals: {},\n    not_counts_before: {},\n    counted_pronouns: {},\n    month_before: {},\n    zones: {},\n}};",
         strings(a, "according_to", f),
         strings(a, "by_agent", f),
         strings(a, "impersonal", f),
@@ -411,6 +411,7 @@ fn cues(code: &mut String, v: &Value) {
         strings(q, "counted_stop", f),
         strings(q, "plurals", f),
         strings(q, "not_counts_before", f),
+        strings(q, "counted_pronouns", f),
         strings(field(v, "time_context", f), "month_before", f),
         strings(field(v, "time_context", f), "zones", f),
     );

@@ -2370,7 +2370,10 @@ fn quantities(
                 from.and_then(|from| counted_phrase(tokens, text, from, value, knowledge, speech))
             {
                 counts = text[tokens[first_noun].start..tokens[head].end].to_owned();
-                counts_key = tokens[head].key.to_string();
+                // "two others" names no thing of its own: no figure is compared with it.
+                if !knowledge.counted_pronouns.contains(&tokens[head].norm) {
+                    counts_key = tokens[head].key.to_string();
+                }
                 last = head;
             }
         }
@@ -2443,6 +2446,10 @@ fn counted_phrase(
     // Across hyphens: "40 regular-season victories".
     while let Some(n) = next_word(tokens, k) {
         let word = &tokens[n];
+        // "two others": the pronoun stands for what is counted.
+        if words.is_empty() && !word.gap_before && knowledge.counted_pronouns.contains(&word.norm) {
+            return Some((n, n));
+        }
         if word.gap_before
             || word.kind != Kind::Word
             || word.is_stopword()

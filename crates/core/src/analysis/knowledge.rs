@@ -89,6 +89,7 @@ pub struct Cues {
     pub counted_stop: List,
     pub plurals: List,
     pub not_counts_before: List,
+    pub counted_pronouns: List,
     pub month_before: List,
     pub zones: List,
 }
@@ -354,6 +355,8 @@ pub struct Knowledge {
     pub plurals: List,
     /// Words before "one" that make it a pronoun ("no one", "the one").
     pub not_counts_before: List,
+    /// Pronouns that stand for the counted noun ("two others"): counted, though stopwords.
+    pub counted_pronouns: List,
     /// Words before "May" that make it the month ("in May").
     pub month_context: List,
     /// Time zones after a clock time ("GMT").
@@ -518,7 +521,8 @@ impl Knowledge {
             currency_names: PhraseSet::new(MatchOn::Word),
             currency_signs: Vec::new(),
             scale_words: Vec::new(),
-            roles: PhraseSet::default(),
+            // On the word and its plural: on stems, "order" would be the role "orderly".
+            roles: PhraseSet::new(MatchOn::Word),
             lead_words: set_of(cues.lead_words),
             not_after_verb: cues.not_after_verb,
             not_after_passive: cues.not_after_passive,
@@ -536,6 +540,7 @@ impl Knowledge {
             counted_stop: cues.counted_stop,
             plurals: cues.plurals,
             not_counts_before: cues.not_counts_before,
+            counted_pronouns: cues.counted_pronouns,
             month_context: cues.month_before,
             time_zones: cues.zones,
             outlook: PhraseSet::default(),
@@ -558,6 +563,7 @@ impl Knowledge {
         }
         for row in rows(general::ROLES) {
             knowledge.roles.insert(row[0], false, ());
+            knowledge.roles.insert(&plural(row[0]), false, ());
         }
         for row in rows(general::UNITS) {
             if let [written, name, dimension, ..] = row[..] {
@@ -661,6 +667,22 @@ fn set_of(phrases: List) -> PhraseSet<()> {
         set.insert(phrase, false, ());
     }
     set
+}
+
+/// The plural of a noun phrase, by the regular English rules on its last word
+/// ("police chief" -> "police chiefs", "spokesman" -> "spokesmen", "deputy" ->
+/// "deputies", "witness" -> "witnesses").
+fn plural(phrase: &str) -> String {
+    let consonant_y = phrase.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']));
+    if let Some(stem) = phrase.strip_suffix("man") {
+        format!("{stem}men")
+    } else if let Some(stem) = consonant_y {
+        format!("{stem}ies")
+    } else if phrase.ends_with(['s', 'x', 'z']) || phrase.ends_with("ch") || phrase.ends_with("sh") {
+        format!("{phrase}es")
+    } else {
+        format!("{phrase}s")
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ enum Elem {
     Number,
     Year,
     Month,
+    Weekday,
 }
 
 /// Number words and their values (`data/general/number-words.tsv`), for `{n}` slots
@@ -35,11 +36,12 @@ pub fn number_word(norm: &str) -> Option<f64> {
     number_word_of(norm).map(|(v, _)| v)
 }
 
-/// The [`word_hash`]es of the number words, month names and their abbreviations:
-/// most words are none of them, and the filter says so without a search.
+/// The [`word_hash`]es of the number words, month and weekday names and the months'
+/// abbreviations: most words are none of them, and the filter says so without a search.
 static SLOT_WORDS: LazyLock<HashFilter<12>> = LazyLock::new(|| {
     let mut filter = HashFilter::default();
-    let words = NUMBER_WORDS.iter().map(|&(w, ..)| w).chain(super::knowledge::months().iter());
+    let calendar = super::knowledge::months().iter().chain(super::knowledge::weekdays().iter());
+    let words = NUMBER_WORDS.iter().map(|&(w, ..)| w).chain(calendar);
     for word in words.chain(MONTH_ABBREVIATIONS) {
         filter.insert(word_hash(word));
     }
@@ -47,13 +49,14 @@ static SLOT_WORDS: LazyLock<HashFilter<12>> = LazyLock::new(|| {
 });
 
 /// Whether a token fits slot `slot` (see [`Elem::slot`]): a number in digits or
-/// words, a year, a month.
+/// words, a year, a month, a weekday.
 fn fits_slot(slot: usize, token: &Token) -> bool {
     let may_be_word = || SLOT_WORDS.may_contain(token.norm_hash);
     match slot {
         0 => token.kind == Kind::Number || (may_be_word() && number_word(&token.norm).is_some()),
         1 => is_year(token),
-        _ => token.kind == Kind::Word && may_be_word() && is_month(&token.norm),
+        2 => token.kind == Kind::Word && may_be_word() && is_month(&token.norm),
+        _ => token.kind == Kind::Word && may_be_word() && is_weekday(&token.norm),
     }
 }
 
@@ -88,14 +91,18 @@ fn exact_form(word: &str) -> &str {
     word.trim_end_matches('.')
 }
 
+/// How many kinds of slot a phrase may have (see [`Elem::slot`]).
+const SLOTS: usize = 4;
+
 impl Elem {
-    /// For a slot, its index in `[{n}, {year}, {month}]`.
+    /// For a slot, its index in `[{n}, {year}, {month}, {weekday}]`.
     fn slot(&self) -> Option<usize> {
         match self {
             Elem::Word { .. } => None,
             Elem::Number => Some(0),
             Elem::Year => Some(1),
             Elem::Month => Some(2),
+            Elem::Weekday => Some(3),
         }
     }
 
@@ -173,7 +180,7 @@ struct Index {
     /// against the slot without reading the pattern.
     first_slot: Vec<Option<usize>>,
     /// Per slot, whether a pattern starts with it.
-    slot_starts: [bool; 3],
+    slot_starts: [bool; SLOTS],
 }
 
 impl Index {
@@ -243,7 +250,7 @@ impl Index {
             let starting = self.starting_with(self.on.hash(token), self.on.form(token));
             // Whether the word fits a `{n}`, `{year}` or `{month}` slot that starts a
             // pattern: many patterns start with one, so each is tested once per word.
-            let fits: [bool; 3] = std::array::from_fn(|slot| self.slot_starts[slot] && fits_slot(slot, token));
+            let fits: [bool; SLOTS] = std::array::from_fn(|slot| self.slot_starts[slot] && fits_slot(slot, token));
             // Most words start nothing: skip them before setting up the search.
             if starting.is_empty() && !fits.contains(&true) {
                 first += 1;
@@ -352,6 +359,7 @@ fn parse(phrase: &str, case_sensitive: bool, on: MatchOn) -> Vec<Elem> {
             "{n}" => elems.push(Elem::Number),
             "{year}" => elems.push(Elem::Year),
             "{month}" => elems.push(Elem::Month),
+            "{weekday}" => elems.push(Elem::Weekday),
             _ => {
                 for token in tokens::tokenize(part).iter().filter(|t| t.is_term()) {
                     let exact = case_sensitive.then(|| exact_form(token.text(part)).to_owned());
