@@ -698,7 +698,7 @@ impl<'c> Stance<'c> {
         let mut stance =
             Stance { stems, words, named, deny, certain, doubt, names, antonyms: Vec::new(), contexts, extents, times };
         stance.antonyms = (stance.words.iter().enumerate())
-            .filter(|(_, (key, _))| !negated(claim, key))
+            .filter(|(_, (key, written))| !negated(claim, key) && !stance.in_time(written))
             .map(|(w, (key, _))| {
                 let antonyms = general.antonyms_of(key).filter(|anti| !stance.has(anti));
                 let antonyms = antonyms.map(|anti| (tokens::word_hash(anti), anti)).collect();
@@ -707,6 +707,13 @@ impl<'c> Stance<'c> {
             .filter(|a| !a.antonyms.is_empty())
             .collect();
         stance
+    }
+
+    /// Whether a word of the claim is one of its times' ("local" in "9pm local
+    /// time"): a time is compared as a time, never as an opposite.
+    fn in_time(&self, written: &str) -> bool {
+        let word = written.to_lowercase();
+        self.times.iter().any(|t| t.split_whitespace().any(|w| w == word))
     }
 
     fn has(&self, stem: &str) -> bool {
@@ -1109,7 +1116,7 @@ fn tension(
             if !sb.has_hashed(hash, anti) || negated(b, anti) {
                 continue;
             }
-            if let Some((_, words)) = sb.words.iter().find(|(k, _)| *k == anti) {
+            if let Some((_, words)) = sb.words.iter().find(|(k, w)| *k == anti && !sb.in_time(w)) {
                 return Some(Tension::Opposites { a_words: (*written).to_owned(), b_words: (*words).to_owned() });
             }
         }

@@ -292,12 +292,14 @@ pub fn extract_keeping(
             quote_open = quote_state(&text, quote_open);
             quoted_for = if quote_open && was_open { quoted_for + 1 } else { 1 };
             let time_spans = times(tokens, &text, knowledge);
-            claim.times = time_spans
-                .iter()
-                .map(|&(first, last)| {
-                    without_possessive(&text[tokens[first].start..abbreviation_end(tokens, &text, last)]).to_owned()
-                })
-                .collect();
+            claim.times = Vec::new();
+            for &(first, last) in &time_spans {
+                let time = without_possessive(&text[tokens[first].start..abbreviation_end(tokens, &text, last)]);
+                // "9pm local time (9pm Singapore time)": one time.
+                if !claim.times.iter().any(|t| t == time) {
+                    claim.times.push(time.to_owned());
+                }
+            }
             claim.numbers = quantities(tokens, &text, knowledge, &cues, &time_spans);
             claim.features.negated = negated(tokens, &text, knowledge, &alias_matches);
             claim.features.outlook = knowledge
@@ -2123,6 +2125,21 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
             out.push((i, if zone { i + 3 } else { i + 2 }));
         }
     }
+    // Clock times written as one word: "9pm", "11am", "9.30pm", with the zone after.
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(clock) = t.norm.strip_suffix("am").or_else(|| t.norm.strip_suffix("pm")) else { continue };
+        let (hour, minutes) = clock.split_once('.').unwrap_or((clock, "00"));
+        let digits =
+            |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+        if t.kind == Kind::Word
+            && digits(hour, 1..=2)
+            && digits(minutes, 2..=2)
+            && hour.parse().is_ok_and(|h: u8| h <= 12)
+        {
+            let zone = tokens.get(i + 1).is_some_and(|z| knowledge.time_zones.contains(z.text(text)));
+            out.push((i, if zone { i + 1 } else { i }));
+        }
+    }
     // Dates in figures: "05 / 02 / 2013", "12/23/12"; and a day before its year whose
     // month a page cut off ("14, 2013").
     for i in 0..tokens.len().saturating_sub(2) {
@@ -2140,6 +2157,14 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
             && phrases::is_year(&tokens[i + 2])
         {
             out.push((i, i + 2));
+        }
+    }
+    // "9pm local time", "10:32 a.m. local time": the words belong to the clock time.
+    for (_, last) in &mut out {
+        if tokens.get(*last + 1).is_some_and(|t| t.norm == "local")
+            && tokens.get(*last + 2).is_some_and(|t| t.norm == "time")
+        {
+            *last += 2;
         }
     }
     let clocks = out.len();

@@ -83,7 +83,7 @@ impl Furniture {
 /// A line that is not part of the article body.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Removed {
-    /// `title`, `promo`, `comments`, `link_spam`, `share`, `credit`.
+    /// `title`, `promo`, `comments`, `link_spam`, `share`, `credit`, `caption`, …
     pub kind: String,
     pub text: String,
     pub reason: String,
@@ -468,8 +468,16 @@ pub fn clean(raw: &str, title: Option<&str>, furniture: &Furniture) -> Cleaned {
                 kept.push(line);
             }
         }
+        // A caption shown twice, once without its credit ("… on July 2.PHOTO: X").
+        let captions: Vec<String> =
+            out.removed.iter().filter(|r| r.kind == "caption").map(|r| r.text.clone()).collect();
         kept.retain(|line| {
-            let repeat = line.split_whitespace().nth(REPEAT_MIN_WORDS - 1).is_some() && seen.contains(line);
+            let long = line.split_whitespace().nth(REPEAT_MIN_WORDS - 1).is_some();
+            if long && captions.iter().any(|c| c.starts_with(line)) {
+                out.removed.push(Removed::new("caption", line, furniture.reason("caption")));
+                return false;
+            }
+            let repeat = long && seen.contains(line);
             if repeat {
                 out.removed.push(Removed::new(
                     "repeat",
