@@ -277,11 +277,11 @@ impl<'c, 's> Aligner<'c, 's> {
         Spread { i, weights, evidence }
     }
 
-    /// Whether the pair shares a distinctive key both claims name directly. Every
-    /// link needs one (`Pair::distinctive` of at least one, on words or on
-    /// meaning), so a pair without is not looked at further.
-    fn may_link(&self, spread: &Spread, j: usize) -> bool {
-        self.b[j].direct.iter().any(|&k| spread.evidence[k as usize])
+    /// How many distinctive keys both claims of the pair name directly: at most
+    /// `Pair::distinctive`, which it bounds without building the pair. Every link
+    /// needs one (on words or on meaning), and a link on words `min_evidence`.
+    fn evidence_bound(&self, spread: &Spread, j: usize) -> usize {
+        self.b[j].direct.iter().filter(|&&k| spread.evidence[k as usize]).count()
     }
 
     fn pair(&self, spread: &Spread, j: usize) -> Pair<'c> {
@@ -1301,7 +1301,16 @@ pub fn align_with_tokens(
         for (j, cb) in b.iter().enumerate() {
             let score = aligner.score(&spread, j);
             row.push(round3(score));
-            if score < cal.tension_min || !aligner.may_link(&spread, j) {
+            if score < cal.tension_min {
+                continue;
+            }
+            // A pair that cannot reach the evidence a link needs is not looked at
+            // further: on words, its shared distinctive keys and a shared denial
+            // (which needs a negation on both sides); on meaning, one key.
+            let bound = aligner.evidence_bound(&spread, j);
+            let may_deny = !ca.features.negated.is_empty() && !cb.features.negated.is_empty();
+            let may_mean = || aligner.semantic.is_some_and(|m| stands_out(m, i, j, &cal));
+            if bound == 0 || (bound + usize::from(may_deny) < cal.min_evidence && !may_mean()) {
                 continue;
             }
             let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };
