@@ -279,23 +279,6 @@ impl Tokenizer {
             return;
         }
         let kind = classify(segment);
-        if self.len == self.tokens.len() {
-            let blank = Token {
-                start: 0,
-                end: 0,
-                kind,
-                norm: Word::default(),
-                key: Word::default(),
-                norm_hash: 0,
-                key_hash: 0,
-                gap_before: false,
-                stopword: false,
-            };
-            self.tokens.push(blank);
-        }
-        let token = &mut self.tokens[self.len];
-        self.len += 1;
-        (token.start, token.end, token.kind) = (start, start + segment.len(), kind);
         let stemmed = if kind == Kind::Punct {
             if !joins_phrase(segment) {
                 self.gap = true;
@@ -308,15 +291,27 @@ impl Tokenizer {
             // Dotted initialisms ("u.s") are not words the stemmer knows.
             kind == Kind::Word && !self.norm.contains('.')
         };
-        token.norm_hash = word_hash(&self.norm);
-        let slot = interned(&self.norm, token.norm_hash, stemmed);
-        (token.norm, token.key, token.key_hash, token.stopword) = (slot.norm, slot.key, slot.key_hash, slot.stopword);
-        if kind == Kind::Punct {
-            token.gap_before = false;
+        let norm_hash = word_hash(&self.norm);
+        let slot = interned(&self.norm, norm_hash, stemmed);
+        let gap_before = kind != Kind::Punct && std::mem::take(&mut self.gap);
+        let token = Token {
+            start,
+            end: start + segment.len(),
+            kind,
+            norm: slot.norm,
+            key: slot.key,
+            norm_hash,
+            key_hash: slot.key_hash,
+            gap_before,
+            stopword: slot.stopword,
+        };
+        // A token of an earlier text is overwritten, its strings given back to the table.
+        if self.len == self.tokens.len() {
+            self.tokens.push(token);
         } else {
-            token.gap_before = self.gap;
-            self.gap = false;
+            self.tokens[self.len] = token;
         }
+        self.len += 1;
     }
 }
 
