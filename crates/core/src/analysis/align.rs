@@ -637,17 +637,20 @@ impl<'c> Stance<'c> {
             .collect();
         // Content words outside names ("United" in "United States" opposes nothing).
         let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
-        let words: Vec<(&str, &str)> = tokens
-            .iter()
-            .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t))
-            .map(|t| (t.key.as_str(), &claim.text[t.start..t.end]))
-            .collect();
+        let content = || tokens.iter().filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t));
+        let words: Vec<(&str, &str)> = content().map(|t| (t.key.as_str(), &claim.text[t.start..t.end])).collect();
+        // Their stems' hashes, for the antonym look-ups below.
+        let word_hashes: Vec<u64> = content().map(|t| t.key_hash).collect();
         let named =
             (tokens.iter()).filter(|t| t.kind == tokens::Kind::Word && in_name(t)).map(|t| t.key.as_str()).collect();
         let find = |list: &[String]| {
             tokens
                 .iter()
-                .find(|t| t.kind == tokens::Kind::Word && list.iter().any(|w| *w == t.key))
+                .find(|t| {
+                    t.kind == tokens::Kind::Word
+                        && general.stance_hashes.may_contain(t.key_hash)
+                        && list.iter().any(|w| *w == t.key)
+                })
                 .map(|t| &claim.text[t.start..t.end])
         };
         let (deny, doubt) = (find(&general.deny), find(&general.doubt));
@@ -700,9 +703,10 @@ impl<'c> Stance<'c> {
         stance.antonyms = (stance.words.iter().enumerate())
             .filter(|(_, (key, _))| !negated(claim, key))
             .map(|(w, (key, _))| {
-                let antonyms = general.antonyms_of(key).filter(|anti| !stance.has(anti));
-                let antonyms = antonyms.map(|anti| (tokens::word_hash(anti), anti)).collect();
-                Antonyms { word: w, hash: tokens::word_hash(key), antonyms }
+                let hash = word_hashes[w];
+                let antonyms = general.antonyms_of_hashed(hash, key).map(|anti| (tokens::word_hash(anti), anti));
+                let antonyms = antonyms.filter(|&(h, anti)| !stance.has_hashed(h, anti)).collect();
+                Antonyms { word: w, hash, antonyms }
             })
             .filter(|a| !a.antonyms.is_empty())
             .collect();
