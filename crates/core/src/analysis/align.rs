@@ -718,11 +718,7 @@ impl<'c> Stance<'c> {
         stance
     }
 
-    fn has(&self, stem: &str) -> bool {
-        self.has_hashed(tokens::word_hash(stem), stem)
-    }
-
-    /// [`Stance::has`] for a stem whose [`tokens::word_hash`] is `hash`.
+    /// Whether the claim has the stem, whose [`tokens::word_hash`] is `hash`.
     fn has_hashed(&self, hash: u64, stem: &str) -> bool {
         self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| (*s).cmp(stem))).is_ok()
     }
