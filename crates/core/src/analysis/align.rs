@@ -277,11 +277,11 @@ impl<'c, 's> Aligner<'c, 's> {
         Spread { i, weights, evidence }
     }
 
-    /// Whether the pair shares a distinctive key both claims name directly. Every
-    /// link needs one (`Pair::distinctive` of at least one, on words or on
-    /// meaning), so a pair without is not looked at further.
-    fn may_link(&self, spread: &Spread, j: usize) -> bool {
-        self.b[j].direct.iter().any(|&k| spread.evidence[k as usize])
+    /// How many distinctive keys both claims of the pair name directly: at most
+    /// `Pair::distinctive`, which it bounds without building the pair. Every link
+    /// needs one (on words or on meaning), and a link on words `min_evidence`.
+    fn evidence_bound(&self, spread: &Spread, j: usize) -> usize {
+        self.b[j].direct.iter().filter(|&&k| spread.evidence[k as usize]).count()
     }
 
     fn pair(&self, spread: &Spread, j: usize) -> Pair<'c> {
@@ -602,10 +602,16 @@ static CLASS_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// Stems with their hashes as [`Stance::stems`] keeps them: sorted, without repeats.
-fn sorted_stems(mut stems: Vec<(u64, &str)>) -> Vec<(u64, &str)> {
-    order::sort_by(&mut stems, |a, b| a.cmp(b));
-    stems.dedup();
-    stems
+/// Each goes in at its place by binary search, a repeat not at all: a claim has
+/// tens of words, and a sort of them cost more.
+fn sorted_stems<'s>(stems: impl Iterator<Item = (u64, &'s str)>) -> Vec<(u64, &'s str)> {
+    let mut sorted = Vec::new();
+    for stem in stems {
+        if let Err(at) = sorted.binary_search(&stem) {
+            sorted.insert(at, stem);
+        }
+    }
+    sorted
 }
 
 /// Whether the claim negates the key ("did not win").
@@ -623,9 +629,8 @@ impl<'c> Stance<'c> {
         tokenizer: &mut tokens::Tokenizer,
     ) -> Stance<'c> {
         let general = General::get();
-        let stems: Vec<(u64, &str)> =
-            tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| (t.key_hash, t.key.as_str())).collect();
-        let stems = sorted_stems(stems);
+        let stems =
+            sorted_stems(tokens.iter().filter(|t| t.kind == tokens::Kind::Word).map(|t| (t.key_hash, t.key.as_str())));
         let contexts = claim.numbers.iter().map(|q| context_of(claim, q, tokens)).collect();
         let extents = (claim.numbers.iter())
             .map(|q| {
@@ -637,17 +642,20 @@ impl<'c> Stance<'c> {
             .collect();
         // Content words outside names ("United" in "United States" opposes nothing).
         let in_name = |t: &tokens::Token| claim.features.mentions.iter().any(|m| m.span.contains(&t.start));
-        let words: Vec<(&str, &str)> = tokens
-            .iter()
-            .filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t))
-            .map(|t| (t.key.as_str(), &claim.text[t.start..t.end]))
-            .collect();
+        let content = || tokens.iter().filter(|t| t.kind == tokens::Kind::Word && !t.is_stopword() && !in_name(t));
+        let words: Vec<(&str, &str)> = content().map(|t| (t.key.as_str(), &claim.text[t.start..t.end])).collect();
+        // Their stems' hashes, for the antonym look-ups below.
+        let word_hashes: Vec<u64> = content().map(|t| t.key_hash).collect();
         let named =
             (tokens.iter()).filter(|t| t.kind == tokens::Kind::Word && in_name(t)).map(|t| t.key.as_str()).collect();
         let find = |list: &[String]| {
             tokens
                 .iter()
-                .find(|t| t.kind == tokens::Kind::Word && list.iter().any(|w| *w == t.key))
+                .find(|t| {
+                    t.kind == tokens::Kind::Word
+                        && general.stance_hashes.may_contain(t.key_hash)
+                        && list.iter().any(|w| *w == t.key)
+                })
                 .map(|t| &claim.text[t.start..t.end])
         };
         let (deny, doubt) = (find(&general.deny), find(&general.doubt));
@@ -700,9 +708,10 @@ impl<'c> Stance<'c> {
         stance.antonyms = (stance.words.iter().enumerate())
             .filter(|(_, (key, written))| !negated(claim, key) && !stance.in_time(written))
             .map(|(w, (key, _))| {
-                let antonyms = general.antonyms_of(key).filter(|anti| !stance.has(anti));
-                let antonyms = antonyms.map(|anti| (tokens::word_hash(anti), anti)).collect();
-                Antonyms { word: w, hash: tokens::word_hash(key), antonyms }
+                let hash = word_hashes[w];
+                let antonyms = general.antonyms_of_hashed(hash, key).map(|anti| (tokens::word_hash(anti), anti));
+                let antonyms = antonyms.filter(|&(h, anti)| !stance.has_hashed(h, anti)).collect();
+                Antonyms { word: w, hash, antonyms }
             })
             .filter(|a| !a.antonyms.is_empty())
             .collect();
@@ -716,11 +725,7 @@ impl<'c> Stance<'c> {
         self.times.iter().any(|t| t.split_whitespace().any(|w| w == word))
     }
 
-    fn has(&self, stem: &str) -> bool {
-        self.has_hashed(tokens::word_hash(stem), stem)
-    }
-
-    /// [`Stance::has`] for a stem whose [`tokens::word_hash`] is `hash`.
+    /// Whether the claim has the stem, whose [`tokens::word_hash`] is `hash`.
     fn has_hashed(&self, hash: u64, stem: &str) -> bool {
         self.stems.binary_search_by(|(h, s)| h.cmp(&hash).then_with(|| (*s).cmp(stem))).is_ok()
     }
@@ -1308,7 +1313,16 @@ pub fn align_with_tokens(
         for (j, cb) in b.iter().enumerate() {
             let score = aligner.score(&spread, j);
             row.push(round3(score));
-            if score < cal.tension_min || !aligner.may_link(&spread, j) {
+            if score < cal.tension_min {
+                continue;
+            }
+            // A pair that cannot reach the evidence a link needs is not looked at
+            // further: on words, its shared distinctive keys and a shared denial
+            // (which needs a negation on both sides); on meaning, one key.
+            let bound = aligner.evidence_bound(&spread, j);
+            let may_deny = !ca.features.negated.is_empty() && !cb.features.negated.is_empty();
+            let may_mean = || aligner.semantic.is_some_and(|m| stands_out(m, i, j, &cal));
+            if bound == 0 || (bound + usize::from(may_deny) < cal.min_evidence && !may_mean()) {
                 continue;
             }
             let opposites = if a_opposing && b_opposing[j] { opposites.as_slice() } else { &[] };

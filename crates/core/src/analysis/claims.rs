@@ -417,8 +417,9 @@ fn mentions(
         t.kind == Kind::Word
             && !covered[i]
             && !title[i]
-            && !of_title(i)
+            // Before the word look-ups: most words are in lower case.
             && t.is_capitalized(text)
+            && !of_title(i)
             && !pronoun()
             && !t.is_stopword()
             && !phrases::is_month(&t.norm)

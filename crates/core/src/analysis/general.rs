@@ -22,6 +22,9 @@ pub struct General {
     /// Words that open the setting of a statement ("at", "in"): what is said of a
     /// figure ends there.
     pub setting: Vec<String>,
+    /// The [`tokens::word_hash`]es of `deny`, `doubt` and `certain`: most words
+    /// are none of them, and the filter says so without comparing strings.
+    pub stance_hashes: tokens::HashFilter<12>,
 }
 
 static GENERAL: LazyLock<General> = LazyLock::new(|| {
@@ -49,24 +52,33 @@ impl General {
                 .map(|r| r.split_whitespace().filter_map(stem).collect())
                 .unwrap_or_default()
         };
+        let (deny, doubt, certain) = (list("deny"), list("doubt"), list("certain"));
+        let mut stance_hashes = tokens::HashFilter::default();
+        (deny.iter().chain(&doubt).chain(&certain)).for_each(|w| stance_hashes.insert(tokens::word_hash(w)));
         General {
             antonyms: stem_pairs(antonyms),
             synonyms: stem_pairs(synonyms),
-            deny: list("deny"),
-            doubt: list("doubt"),
-            certain: list("certain"),
+            deny,
+            doubt,
+            certain,
             setting: list("setting"),
+            stance_hashes,
         }
     }
 
     /// The antonyms of a stem ("rise" → "fall", …).
     pub fn antonyms_of<'g>(&'g self, stem: &str) -> impl Iterator<Item = &'g str> + 'g {
-        self.antonyms.partners(stem)
+        self.antonyms_of_hashed(tokens::word_hash(stem), stem)
+    }
+
+    /// [`General::antonyms_of`] a stem whose [`tokens::word_hash`] is `hash`.
+    pub fn antonyms_of_hashed<'g>(&'g self, hash: u64, stem: &str) -> impl Iterator<Item = &'g str> + 'g {
+        self.antonyms.partners(hash, stem)
     }
 
     /// The synonyms of a stem ("renovation" → "restoration", …).
     pub fn synonyms_of<'g>(&'g self, stem: &str) -> impl Iterator<Item = &'g str> + 'g {
-        self.synonyms.partners(stem)
+        self.synonyms.partners(tokens::word_hash(stem), stem)
     }
 }
 
@@ -109,8 +121,8 @@ fn stem_pairs(tsv: &str) -> Pairs {
 
 impl Pairs {
     /// The partners of `stem`.
-    fn partners(&self, stem: &str) -> impl Iterator<Item = &str> + '_ {
-        let hash = tokens::word_hash(stem);
+    /// The partners of `stem`, whose [`tokens::word_hash`] is `hash`.
+    fn partners(&self, hash: u64, stem: &str) -> impl Iterator<Item = &str> + '_ {
         let run = if self.first.may_contain(hash) { tokens::hash_run(&self.hashes, hash) } else { 0..0 };
         // Within one hash, the pairs are sorted by their first stem.
         let same_hash = &self.pairs[run];

@@ -18,13 +18,14 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// The word table has 2^WORD_SLOT_BITS slots.
 const WORD_SLOT_BITS: u32 = 12;
 
-/// One slot of the word table: a normal form, its key (stemmed or not) and the
-/// key's hash.
+/// One slot of the word table: a normal form, its key (stemmed or not), the
+/// key's hash and whether the form is a stopword.
 #[derive(Clone, Default)]
 struct Slot {
     norm: Word,
     key: Word,
     key_hash: u64,
+    stopword: bool,
     stemmed: bool,
 }
 
@@ -162,6 +163,8 @@ pub struct Token {
     /// True when punctuation that separates phrases (a comma, a bracket, a quote…)
     /// stands between this token and the previous word or number.
     pub gap_before: bool,
+    /// [`is_stopword`] of `norm`, looked up once per form (in the word table).
+    stopword: bool,
 }
 
 impl Token {
@@ -172,7 +175,7 @@ impl Token {
         &source[self.start..self.end]
     }
     pub fn is_stopword(&self) -> bool {
-        is_hashed_stopword(self.norm_hash, &self.norm)
+        self.stopword
     }
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self, source: &str) -> bool {
@@ -276,22 +279,6 @@ impl Tokenizer {
             return;
         }
         let kind = classify(segment);
-        if self.len == self.tokens.len() {
-            let blank = Token {
-                start: 0,
-                end: 0,
-                kind,
-                norm: Word::default(),
-                key: Word::default(),
-                norm_hash: 0,
-                key_hash: 0,
-                gap_before: false,
-            };
-            self.tokens.push(blank);
-        }
-        let token = &mut self.tokens[self.len];
-        self.len += 1;
-        (token.start, token.end, token.kind) = (start, start + segment.len(), kind);
         let stemmed = if kind == Kind::Punct {
             if !joins_phrase(segment) {
                 self.gap = true;
@@ -304,14 +291,27 @@ impl Tokenizer {
             // Dotted initialisms ("u.s") are not words the stemmer knows.
             kind == Kind::Word && !self.norm.contains('.')
         };
-        token.norm_hash = word_hash(&self.norm);
-        (token.norm, token.key, token.key_hash) = interned(&self.norm, token.norm_hash, stemmed);
-        if kind == Kind::Punct {
-            token.gap_before = false;
+        let norm_hash = word_hash(&self.norm);
+        let slot = interned(&self.norm, norm_hash, stemmed);
+        let gap_before = kind != Kind::Punct && std::mem::take(&mut self.gap);
+        let token = Token {
+            start,
+            end: start + segment.len(),
+            kind,
+            norm: slot.norm,
+            key: slot.key,
+            norm_hash,
+            key_hash: slot.key_hash,
+            gap_before,
+            stopword: slot.stopword,
+        };
+        // A token of an earlier text is overwritten, its strings given back to the table.
+        if self.len == self.tokens.len() {
+            self.tokens.push(token);
         } else {
-            token.gap_before = self.gap;
-            self.gap = false;
+            self.tokens[self.len] = token;
         }
+        self.len += 1;
     }
 }
 
@@ -401,22 +401,24 @@ pub fn stem(norm: &str) -> Cow<'_, str> {
 
 /// [`stem`] of any text, remembered in the word table as the tokens' keys are.
 pub fn remembered_stem(text: &str) -> Word {
-    interned(text, word_hash(text), true).1
+    interned(text, word_hash(text), true).key
 }
 
 /// The shared strings of normal form `norm` (whose [`word_hash`] is `hash`) and
 /// of its key (its [`stem`] when `stemmed`, else `norm` itself), with the key's
-/// hash: from the word table when the form was seen before.
-fn interned(norm: &str, hash: u64, stemmed: bool) -> (Word, Word, u64) {
+/// hash and whether `norm` is a stopword: from the word table when the form was
+/// seen before.
+fn interned(norm: &str, hash: u64, stemmed: bool) -> Slot {
     let fresh = || {
         let norm_word = Word::from(norm);
+        let stopword = is_hashed_stopword(hash, norm);
         if !stemmed || norm.is_empty() {
-            return Slot { key: norm_word.clone(), norm: norm_word, key_hash: hash, stemmed };
+            return Slot { key: norm_word.clone(), norm: norm_word, key_hash: hash, stopword, stemmed };
         }
         let key = stem(norm);
-        Slot { norm: norm_word, key_hash: word_hash(&key), key: Word::from(&*key), stemmed }
+        Slot { norm: norm_word, key_hash: word_hash(&key), key: Word::from(&*key), stopword, stemmed }
     };
-    let slot = WORDS
+    WORDS
         .try_with(|words| {
             let mut words = words.borrow_mut();
             if words.is_empty() {
@@ -428,8 +430,7 @@ fn interned(norm: &str, hash: u64, stemmed: bool) -> (Word, Word, u64) {
             }
             slot.clone()
         })
-        .unwrap_or_else(|_| fresh());
-    (slot.norm, slot.key, slot.key_hash)
+        .unwrap_or_else(|_| fresh())
 }
 
 /// FxHash (as in rustc) of a word: cheap and well spread, for caches and sorted indexes.
