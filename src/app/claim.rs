@@ -6,29 +6,18 @@
 
 use super::Shared;
 use super::state::{Action, State};
+use crate::analysis::Comparison;
 use crate::explore::{self, Query};
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct ClaimTextProps {
-    pub comparison: Shared,
-    /// Index into `Comparison::claims`.
-    pub claim: usize,
-    /// The claim it stands beside, whose words it shares are marked.
-    #[prop_or_default]
-    pub other: Option<usize>,
-    /// The search, whose hits to mark.
-    #[prop_or_default]
-    pub query: AttrValue,
-}
-
-/// The claim's text with marks: shared words (`<mark class="shared">`) and search hits.
-#[component]
-pub fn ClaimText(props: &ClaimTextProps) -> Html {
-    let c = &props.comparison;
-    let claim = &c.claims[props.claim];
-    let shared = props.other.map(|o| explore::shared_spans(claim, &c.claims[o])).unwrap_or_default();
-    let hits = Query::parse(&props.query, c).hits(claim);
+/// The claim's text (index `claim` into `Comparison::claims`) with marks: the
+/// words it shares with the claim it stands beside (`other`, `<mark class="shared">`)
+/// and the hits of the search `query`. A function, not a component: it renders
+/// within its card or its reader link, which re-render only with their props.
+pub fn claim_text(c: &Comparison, claim: usize, other: Option<usize>, query: &str) -> Html {
+    let claim = &c.claims[claim];
+    let shared = other.map(|o| explore::shared_spans(claim, &c.claims[o])).unwrap_or_default();
+    let hits = Query::parse(query, c).hits(claim);
     html! {
         <>
             for seg in explore::segments(&claim.text, &shared, &hits) {
@@ -80,7 +69,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 }
             </p>
             <p class="claim-text">
-                <ClaimText comparison={c.clone()} claim={props.claim} other={props.other} query={props.query.clone()} />
+                { claim_text(c, props.claim, props.other, &props.query) }
             </p>
             if let Some(by) = &claim.attribution {
                 <p class="claim-attribution">{ format!("Says: {by}") }</p>

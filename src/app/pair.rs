@@ -1,8 +1,7 @@
 //! Two claims side by side in a dialog: their link (relation, score, why), the
 //! words they share, and a word-by-word diff of their wording.
 
-use super::Shared;
-use super::claim::ClaimText;
+use super::claim::claim_text;
 use super::state::Action;
 use super::{AppContext, dispatch};
 use crate::analysis::export::decimal;
@@ -101,7 +100,7 @@ fn side(state: &AppContext, label: &str, index: usize, other: usize) -> Html {
     html! {
         <div class="pair-side">
             <p class="source-label">{ format!("{label} \u{b7} {id}") }</p>
-            <p class="claim-text"><ClaimText comparison={Shared(state.comparison.clone())} claim={index} other={Some(other)} /></p>
+            <p class="claim-text">{ claim_text(&state.comparison, index, Some(other), "") }</p>
             <button type="button" class="link-button" onclick={dispatch(state, Action::Read(id.clone()))}>{ "Read in context" }</button>
         </div>
     }

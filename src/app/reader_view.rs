@@ -1,8 +1,7 @@
 //! The reader view: both cleaned articles side by side, claims marked by topic.
 //! Selecting a claim highlights it and the claims it is linked to, and shows why.
 
-use super::Shared;
-use super::claim::ClaimText;
+use super::claim::claim_text;
 use super::compare_view::relation_name;
 use super::state::Action;
 use super::{AppContext, dispatch};
@@ -55,8 +54,6 @@ fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], li
     let source = &c.sources[side.index()];
     let cleaned = &source.cleaned;
     let query = Query::parse(&state.filters.query, c);
-    let query_text = AttrValue::from(state.filters.query.clone());
-    let shared = Shared(state.comparison.clone());
     let claims: Vec<(usize, &crate::analysis::Claim)> =
         c.claims.iter().enumerate().filter(|(_, cl)| c.side_of(cl) == side).collect();
     let removed = source.removed.len();
@@ -93,7 +90,7 @@ fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], li
                 <a id={format!("read-{}", claim.id)} class={classes} href={format!("?view=reader&claim={}", claim.id)}
                     aria-current={is_selected.then_some("true")} onclick={onclick}
                     >
-                    <ClaimText comparison={shared.clone()} claim={*index} query={query_text.clone()} />
+                    { claim_text(c, *index, None, &state.filters.query) }
                 </a>
             });
             cursor = claim.end;
