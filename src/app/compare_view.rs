@@ -4,7 +4,7 @@
 use super::Shared;
 use super::claim::ClaimCard;
 use super::state::{Action, State};
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::Side;
 use crate::analysis::export::decimal;
 use crate::explore::{self, Counts, Group, Item, Row, RowKind, Selection};
@@ -56,12 +56,12 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             <super::paste_pair::PastePair />
             <div class="columns-head" aria-hidden="true">
                 <span class="side-a">{ format!("{label_a} \u{2014} {}", c.sources[0].title) }</span>
-                <span>{ "Relation" }</span>
+                { fixed("<span>Relation</span>") }
                 <span class="side-b">{ format!("{label_b} \u{2014} {}", c.sources[1].title) }</span>
             </div>
             if groups.is_empty() {
                 <div class="empty">
-                    <p>{ "No claims match these filters." }</p>
+                    { fixed("<p>No claims match these filters.</p>") }
                     <button type="button" onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all filters" }</button>
                 </div>
             }

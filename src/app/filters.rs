@@ -2,7 +2,7 @@
 //! the entity filter, and "Clear all". Every filter is a button with `aria-pressed`.
 
 use super::state::Action;
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::export::decimal;
 use crate::explore::{self, Counts, RowKind};
 use std::rc::Rc;
@@ -47,7 +47,7 @@ pub fn Filters() -> Html {
                 onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all" }</button>
 
             <section aria-labelledby="topics-title">
-                <h3 id="topics-title">{ "Topics" }</h3>
+                { fixed(r#"<h3 id="topics-title">Topics</h3>"#) }
                 <ul class="topic-list">
                     for t in topics.iter() {
                         <li class="topic-item">
@@ -74,7 +74,7 @@ pub fn Filters() -> Html {
             </section>
 
             <section aria-labelledby="kinds-title">
-                <h3 id="kinds-title">{ "Show" }</h3>
+                { fixed(r#"<h3 id="kinds-title">Show</h3>"#) }
                 <ul class="kind-list">
                     for kind in RowKind::ALL {
                         <li class={classes!("kind-item", format!("kind-{}", kind.id()))}>
@@ -93,7 +93,7 @@ pub fn Filters() -> Html {
             </section>
 
             <section aria-labelledby="entity-title">
-                <h3 id="entity-title">{ "Entity" }</h3>
+                { fixed(r#"<h3 id="entity-title">Entity</h3>"#) }
                 if let Some(entity) = &filters.entity {
                     <button type="button" class="entity-chip active" aria-pressed="true"
                         aria-label={format!("{entity} (remove entity filter)")}
@@ -101,7 +101,7 @@ pub fn Filters() -> Html {
                         { entity } <span aria-hidden="true">{ " \u{d7}" }</span>
                     </button>
                 } else {
-                    <p class="hint">{ "Click a name on any claim to show only claims that mention it." }</p>
+                    { fixed(r#"<p class="hint">Click a name on any claim to show only claims that mention it.</p>"#) }
                 }
             </section>
             </> }

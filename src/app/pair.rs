@@ -3,7 +3,7 @@
 
 use super::claim::claim_text;
 use super::state::Action;
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::export::decimal;
 use yew::prelude::*;
 
@@ -81,7 +81,7 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
                     { side(&state, &c.sources[0].label, ia, ib) }
                     { side(&state, &c.sources[1].label, ib, ia) }
                 </div>
-                <p class="chart-note">{ "Marked words name the same thing in both claims: the same word, entity or idea." }</p>
+                { fixed(r#"<p class="chart-note">Marked words name the same thing in both claims: the same word, entity or idea.</p>"#) }
             </div>
         </dialog>
     }

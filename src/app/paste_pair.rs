@@ -2,8 +2,8 @@
 //! Source B side by side and press Compare; the comparison shows at once, and
 //! the two join the library only if the reader keeps them.
 
-use super::AppContext;
 use super::state::{Action, NewSource};
+use super::{AppContext, fixed};
 use crate::analysis::Side;
 use crate::library;
 use yew::prelude::*;
@@ -82,13 +82,13 @@ pub fn PastePair() -> Html {
     html! {
         <div class="paste-pair">
         <details>
-            <summary>{ "Compare two articles of your own" }</summary>
+            { fixed("<summary>Compare two articles of your own</summary>") }
             <form onsubmit={on_submit} aria-label="Compare two articles of your own">
                 <div class="paste-sides">
                     { side(Side::A, &refs[0], &refs[1], drop_into(refs[1].clone(), state.clone())) }
                     { side(Side::B, &refs[2], &refs[3], drop_into(refs[3].clone(), state.clone())) }
                 </div>
-                <p class="hint">{ "Nothing leaves your browser. The two are compared at once and added to your sources only if you keep them." }</p>
+                { fixed(r#"<p class="hint">Nothing leaves your browser. The two are compared at once and added to your sources only if you keep them.</p>"#) }
                 <button type="submit">{ "Compare" }</button>
             </form>
         </details>

@@ -4,7 +4,7 @@
 use super::claim::claim_text;
 use super::compare_view::relation_name;
 use super::state::Action;
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::clean::BlockKind;
 use crate::analysis::export::decimal;
 use crate::analysis::{Comparison, Side};
@@ -39,7 +39,7 @@ pub fn reader_view(state: &AppContext) -> Html {
             // While a new pair is compared the articles shown are the previous
             // pair's: say so, rather than pass them off as the pair picked.
             if state.comparing.is_some() {
-                <p class="comparing-note" role="status">{ "Comparing the pair you picked… the articles below are the previous pair's until it is ready." }</p>
+                { fixed(r#"<p role="status" class="comparing-note">Comparing the pair you picked… the articles below are the previous pair's until it is ready.</p>"#) }
             }
             <div class="articles" aria-busy={state.comparing.is_some().then_some("true")}>
                 for side in [Side::A, Side::B] {
@@ -140,7 +140,7 @@ fn topic_legend(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <details class="legend">
-            <summary>{ "Topic colours" }</summary>
+            { fixed("<summary>Topic colours</summary>") }
             <ul>
                 for (i, t) in c.topics.iter().enumerate() {
                     <li><span class={classes!("swatch", format!("t{}", i % 12))} aria-hidden="true"></span>{ &t.label }</li>

@@ -4,7 +4,7 @@
 //! into the page as markup.
 
 use super::state::{Action, NewSource};
-use super::{AppContext, browser, dispatch, import};
+use super::{AppContext, browser, dispatch, fixed, import};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -145,7 +145,7 @@ pub fn SourcesView() -> Html {
             { super::view_head("Sources", "Compare any two sources. Everything stays in this browser.") }
             <div class="panels">
                 <section class="panel" aria-labelledby="pair-title">
-                    <h3 id="pair-title">{ "Compare" }</h3>
+                    { fixed(r#"<h3 id="pair-title">Compare</h3>"#) }
                     { picker(true, &state.pair.0) }
                     <button type="button" onclick={dispatch(&state, Action::SwapPair)}>{ "Swap A and B" }</button>
                     { picker(false, &state.pair.1) }
@@ -153,16 +153,16 @@ pub fn SourcesView() -> Html {
 
                 <section class="panel drop-zone" aria-labelledby="add-title"
                     ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
-                    <h3 id="add-title">{ "Add your own" }</h3>
+                    { fixed(r#"<h3 id="add-title">Add your own</h3>"#) }
                     <form onsubmit={on_paste}>
-                        <p><label for="new-title">{ "Title (optional)" }</label>
+                        <p>{ fixed(r#"<label for="new-title">Title (optional)</label>"#) }
                             <input id="new-title" type="text" ref={title_ref} autocomplete="off" /></p>
-                        <p><label for="new-text">{ "Article text" }</label>
+                        <p>{ fixed(r#"<label for="new-text">Article text</label>"#) }
                             <textarea id="new-text" rows="6" ref={text_ref} placeholder="Paste an article here" /></p>
                         <button type="submit">{ "Add this text" }</button>
                     </form>
                     <p>
-                        <label for="new-files">{ "Or pick or drop files: .txt, .md, .html, a .json corpus, or a saved workspace (up to 20 MB each)" }</label>
+                        { fixed(r#"<label for="new-files">Or pick or drop files: .txt, .md, .html, a .json corpus, or a saved workspace (up to 20 MB each)</label>"#) }
                         <input id="new-files" type="file" multiple=true accept=".txt,.text,.md,.markdown,.html,.htm,.json" onchange={on_pick}
                             disabled={state.import.is_some()} />
                     </p>
@@ -178,10 +178,10 @@ pub fn SourcesView() -> Html {
                 <section class="panel" aria-labelledby="library-title">
                     <h3 id="library-title">{ format!("Your sources ({})", library.sources.len()) }</h3>
                     if library.sources.is_empty() {
-                        <p class="hint">{ "None yet: the embedded story is shown." }</p>
+                        { fixed(r#"<p class="hint">None yet: the embedded story is shown.</p>"#) }
                     }
                     if library.sources.len() > PAGE {
-                        <p><label for="find-source">{ "Find a source" }</label>
+                        <p>{ fixed(r#"<label for="find-source">Find a source</label>"#) }
                             <input id="find-source" type="search" autocomplete="off" value={(*find).clone()} oninput={on_find}
                                 aria-describedby="find-count" /></p>
                         <p class="hint" id="find-count">{ format!("{} of {} match; showing {}.", matching.len(), library.sources.len(), matching.len().min(*shown)) }</p>
@@ -202,11 +202,11 @@ pub fn SourcesView() -> Html {
                 </section>
 
                 <section class="panel" aria-labelledby="topics-new-title">
-                    <h3 id="topics-new-title">{ "Your topics" }</h3>
+                    { fixed(r#"<h3 id="topics-new-title">Your topics</h3>"#) }
                     <form onsubmit={on_topic}>
-                        <p><label for="topic-label">{ "Label" }</label>
+                        <p>{ fixed(r#"<label for="topic-label">Label</label>"#) }
                             <input id="topic-label" type="text" ref={topic_label_ref} autocomplete="off" /></p>
-                        <p><label for="topic-terms">{ "Terms, separated by commas" }</label>
+                        <p>{ fixed(r#"<label for="topic-terms">Terms, separated by commas</label>"#) }
                             <input id="topic-terms" type="text" ref={topic_terms_ref} autocomplete="off" /></p>
                         <button type="submit">{ "Add topic" }</button>
                     </form>
