@@ -274,11 +274,11 @@ fn announce(state: &State, groups: &[explore::Group]) -> String {
 }
 
 /// The head of a view: its title (the `h2` that labels the view) and a summary.
-pub fn view_head(title: &str, summary: impl Into<String>) -> Html {
+pub fn view_head(title: &str, summary: AttrValue) -> Html {
     html! {
         <div class="view-head">
             <h2 id="view-title">{ title }</h2>
-            <p class="view-summary">{ summary.into() }</p>
+            <p class="view-summary">{ summary }</p>
         </div>
     }
 }

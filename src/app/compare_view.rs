@@ -52,7 +52,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
 
     html! {
         <section class="compare" aria-labelledby="view-title">
-            { super::view_head("Comparison", total.summary()) }
+            { super::view_head("Comparison", total.summary().into()) }
             <super::paste_pair::PastePair />
             <div class="columns-head" aria-hidden="true">
                 <span class="side-a">{ format!("{label_a} \u{2014} {}", c.sources[0].title) }</span>

@@ -13,7 +13,7 @@ pub fn overview(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <section class="overview" aria-labelledby="view-title">
-            { super::view_head("Overview", format!("{} links: {} shared, {} related, {} in tension.", c.links.len(), c.count_links(Relation::Same), c.count_links(Relation::Related), c.count_links(Relation::Tension))) }
+            { super::view_head("Overview", format!("{} links: {} shared, {} related, {} in tension.", c.links.len(), c.count_links(Relation::Same), c.count_links(Relation::Related), c.count_links(Relation::Tension)).into()) }
             <div class="charts">
                 { coverage(state) }
                 { blind_spots(state) }

@@ -31,7 +31,7 @@ pub fn reader_view(state: &AppContext) -> Html {
 
     html! {
         <section class="reader" aria-labelledby="view-title">
-            { super::view_head("Read the articles", "Claims are marked by topic. Select one to see it beside what the other source says.") }
+            { super::view_head("Read the articles", "Claims are marked by topic. Select one to see it beside what the other source says.".into()) }
             { topic_legend(state) }
             if let Some(Selection::Claim(id)) = &state.selection {
                 { selected_claim(state, id) }

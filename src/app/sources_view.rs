@@ -142,7 +142,7 @@ pub fn SourcesView() -> Html {
 
     html! {
         <section class="sources-view" aria-labelledby="view-title">
-            { super::view_head("Sources", "Compare any two sources. Everything stays in this browser.") }
+            { super::view_head("Sources", "Compare any two sources. Everything stays in this browser.".into()) }
             <div class="panels">
                 <section class="panel" aria-labelledby="pair-title">
                     { fixed(r#"<h3 id="pair-title">Compare</h3>"#) }
