@@ -2,7 +2,7 @@
 //! by topic; a claim only one source has stands beside an explicit empty cell.
 
 use super::Shared;
-use super::claim::ClaimCard;
+use super::claim::claim_card;
 use super::state::{Action, State};
 use super::{AppContext, dispatch, fixed};
 use crate::analysis::Side;
@@ -128,10 +128,7 @@ fn RowView(props: &RowProps) -> Html {
     };
     let card = |claim: usize| {
         let other = if Some(claim) == row.a { row.b } else { row.a };
-        html! {
-            <ClaimCard comparison={c.clone()} claim={claim} other={other} query={props.query.clone()}
-                entity={props.entity.clone()} dispatcher={props.dispatcher.clone()} />
-        }
+        claim_card(c, claim, other, &props.query, props.entity.as_deref(), &props.dispatcher)
     };
     let link = row.link(c);
     let open_pair = row.a.zip(row.b).map(|(a, b)| {
