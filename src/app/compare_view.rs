@@ -40,6 +40,8 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     // The first screenful mounts at once, the rest a chunk per task, so opening
     // the view never blocks the page for long (the list is `aria-busy` meanwhile).
     let mounted = use_state(|| FIRST_ITEMS);
+    // The form that compares two pasted articles (above the rows): its fields.
+    let fields: super::paste_pair::Fields = [use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref()];
     let busy = *mounted < items.len();
     {
         let mounted = mounted.clone();
@@ -53,7 +55,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     html! {
         <section class="compare" aria-labelledby="view-title">
             { super::view_head("Comparison", total.summary().into()) }
-            <super::paste_pair::PastePair />
+            { super::paste_pair::paste_pair(&state, &fields) }
             <div class="columns-head" aria-hidden="true">
                 <span class="side-a">{ format!("{label_a} \u{2014} {}", c.sources[0].title) }</span>
                 { fixed("<span>Relation</span>") }

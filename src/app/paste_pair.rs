@@ -1,6 +1,7 @@
-//! "Compare two articles of your own": paste (or drop a file on) Source A and
-//! Source B side by side and press Compare; the comparison shows at once, and
-//! the two join the library only if the reader keeps them.
+//! "Compare two articles of your own", above the comparison view's rows: paste
+//! (or drop a file on) Source A and Source B side by side and press Compare; the
+//! comparison shows at once, and the two join the library only if the reader
+//! keeps them.
 
 use super::state::{Action, NewSource};
 use super::{AppContext, fixed};
@@ -51,10 +52,11 @@ fn drop_into(field: NodeRef, state: AppContext) -> Callback<DragEvent> {
     })
 }
 
-#[component]
-pub fn PastePair() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
-    let refs: [NodeRef; 4] = [use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref()];
+/// The fields' references: A's title and text, then B's.
+pub type Fields = [NodeRef; 4];
+
+/// The form, above the comparison view's rows (whose component holds `refs`).
+pub fn paste_pair(state: &AppContext, refs: &Fields) -> Html {
     let on_submit = {
         let (state, refs) = (state.clone(), refs.clone());
         Callback::from(move |e: SubmitEvent| {
