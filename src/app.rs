@@ -212,6 +212,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The pair dialog (a native modal): shown once the dialog of a newly selected pair is in the page.
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        let pair = match &state.selection {
+            Some(Selection::Pair(a, b)) => Some((a.clone(), b.clone())),
+            _ => None,
+        };
+        use_effect_with(pair, move |pair| {
+            if pair.is_some() {
+                pair::open(&dialog);
+            }
+        });
+    }
+
     let comparison: Rc<Comparison> = state.comparison.clone();
     // The visible rows, computed once per change of the comparison or the filters.
     let groups = {
@@ -245,7 +260,7 @@ pub fn App(props: &AppProps) -> Html {
                 </main>
             </div>
             if let Some(Selection::Pair(a, b)) = &state.selection {
-                <pair::PairPanel a={a.clone()} b={b.clone()} />
+                { pair::pair_panel(&state, a, b, &dialog) }
             }
             <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <footer class="footer">
