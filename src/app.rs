@@ -194,14 +194,17 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(theme, |theme| browser::apply_theme(theme.id()));
     }
 
-    // A selected claim scrolls into view in the reader, and so do its counterparts
-    // in the other article (each article scrolls on its own on wide screens).
+    // The selection shows itself. A selected claim scrolls into view in the reader,
+    // and so do its counterparts in the other article (each article scrolls on its
+    // own on wide screens); a selected pair opens its dialog (a native modal).
+    let dialog = use_node_ref();
     {
         let selection = state.selection.clone();
         let view = state.view;
         let comparison = state.comparison.clone();
-        use_effect_with((selection, view), move |(selection, view)| {
-            if let (Some(Selection::Claim(id)), View::Reader) = (selection, view) {
+        let dialog = dialog.clone();
+        use_effect_with((selection, view), move |(selection, view)| match (selection, view) {
+            (Some(Selection::Claim(id)), View::Reader) => {
                 // The strongest counterpart (links are best first), then the claim itself.
                 if let Some(link) = comparison.links_of(id).next() {
                     let other = if &link.a == id { &link.b } else { &link.a };
@@ -209,21 +212,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 browser::scroll_to(&format!("read-{id}"), false);
             }
-        });
-    }
-
-    // The pair dialog (a native modal): shown once the dialog of a newly selected pair is in the page.
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        let pair = match &state.selection {
-            Some(Selection::Pair(a, b)) => Some((a.clone(), b.clone())),
-            _ => None,
-        };
-        use_effect_with(pair, move |pair| {
-            if pair.is_some() {
-                pair::open(&dialog);
-            }
+            (Some(Selection::Pair(..)), _) => pair::open(&dialog),
+            _ => {}
         });
     }
 

@@ -12,7 +12,8 @@ use yew::prelude::*;
 /// to what opened it when it closes.
 pub type Dialog = NodeRef;
 
-/// Shows the dialog (the app calls it once the dialog for a new pair is in the page).
+/// Shows the dialog, unless it is open (the app calls it once a selected pair's
+/// dialog is in the page).
 pub fn open(dialog_ref: &Dialog) {
     if let Some(dialog) = dialog_ref.cast::<web_sys::HtmlDialogElement>()
         && !dialog.open()
