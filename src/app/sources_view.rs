@@ -5,6 +5,7 @@
 
 use super::state::{Action, NewSource};
 use super::{AppContext, browser, dispatch, fixed, import};
+use crate::library::Library;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +21,21 @@ fn entry(name: &str, details: &str, delete: Callback<MouseEvent>, what: &str) ->
             <span class="hint">{ details }</span>
             <button type="button" class="link-button" onclick={delete} aria-label={format!("{what} {name}")}>{ "Delete" }</button>
         </li>
+    }
+}
+
+/// The choice of Source A (`as_a`) or B among every source, `current` selected.
+fn picker(library: &Library, as_a: bool, current: &str, onchange: Callback<Event>) -> Html {
+    let id = if as_a { "pick-a" } else { "pick-b" };
+    html! {
+        <p class="picker">
+            <label for={id}>{ if as_a { "Source A" } else { "Source B" } }</label>
+            <select id={id} {onchange}>
+                for s in library.all() {
+                    <option value={s.id.clone()} selected={s.id == current}>{ library.name_of(s) }</option>
+                }
+            </select>
+        </p>
     }
 }
 
@@ -126,19 +142,6 @@ pub fn SourcesView() -> Html {
         })
     };
     let name_of = |s: &crate::corpus::SourceText| library.name_of(s);
-    let picker = |as_a: bool, current: &str| {
-        let id = if as_a { "pick-a" } else { "pick-b" };
-        html! {
-            <p class="picker">
-                <label for={id}>{ if as_a { "Source A" } else { "Source B" } }</label>
-                <select id={id} onchange={choose(as_a)}>
-                    for s in library.all() {
-                        <option value={s.id.clone()} selected={s.id == current}>{ name_of(s) }</option>
-                    }
-                </select>
-            </p>
-        }
-    };
 
     html! {
         <section class="sources-view" aria-labelledby="view-title">
@@ -146,9 +149,9 @@ pub fn SourcesView() -> Html {
             <div class="panels">
                 <section class="panel" aria-labelledby="pair-title">
                     { fixed(r#"<h3 id="pair-title">Compare</h3>"#) }
-                    { picker(true, &state.pair.0) }
+                    { picker(library, true, &state.pair.0, choose(true)) }
                     <button type="button" onclick={dispatch(&state, Action::SwapPair)}>{ "Swap A and B" }</button>
-                    { picker(false, &state.pair.1) }
+                    { picker(library, false, &state.pair.1, choose(false)) }
                 </section>
 
                 <section class="panel drop-zone" aria-labelledby="add-title"
