@@ -14,14 +14,11 @@ pub fn Filters() -> Html {
     let filters = &state.filters;
     // Counts depend on the comparison only, not on the filters.
     let key = Rc::as_ptr(&state.comparison) as usize;
-    let topics = {
+    let counts = {
         let c = state.comparison.clone();
-        use_memo(key, move |_| explore::topic_counts(&c))
+        use_memo(key, move |_| (explore::topic_counts(&c), Counts::of(&explore::rows(&c))))
     };
-    let kind_counts = {
-        let c = state.comparison.clone();
-        use_memo(key, move |_| Counts::of(&explore::rows(&c)))
-    };
+    let (topics, kind_counts) = &*counts;
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1);
     // Open on wide screens; on a phone the filters fold away above the results.
     // Folded, they are not rendered at all (nor in the prerendered first paint).
