@@ -227,14 +227,19 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(theme, |theme| browser::apply_theme(theme.id()));
     }
 
-    // A selected claim scrolls into view in the reader, and so do its counterparts
-    // in the other article (each article scrolls on its own on wide screens).
+    // The selection shows itself. A selected claim scrolls into view in the reader,
+    // and so do its counterparts in the other article (each article scrolls on its
+    // own on wide screens); a selected pair opens its dialog (a native modal).
+    let dialog = use_node_ref();
     {
         let selection = state.selection.clone();
         let view = state.view;
         let comparison = state.comparison.clone();
-        use_effect_with((selection, view, *shown), move |(selection, view, _)| {
-            if let (Some(Selection::Claim(id)), View::Reader) = (selection, view) {
+        let dialog = dialog.clone();
+        // Again once the staged app is in the document (`shown`): a dialog opens
+        // only there.
+        use_effect_with((selection, view, *shown), move |(selection, view, _)| match (selection, view) {
+            (Some(Selection::Claim(id)), View::Reader) => {
                 // The strongest counterpart (links are best first), then the claim itself.
                 if let Some(link) = comparison.links_of(id).next() {
                     let other = if &link.a == id { &link.b } else { &link.a };
@@ -242,6 +247,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 browser::scroll_to(&format!("read-{id}"), false);
             }
+            (Some(Selection::Pair(..)), _) => pair::open(&dialog),
+            _ => {}
         });
     }
 
@@ -256,7 +263,7 @@ pub fn App(props: &AppProps) -> Html {
     let announcement = announce(&state, &groups);
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            { fixed(r##"<a href="#main" class="skip-link">Skip to content</a>"##) }
             if *shown >= 2 {
             { toolbar::toolbar(&state) }
             }
@@ -283,7 +290,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if *shown >= 4 {
             if let Some(Selection::Pair(a, b)) = &state.selection {
-                <pair::PairPanel a={a.clone()} b={b.clone()} />
+                { pair::pair_panel(&state, a, b, &dialog) }
             }
             <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <footer class="footer">
@@ -313,13 +320,21 @@ fn announce(state: &State, groups: &[explore::Group]) -> String {
 }
 
 /// The head of a view: its title (the `h2` that labels the view) and a summary.
-pub fn view_head(title: &str, summary: impl Into<String>) -> Html {
+pub fn view_head(title: &str, summary: AttrValue) -> Html {
     html! {
         <div class="view-head">
             <h2 id="view-title">{ title }</h2>
-            <p class="view-summary">{ summary.into() }</p>
+            <p class="view-summary">{ summary }</p>
         </div>
     }
+}
+
+/// Markup with nothing dynamic in it (no listener, no reference, no text of the
+/// reader's or of the comparison): one string in the page's data instead of the
+/// code that would build its elements one by one. The server renderer writes it
+/// as it is, so the prerendered first paint is the same markup.
+pub fn fixed(markup: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(markup))
 }
 
 /// A callback that dispatches `action`, for buttons.

@@ -1,34 +1,22 @@
 //! A claim as a card: its id, its text with shared words and search hits marked,
 //! who says it, the entities it names (each one a filter), and a way to read it in context.
 //!
-//! These components take everything as props (no context), so a filter change
-//! re-renders only the rows whose props changed.
+//! Both are functions that take everything they show as arguments (no context):
+//! they render inside a row, a reader link or the pair dialog.
 
-use super::Shared;
 use super::state::{Action, State};
+use crate::analysis::Comparison;
 use crate::explore::{self, Query};
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct ClaimTextProps {
-    pub comparison: Shared,
-    /// Index into `Comparison::claims`.
-    pub claim: usize,
-    /// The claim it stands beside, whose words it shares are marked.
-    #[prop_or_default]
-    pub other: Option<usize>,
-    /// The search, whose hits to mark.
-    #[prop_or_default]
-    pub query: AttrValue,
-}
-
-/// The claim's text with marks: shared words (`<mark class="shared">`) and search hits.
-#[component]
-pub fn ClaimText(props: &ClaimTextProps) -> Html {
-    let c = &props.comparison;
-    let claim = &c.claims[props.claim];
-    let shared = props.other.map(|o| explore::shared_spans(claim, &c.claims[o])).unwrap_or_default();
-    let hits = Query::parse(&props.query, c).hits(claim);
+/// The claim's text (index `claim` into `Comparison::claims`) with marks: the
+/// words it shares with the claim it stands beside (`other`, `<mark class="shared">`)
+/// and the hits of the search `query`. A function, not a component: it renders
+/// within its card or its reader link, which re-render only with their props.
+pub fn claim_text(c: &Comparison, claim: usize, other: Option<usize>, query: &str) -> Html {
+    let claim = &c.claims[claim];
+    let shared = other.map(|o| explore::shared_spans(claim, &c.claims[o])).unwrap_or_default();
+    let hits = Query::parse(query, c).hits(claim);
     html! {
         <>
             for seg in explore::segments(&claim.text, &shared, &hits) {
@@ -47,28 +35,23 @@ fn segment(text: &str, shared: bool, hit: bool) -> Html {
     }
 }
 
-#[derive(PartialEq, Properties)]
-pub struct ClaimCardProps {
-    pub comparison: Shared,
-    pub claim: usize,
-    /// The claim it stands beside (its shared words are marked).
-    #[prop_or_default]
-    pub other: Option<usize>,
-    #[prop_or_default]
-    pub query: AttrValue,
-    /// The entity filter, so its chip shows as pressed.
-    #[prop_or_default]
-    pub entity: Option<AttrValue>,
-    pub dispatcher: UseReducerDispatcher<State>,
-}
-
-#[component]
-pub fn ClaimCard(props: &ClaimCardProps) -> Html {
-    let c = &props.comparison;
-    let claim = &c.claims[props.claim];
+/// A claim as a card: `claim` (an index into `Comparison::claims`) beside the
+/// claim `other` (their shared words marked), the search `query`'s hits marked,
+/// and the entity filter's chip (`entity`) pressed. A function of its row, which
+/// re-renders only with its props (the row is the component).
+pub fn claim_card(
+    c: &Comparison,
+    claim: usize,
+    other: Option<usize>,
+    query: &str,
+    entity: Option<&str>,
+    dispatcher: &UseReducerDispatcher<State>,
+) -> Html {
+    let index = claim;
+    let claim = &c.claims[index];
     let side = c.side_of(claim);
     let send = |action: Action| {
-        let dispatcher = props.dispatcher.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
     };
     html! {
@@ -80,7 +63,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 }
             </p>
             <p class="claim-text">
-                <ClaimText comparison={c.clone()} claim={props.claim} other={props.other} query={props.query.clone()} />
+                { claim_text(c, index, other, query) }
             </p>
             if let Some(by) = &claim.attribution {
                 <p class="claim-attribution">{ format!("Says: {by}") }</p>
@@ -88,12 +71,12 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
             <div class="claim-foot">
                 if !claim.entities.is_empty() {
                     <ul class="entities" aria-label="Named in this claim (click to filter)">
-                        for entity in claim.entities.iter() {
+                        for name in claim.entities.iter() {
                             <li>
                                 <button type="button" class="entity-chip"
-                                    aria-pressed={(props.entity.as_deref() == Some(entity.as_str())).to_string()}
-                                    onclick={send(Action::ToggleEntity(entity.clone()))}>
-                                    { entity }
+                                    aria-pressed={(entity == Some(name.as_str())).to_string()}
+                                    onclick={send(Action::ToggleEntity(name.clone()))}>
+                                    { name }
                                 </button>
                             </li>
                         }

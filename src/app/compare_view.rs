@@ -2,9 +2,9 @@
 //! by topic; a claim only one source has stands beside an explicit empty cell.
 
 use super::Shared;
-use super::claim::ClaimCard;
+use super::claim::claim_card;
 use super::state::{Action, State};
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::Side;
 use crate::analysis::export::decimal;
 use crate::explore::{self, Counts, Group, Item, Row, RowKind, Selection};
@@ -40,6 +40,8 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     // The first screenful mounts at once, the rest a chunk per task, so opening
     // the view never blocks the page for long (the list is `aria-busy` meanwhile).
     let mounted = use_state(|| FIRST_ITEMS);
+    // The form that compares two pasted articles (above the rows): its fields.
+    let fields: super::paste_pair::Fields = [use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref()];
     let busy = *mounted < items.len();
     {
         let mounted = mounted.clone();
@@ -52,16 +54,16 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
 
     html! {
         <section class="compare" aria-labelledby="view-title">
-            { super::view_head("Comparison", total.summary()) }
-            <super::paste_pair::PastePair />
+            { super::view_head("Comparison", total.summary().into()) }
+            { super::paste_pair::paste_pair(&state, &fields) }
             <div class="columns-head" aria-hidden="true">
                 <span class="side-a">{ format!("{label_a} \u{2014} {}", c.sources[0].title) }</span>
-                <span>{ "Relation" }</span>
+                { fixed("<span>Relation</span>") }
                 <span class="side-b">{ format!("{label_b} \u{2014} {}", c.sources[1].title) }</span>
             </div>
             if groups.is_empty() {
                 <div class="empty">
-                    <p>{ "No claims match these filters." }</p>
+                    { fixed("<p>No claims match these filters.</p>") }
                     <button type="button" onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all filters" }</button>
                 </div>
             }
@@ -128,10 +130,7 @@ fn RowView(props: &RowProps) -> Html {
     };
     let card = |claim: usize| {
         let other = if Some(claim) == row.a { row.b } else { row.a };
-        html! {
-            <ClaimCard comparison={c.clone()} claim={claim} other={other} query={props.query.clone()}
-                entity={props.entity.clone()} dispatcher={props.dispatcher.clone()} />
-        }
+        claim_card(c, claim, other, &props.query, props.entity.as_deref(), &props.dispatcher)
     };
     let link = row.link(c);
     let open_pair = row.a.zip(row.b).map(|(a, b)| {

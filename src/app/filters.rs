@@ -2,7 +2,7 @@
 //! the entity filter, and "Clear all". Every filter is a button with `aria-pressed`.
 
 use super::state::Action;
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::export::decimal;
 use crate::explore::{self, Counts, RowKind};
 use std::rc::Rc;
@@ -14,14 +14,11 @@ pub fn Filters() -> Html {
     let filters = &state.filters;
     // Counts depend on the comparison only, not on the filters.
     let key = Rc::as_ptr(&state.comparison) as usize;
-    let topics = {
+    let counts = {
         let c = state.comparison.clone();
-        use_memo(key, move |_| explore::topic_counts(&c))
+        use_memo(key, move |_| (explore::topic_counts(&c), Counts::of(&explore::rows(&c))))
     };
-    let kind_counts = {
-        let c = state.comparison.clone();
-        use_memo(key, move |_| Counts::of(&explore::rows(&c)))
-    };
+    let (topics, kind_counts) = &*counts;
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1);
     // Open on wide screens; on a phone the filters fold away above the results.
     // Folded, they are not rendered at all (nor in the prerendered first paint).
@@ -47,7 +44,7 @@ pub fn Filters() -> Html {
                 onclick={dispatch(&state, Action::ClearFilters)}>{ "Clear all" }</button>
 
             <section aria-labelledby="topics-title">
-                <h3 id="topics-title">{ "Topics" }</h3>
+                { fixed(r#"<h3 id="topics-title">Topics</h3>"#) }
                 <ul class="topic-list">
                     for t in topics.iter() {
                         <li class="topic-item">
@@ -74,7 +71,7 @@ pub fn Filters() -> Html {
             </section>
 
             <section aria-labelledby="kinds-title">
-                <h3 id="kinds-title">{ "Show" }</h3>
+                { fixed(r#"<h3 id="kinds-title">Show</h3>"#) }
                 <ul class="kind-list">
                     for kind in RowKind::ALL {
                         <li class={classes!("kind-item", format!("kind-{}", kind.id()))}>
@@ -93,7 +90,7 @@ pub fn Filters() -> Html {
             </section>
 
             <section aria-labelledby="entity-title">
-                <h3 id="entity-title">{ "Entity" }</h3>
+                { fixed(r#"<h3 id="entity-title">Entity</h3>"#) }
                 if let Some(entity) = &filters.entity {
                     <button type="button" class="entity-chip active" aria-pressed="true"
                         aria-label={format!("{entity} (remove entity filter)")}
@@ -101,7 +98,7 @@ pub fn Filters() -> Html {
                         { entity } <span aria-hidden="true">{ " \u{d7}" }</span>
                     </button>
                 } else {
-                    <p class="hint">{ "Click a name on any claim to show only claims that mention it." }</p>
+                    { fixed(r#"<p class="hint">Click a name on any claim to show only claims that mention it.</p>"#) }
                 }
             </section>
             </> }

@@ -3,7 +3,7 @@
 //! every mark of it leads somewhere: a topic filters, a cell opens the pair.
 
 use super::state::Action;
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::export::decimal;
 use crate::analysis::{Relation, Side};
 use crate::explore::{self, Selection};
@@ -13,7 +13,7 @@ pub fn overview(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <section class="overview" aria-labelledby="view-title">
-            { super::view_head("Overview", format!("{} links: {} shared, {} related, {} in tension.", c.links.len(), c.count_links(Relation::Same), c.count_links(Relation::Related), c.count_links(Relation::Tension))) }
+            { super::view_head("Overview", format!("{} links: {} shared, {} related, {} in tension.", c.links.len(), c.count_links(Relation::Same), c.count_links(Relation::Related), c.count_links(Relation::Tension)).into()) }
             <div class="charts">
                 { coverage(state) }
                 { blind_spots(state) }
@@ -32,8 +32,7 @@ fn coverage(state: &AppContext) -> Html {
     let widest = topics.iter().map(|t| t.a.max(t.b)).max().unwrap_or(1).max(1) as f64;
     html! {
         <section class="chart coverage-chart" aria-labelledby="coverage-title">
-            <h3 id="coverage-title">{ "Topic coverage" }</h3>
-            <p class="chart-note">{ "Claims per topic in each source. Choose a topic to compare what each says." }</p>
+            { fixed(r#"<h3 id="coverage-title">Topic coverage</h3><p class="chart-note">Claims per topic in each source. Choose a topic to compare what each says.</p>"#) }
             <p class="legend-inline"><span class="swatch side-a" aria-hidden="true"></span>{ format!("{} ", c.sources[0].label) }<span class="swatch side-b" aria-hidden="true"></span>{ c.sources[1].label.clone() }</p>
             <ul class="bars">
                 for t in topics.iter() {
@@ -61,8 +60,7 @@ fn blind_spots(state: &AppContext) -> Html {
     let topics = explore::topic_counts(c);
     html! {
         <section class="chart" aria-labelledby="blind-title">
-            <h3 id="blind-title">{ "Blind spots" }</h3>
-            <p class="chart-note">{ "Topics one source covers and the other does not mention." }</p>
+            { fixed(r#"<h3 id="blind-title">Blind spots</h3><p class="chart-note">Topics one source covers and the other does not mention.</p>"#) }
             for side in [Side::A, Side::B] {
                 <h4>{ format!("Missing from {}", c.sources[side.index()].label) }</h4>
                 <ul class="plain-list">
@@ -73,7 +71,7 @@ fn blind_spots(state: &AppContext) -> Html {
                         </li>
                     }
                     if !topics.iter().any(|t| t.blind_spot() == Some(side)) {
-                        <li>{ "None: it touches every topic the other covers." }</li>
+                        { fixed("<li>None: it touches every topic the other covers.</li>") }
                     }
                 </ul>
             }
@@ -97,8 +95,7 @@ fn outlets(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <section class="chart" aria-labelledby="outlets-title">
-            <h3 id="outlets-title">{ "Outlets cited" }</h3>
-            <p class="chart-note">{ "Credit lines and the outlets claims are attributed to." }</p>
+            { fixed(r#"<h3 id="outlets-title">Outlets cited</h3><p class="chart-note">Credit lines and the outlets claims are attributed to.</p>"#) }
             <div class="outlets">
                 for s in c.sources.iter() {
                     <div>
@@ -114,7 +111,7 @@ fn outlets(state: &AppContext) -> Html {
                                 </li>
                             }
                             if s.cited.is_empty() {
-                                <li>{ "No outlet named." }</li>
+                                { fixed("<li>No outlet named.</li>") }
                             }
                         </ul>
                     </div>
@@ -140,12 +137,12 @@ fn key_numbers(state: &AppContext) -> Html {
         .collect();
     html! {
         <section class="chart" aria-labelledby="numbers-title">
-            <h3 id="numbers-title">{ "Key numbers" }</h3>
+            { fixed(r#"<h3 id="numbers-title">Key numbers</h3>"#) }
             if numbers.is_empty() {
-                <p>{ "The claims give no numbers." }</p>
+                { fixed("<p>The claims give no numbers.</p>") }
             } else {
                 <table class="numbers">
-                    <thead><tr><th scope="col">{ "Figure" }</th><th scope="col">{ "Claim" }</th></tr></thead>
+                    { fixed(r#"<thead><tr><th scope="col">Figure</th><th scope="col">Claim</th></tr></thead>"#) }
                     <tbody>
                         for (id, _, text) in numbers {
                             <tr>
@@ -176,7 +173,7 @@ fn Heatmap() -> Html {
     let b: Vec<&crate::analysis::Claim> = c.claims_of(Side::B).collect();
     let cursor = use_state(|| (0usize, 0usize));
     if a.is_empty() || b.is_empty() {
-        return html! { <section class="chart"><h3>{ "Similarity" }</h3><p>{ "Both sources need claims." }</p></section> };
+        return fixed(r#"<section class="chart"><h3>Similarity</h3><p>Both sources need claims.</p></section>"#);
     }
     let (rows, cols) = (a.len(), b.len());
     let (ci, cj) = (cursor.0.min(rows - 1), cursor.1.min(cols - 1));
@@ -234,8 +231,7 @@ fn Heatmap() -> Html {
     let (width, height) = ((MARGIN + CELL * cols).to_string(), (MARGIN + CELL * rows).to_string());
     html! {
         <section class="chart heatmap-chart" aria-labelledby="heatmap-title">
-            <h3 id="heatmap-title">{ "Similarity of every pair of claims" }</h3>
-            <p class="chart-note" id="heatmap-help">{ "Rows: claims of Source A. Columns: claims of Source B. Darker is more similar; outlined cells are linked. Click a cell, or focus the chart and use the arrow keys and Enter, to open the pair." }</p>
+            { fixed(r#"<h3 id="heatmap-title">Similarity of every pair of claims</h3><p id="heatmap-help" class="chart-note">Rows: claims of Source A. Columns: claims of Source B. Darker is more similar; outlined cells are linked. Click a cell, or focus the chart and use the arrow keys and Enter, to open the pair.</p>"#) }
             <div class="heatmap-scroll">
                 <svg class="heatmap" role="application" aria-roledescription="heatmap" tabindex="0" aria-labelledby="heatmap-title" aria-describedby="heatmap-help heatmap-cursor"
                     viewBox={format!("0 0 {width} {height}")} width={width.clone()} height={height.clone()} onkeydown={onkeydown} onclick={onclick}>

@@ -1,36 +1,30 @@
 //! Two claims side by side in a dialog: their link (relation, score, why), the
 //! words they share, and a word-by-word diff of their wording.
 
-use super::Shared;
-use super::claim::ClaimText;
+use super::claim::claim_text;
 use super::state::Action;
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::export::decimal;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct PairPanelProps {
-    pub a: String,
-    pub b: String,
+/// The dialog's element, which the app holds (`use_node_ref`); [`open`] shows it
+/// as a native modal dialog: it traps focus, closes on Esc, and gives focus back
+/// to what opened it when it closes.
+pub type Dialog = NodeRef;
+
+/// Shows the dialog, unless it is open (the app calls it once a selected pair's
+/// dialog is in the page).
+pub fn open(dialog_ref: &Dialog) {
+    if let Some(dialog) = dialog_ref.cast::<web_sys::HtmlDialogElement>()
+        && !dialog.open()
+    {
+        let _ = dialog.show_modal();
+    }
 }
 
-#[component]
-pub fn PairPanel(props: &PairPanelProps) -> Html {
-    let state = use_context::<AppContext>().expect("app context");
+/// The dialog for the pair of claims `a` and `b` (their ids).
+pub fn pair_panel(state: &AppContext, a: &str, b: &str, dialog_ref: &Dialog) -> Html {
     let c = &state.comparison;
-    // A native modal dialog: it traps focus, closes on Esc, and gives focus back
-    // to what opened it when it closes.
-    let dialog_ref = use_node_ref();
-    {
-        let dialog_ref = dialog_ref.clone();
-        use_effect_with((props.a.clone(), props.b.clone()), move |_| {
-            if let Some(dialog) = dialog_ref.cast::<web_sys::HtmlDialogElement>()
-                && !dialog.open()
-            {
-                let _ = dialog.show_modal();
-            }
-        });
-    }
     let close = {
         let dialog_ref = dialog_ref.clone();
         Callback::from(move |_: MouseEvent| {
@@ -52,7 +46,7 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
             }
         })
     };
-    let (Some(ca), Some(cb)) = (c.claim(&props.a), c.claim(&props.b)) else { return Html::default() };
+    let (Some(ca), Some(cb)) = (c.claim(a), c.claim(b)) else { return Html::default() };
     let ia = c.claims.iter().position(|x| x.id == ca.id).unwrap_or_default();
     let ib = c.claims.iter().position(|x| x.id == cb.id).unwrap_or_default();
     let link = c.links.iter().find(|l| l.a == ca.id && l.b == cb.id);
@@ -60,8 +54,8 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
     let b_col = c.claims_of(crate::analysis::Side::B).position(|x| x.id == cb.id);
     let score = a_row.zip(b_col).and_then(|(i, j)| c.similarity.get(i).and_then(|r| r.get(j))).copied();
     html! {
-        <dialog class="dialog" ref={dialog_ref} aria-labelledby="pair-title"
-            onclose={dispatch(&state, Action::Select(None))} onclick={on_backdrop}>
+        <dialog class="dialog" ref={dialog_ref.clone()} aria-labelledby="pair-title"
+            onclose={dispatch(state, Action::Select(None))} onclick={on_backdrop}>
             <div class="dialog-body">
                 <div class="dialog-head">
                     <h2 id="pair-title">{ format!("{} and {}", ca.id, cb.id) }</h2>
@@ -79,10 +73,10 @@ pub fn PairPanel(props: &PairPanelProps) -> Html {
                     <p class="pair-relation">{ format!("Not linked: similarity {} is below what a link needs, or the evidence is too thin.", decimal(score.unwrap_or(0.0).into(), 2)) }</p>
                 }
                 <div class="pair-columns">
-                    { side(&state, &c.sources[0].label, ia, ib) }
-                    { side(&state, &c.sources[1].label, ib, ia) }
+                    { side(state, &c.sources[0].label, ia, ib) }
+                    { side(state, &c.sources[1].label, ib, ia) }
                 </div>
-                <p class="chart-note">{ "Marked words name the same thing in both claims: the same word, entity or idea." }</p>
+                { fixed(r#"<p class="chart-note">Marked words name the same thing in both claims: the same word, entity or idea.</p>"#) }
             </div>
         </dialog>
     }
@@ -101,7 +95,7 @@ fn side(state: &AppContext, label: &str, index: usize, other: usize) -> Html {
     html! {
         <div class="pair-side">
             <p class="source-label">{ format!("{label} \u{b7} {id}") }</p>
-            <p class="claim-text"><ClaimText comparison={Shared(state.comparison.clone())} claim={index} other={Some(other)} /></p>
+            <p class="claim-text">{ claim_text(&state.comparison, index, Some(other), "") }</p>
             <button type="button" class="link-button" onclick={dispatch(state, Action::Read(id.clone()))}>{ "Read in context" }</button>
         </div>
     }

@@ -1,9 +1,10 @@
-//! "Compare two articles of your own": paste (or drop a file on) Source A and
-//! Source B side by side and press Compare; the comparison shows at once, and
-//! the two join the library only if the reader keeps them.
+//! "Compare two articles of your own", above the comparison view's rows: paste
+//! (or drop a file on) Source A and Source B side by side and press Compare; the
+//! comparison shows at once, and the two join the library only if the reader
+//! keeps them.
 
-use super::AppContext;
 use super::state::{Action, NewSource};
+use super::{AppContext, fixed};
 use crate::analysis::Side;
 use crate::library;
 use yew::prelude::*;
@@ -51,10 +52,11 @@ fn drop_into(field: NodeRef, state: AppContext) -> Callback<DragEvent> {
     })
 }
 
-#[component]
-pub fn PastePair() -> Html {
-    let state = use_context::<AppContext>().expect("app context");
-    let refs: [NodeRef; 4] = [use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref()];
+/// The fields' references: A's title and text, then B's.
+pub type Fields = [NodeRef; 4];
+
+/// The form, above the comparison view's rows (whose component holds `refs`).
+pub fn paste_pair(state: &AppContext, refs: &Fields) -> Html {
     let on_submit = {
         let (state, refs) = (state.clone(), refs.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -82,13 +84,13 @@ pub fn PastePair() -> Html {
     html! {
         <div class="paste-pair">
         <details>
-            <summary>{ "Compare two articles of your own" }</summary>
+            { fixed("<summary>Compare two articles of your own</summary>") }
             <form onsubmit={on_submit} aria-label="Compare two articles of your own">
                 <div class="paste-sides">
                     { side(Side::A, &refs[0], &refs[1], drop_into(refs[1].clone(), state.clone())) }
                     { side(Side::B, &refs[2], &refs[3], drop_into(refs[3].clone(), state.clone())) }
                 </div>
-                <p class="hint">{ "Nothing leaves your browser. The two are compared at once and added to your sources only if you keep them." }</p>
+                { fixed(r#"<p class="hint">Nothing leaves your browser. The two are compared at once and added to your sources only if you keep them.</p>"#) }
                 <button type="submit">{ "Compare" }</button>
             </form>
         </details>

@@ -1,11 +1,10 @@
 //! The reader view: both cleaned articles side by side, claims marked by topic.
 //! Selecting a claim highlights it and the claims it is linked to, and shows why.
 
-use super::Shared;
-use super::claim::ClaimText;
+use super::claim::claim_text;
 use super::compare_view::relation_name;
 use super::state::Action;
-use super::{AppContext, dispatch};
+use super::{AppContext, dispatch, fixed};
 use crate::analysis::clean::BlockKind;
 use crate::analysis::export::decimal;
 use crate::analysis::{Comparison, Side};
@@ -32,7 +31,7 @@ pub fn reader_view(state: &AppContext) -> Html {
 
     html! {
         <section class="reader" aria-labelledby="view-title">
-            { super::view_head("Read the articles", "Claims are marked by topic. Select one to see it beside what the other source says.") }
+            { super::view_head("Read the articles", "Claims are marked by topic. Select one to see it beside what the other source says.".into()) }
             { topic_legend(state) }
             if let Some(Selection::Claim(id)) = &state.selection {
                 { selected_claim(state, id) }
@@ -40,7 +39,7 @@ pub fn reader_view(state: &AppContext) -> Html {
             // While a new pair is compared the articles shown are the previous
             // pair's: say so, rather than pass them off as the pair picked.
             if state.comparing.is_some() {
-                <p class="comparing-note" role="status">{ "Comparing the pair you picked… the articles below are the previous pair's until it is ready." }</p>
+                { fixed(r#"<p role="status" class="comparing-note">Comparing the pair you picked… the articles below are the previous pair's until it is ready.</p>"#) }
             }
             <div class="articles" aria-busy={state.comparing.is_some().then_some("true")}>
                 for side in [Side::A, Side::B] {
@@ -55,8 +54,6 @@ fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], li
     let source = &c.sources[side.index()];
     let cleaned = &source.cleaned;
     let query = Query::parse(&state.filters.query, c);
-    let query_text = AttrValue::from(state.filters.query.clone());
-    let shared = Shared(state.comparison.clone());
     let claims: Vec<(usize, &crate::analysis::Claim)> =
         c.claims.iter().enumerate().filter(|(_, cl)| c.side_of(cl) == side).collect();
     let removed = source.removed.len();
@@ -93,7 +90,7 @@ fn article(state: &AppContext, c: &Comparison, side: Side, selected: &[&str], li
                 <a id={format!("read-{}", claim.id)} class={classes} href={format!("?view=reader&claim={}", claim.id)}
                     aria-current={is_selected.then_some("true")} onclick={onclick}
                     >
-                    <ClaimText comparison={shared.clone()} claim={*index} query={query_text.clone()} />
+                    { claim_text(c, *index, None, &state.filters.query) }
                 </a>
             });
             cursor = claim.end;
@@ -143,7 +140,7 @@ fn topic_legend(state: &AppContext) -> Html {
     let c = &state.comparison;
     html! {
         <details class="legend">
-            <summary>{ "Topic colours" }</summary>
+            { fixed("<summary>Topic colours</summary>") }
             <ul>
                 for (i, t) in c.topics.iter().enumerate() {
                     <li><span class={classes!("swatch", format!("t{}", i % 12))} aria-hidden="true"></span>{ &t.label }</li>

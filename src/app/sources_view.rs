@@ -4,7 +4,8 @@
 //! into the page as markup.
 
 use super::state::{Action, NewSource};
-use super::{AppContext, browser, dispatch, import};
+use super::{AppContext, browser, dispatch, fixed, import};
+use crate::library::Library;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +21,21 @@ fn entry(name: &str, details: &str, delete: Callback<MouseEvent>, what: &str) ->
             <span class="hint">{ details }</span>
             <button type="button" class="link-button" onclick={delete} aria-label={format!("{what} {name}")}>{ "Delete" }</button>
         </li>
+    }
+}
+
+/// The choice of Source A (`as_a`) or B among every source, `current` selected.
+fn picker(library: &Library, as_a: bool, current: &str, onchange: Callback<Event>) -> Html {
+    let id = if as_a { "pick-a" } else { "pick-b" };
+    html! {
+        <p class="picker">
+            <label for={id}>{ if as_a { "Source A" } else { "Source B" } }</label>
+            <select id={id} {onchange}>
+                for s in library.all() {
+                    <option value={s.id.clone()} selected={s.id == current}>{ library.name_of(s) }</option>
+                }
+            </select>
+        </p>
     }
 }
 
@@ -126,43 +142,30 @@ pub fn SourcesView() -> Html {
         })
     };
     let name_of = |s: &crate::corpus::SourceText| library.name_of(s);
-    let picker = |as_a: bool, current: &str| {
-        let id = if as_a { "pick-a" } else { "pick-b" };
-        html! {
-            <p class="picker">
-                <label for={id}>{ if as_a { "Source A" } else { "Source B" } }</label>
-                <select id={id} onchange={choose(as_a)}>
-                    for s in library.all() {
-                        <option value={s.id.clone()} selected={s.id == current}>{ name_of(s) }</option>
-                    }
-                </select>
-            </p>
-        }
-    };
 
     html! {
         <section class="sources-view" aria-labelledby="view-title">
-            { super::view_head("Sources", "Compare any two sources. Everything stays in this browser.") }
+            { super::view_head("Sources", "Compare any two sources. Everything stays in this browser.".into()) }
             <div class="panels">
                 <section class="panel" aria-labelledby="pair-title">
-                    <h3 id="pair-title">{ "Compare" }</h3>
-                    { picker(true, &state.pair.0) }
+                    { fixed(r#"<h3 id="pair-title">Compare</h3>"#) }
+                    { picker(library, true, &state.pair.0, choose(true)) }
                     <button type="button" onclick={dispatch(&state, Action::SwapPair)}>{ "Swap A and B" }</button>
-                    { picker(false, &state.pair.1) }
+                    { picker(library, false, &state.pair.1, choose(false)) }
                 </section>
 
                 <section class="panel drop-zone" aria-labelledby="add-title"
                     ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
-                    <h3 id="add-title">{ "Add your own" }</h3>
+                    { fixed(r#"<h3 id="add-title">Add your own</h3>"#) }
                     <form onsubmit={on_paste}>
-                        <p><label for="new-title">{ "Title (optional)" }</label>
+                        <p>{ fixed(r#"<label for="new-title">Title (optional)</label>"#) }
                             <input id="new-title" type="text" ref={title_ref} autocomplete="off" /></p>
-                        <p><label for="new-text">{ "Article text" }</label>
+                        <p>{ fixed(r#"<label for="new-text">Article text</label>"#) }
                             <textarea id="new-text" rows="6" ref={text_ref} placeholder="Paste an article here" /></p>
                         <button type="submit">{ "Add this text" }</button>
                     </form>
                     <p>
-                        <label for="new-files">{ "Or pick or drop files: .txt, .md, .html, a .json corpus, or a saved workspace (up to 20 MB each)" }</label>
+                        { fixed(r#"<label for="new-files">Or pick or drop files: .txt, .md, .html, a .json corpus, or a saved workspace (up to 20 MB each)</label>"#) }
                         <input id="new-files" type="file" multiple=true accept=".txt,.text,.md,.markdown,.html,.htm,.json" onchange={on_pick}
                             disabled={state.import.is_some()} />
                     </p>
@@ -178,10 +181,10 @@ pub fn SourcesView() -> Html {
                 <section class="panel" aria-labelledby="library-title">
                     <h3 id="library-title">{ format!("Your sources ({})", library.sources.len()) }</h3>
                     if library.sources.is_empty() {
-                        <p class="hint">{ "None yet: the embedded story is shown." }</p>
+                        { fixed(r#"<p class="hint">None yet: the embedded story is shown.</p>"#) }
                     }
                     if library.sources.len() > PAGE {
-                        <p><label for="find-source">{ "Find a source" }</label>
+                        <p>{ fixed(r#"<label for="find-source">Find a source</label>"#) }
                             <input id="find-source" type="search" autocomplete="off" value={(*find).clone()} oninput={on_find}
                                 aria-describedby="find-count" /></p>
                         <p class="hint" id="find-count">{ format!("{} of {} match; showing {}.", matching.len(), library.sources.len(), matching.len().min(*shown)) }</p>
@@ -202,11 +205,11 @@ pub fn SourcesView() -> Html {
                 </section>
 
                 <section class="panel" aria-labelledby="topics-new-title">
-                    <h3 id="topics-new-title">{ "Your topics" }</h3>
+                    { fixed(r#"<h3 id="topics-new-title">Your topics</h3>"#) }
                     <form onsubmit={on_topic}>
-                        <p><label for="topic-label">{ "Label" }</label>
+                        <p>{ fixed(r#"<label for="topic-label">Label</label>"#) }
                             <input id="topic-label" type="text" ref={topic_label_ref} autocomplete="off" /></p>
-                        <p><label for="topic-terms">{ "Terms, separated by commas" }</label>
+                        <p>{ fixed(r#"<label for="topic-terms">Terms, separated by commas</label>"#) }
                             <input id="topic-terms" type="text" ref={topic_terms_ref} autocomplete="off" /></p>
                         <button type="submit">{ "Add topic" }</button>
                     </form>

@@ -1,7 +1,7 @@
 //! The masthead: the two sources, the views, search, copy link, export and theme.
 
 use super::state::Action;
-use super::{AppContext, browser, dispatch};
+use super::{AppContext, browser, dispatch, fixed};
 use crate::analysis::export::{self, Format};
 use crate::explore::{self, View};
 use yew::prelude::*;
@@ -84,10 +84,7 @@ pub fn toolbar(state: &AppContext) -> Html {
 
     html! {
         <header class="masthead">
-            <div class="brand">
-                <h1>{ "Parallax" }</h1>
-                <p class="tagline">{ "One story through two sources" }</p>
-            </div>
+            { fixed(r#"<div class="brand"><h1>Parallax</h1><p class="tagline">One story through two sources</p></div>"#) }
             <dl class="sources">
                 for source in c.sources.iter() {
                     <div class="source">
@@ -113,13 +110,13 @@ pub fn toolbar(state: &AppContext) -> Html {
             </nav>
             <div class="tools">
                 <form role="search" class="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <label for={SEARCH_ID}>{ "Search claims" }</label>
+                    { fixed(r#"<label for="search">Search claims</label>"#) }
                     <input id={SEARCH_ID} type="search" placeholder="Search claims  ( / )" autocomplete="off"
                         aria-keyshortcuts="/" value={state.filters.query.clone()} oninput={on_search} onkeydown={on_search_key} />
                 </form>
                 <button type="button" onclick={on_copy}>{ "Copy link" }</button>
                 <div class="export" role="group" aria-label="Export the filtered comparison">
-                    <span class="export-label" aria-hidden="true">{ "Export" }</span>
+                    { fixed(r#"<span aria-hidden="true" class="export-label">Export</span>"#) }
                     for format in Format::ALL {
                         <button type="button" onclick={on_export(format)} aria-label={format!("Export as {}", format.label())}>{ format.label() }</button>
                     }
