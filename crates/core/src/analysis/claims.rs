@@ -1039,7 +1039,15 @@ fn name_end(
         // "of" and "for" only after a head word ("Bank of England", "Commission for
         // Elections", not "Bodiford of Superior Court").
         let word = tokens[next].text(text);
-        let after_head = !matches!(word, "of" | "for") || head(last);
+        // "Defenders of Wildlife": a plural of doers that opens a name may take "of" as a
+        // head word does, but not before a place ("Sanders of Detroit").
+        let plural_opening = last == start
+            && {
+                let w = tokens[last].text(text);
+                w.len() > 4 && (w.ends_with("ers") || w.ends_with("ors")) && w[1..].chars().all(char::is_lowercase)
+            }
+            && next_term(tokens, next).is_some_and(|a| place_at(a).is_none());
+        let after_head = !matches!(word, "of" | "for") || head(last) || (word == "of" && plural_opening);
         let particle = (knowledge::particles().contains(word) || word == "for") && after_head && !possessive;
         // "and" only before name words that end in a head word ("Fish and Wildlife
         // Service"), or after a head word's "for" ("Commission for Elections and Referenda").
@@ -1048,7 +1056,10 @@ fn name_end(
             while let Some(n) = next_term(tokens, end).filter(|&n| !tokens[n].gap_before && is_name_word(n)) {
                 end = n;
             }
-            if end > next && (head(end) || after_particle) {
+            // ("Defenders of Wildlife and Center for Biological Diversity" are two: a head
+            // word right after "and" opens a name of its own.)
+            let words_after = next_term(tokens, next).is_some_and(|n| n < end);
+            if end > next && ((head(end) && words_after) || after_particle) {
                 last = end;
                 continue;
             }
@@ -1636,9 +1647,9 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
 /// ("Microsoft has issued an emergency patch for its browser"). A product's: a
 /// product's noun follows it after a determiner ("the Atom processor"), or, of two
 /// words or more, it opens with an organisation's name ("Intel Atom"). Two words or more
-/// that the articles also write in lower case are no person's name ("Vehicular
-/// Manslaughter"). A mention that is a person's on other evidence (a title, a first
-/// name, "he said") keeps the name a person's.
+/// of no other evidence that the articles also write in lower case are no name at all
+/// ("Vehicular Manslaughter"): the mention goes. A mention that is a person's on other
+/// evidence (a title, a first name, "he said") keeps the name a person's.
 fn weigh_evidence(claims: &mut [Claim], knowledge: &Knowledge) {
     let mut organisations: Vec<String> = Vec::new();
     let mut products: Vec<String> = Vec::new();
@@ -1683,23 +1694,43 @@ fn weigh_evidence(claims: &mut [Claim], knowledge: &Knowledge) {
         (m.kind == "person" && m.weak && kinds.clone().all(|(_, person)| !person))
             || (m.kind == "name" && kinds.count() == 0)
     };
-    // Plain words that the articles also write in lower case ("Freedom Fabric", "Super
-    // Bowl") are no evidence of a person's name.
+    // Words the articles also write in lower case, no head word nor a capitalised function
+    // word ("Doctor Who") among them, named less than three times ("Endangered Species
+    // Act" is named often).
     let lower: Vec<String> = lower_words(claims).into_iter().map(str::to_owned).collect();
+    let mut named: Vec<&str> = claims.iter().flat_map(|c| &c.features.mentions).map(|m| m.name.as_str()).collect();
+    order::sort_by_key(&mut named, |n| *n);
+    let times = |name: &str| named.partition_point(|n| *n <= name) - named.partition_point(|n| *n < name);
+    let rare: Vec<String> = named.iter().filter(|n| n.contains(' ') && times(n) < 3).map(|n| (*n).to_owned()).collect();
     let plain = |name: &str| {
-        name.split([' ', '-'])
-            .all(|w| lower.binary_search(&w.to_lowercase()).is_ok() || knowledge::particles().contains(w))
+        name.split([' ', '-']).all(|w| {
+            let word = w.to_lowercase();
+            let lower_case = lower.binary_search(&word).is_ok() && !tokens::is_stopword(&word);
+            (lower_case || knowledge::particles().contains(w)) && !is_head_word(w)
+        })
     };
-    for m in claims.iter_mut().flat_map(|c| c.features.mentions.iter_mut()).filter(|m| open(m)) {
-        let words = m.name.contains(' ');
-        let maker = words && m.name.split(' ').next().is_some_and(|first| organisations.iter().any(|o| o == first));
-        if products.contains(&m.name) || (maker && m.kind == "person") {
-            m.kind = "product".into();
-        } else if organisations.contains(&m.name) {
-            m.kind = "org".into();
-        } else if words && m.kind == "person" && plain(&m.name) {
-            m.kind = "name".into();
-        }
+    for claim in claims.iter_mut() {
+        claim.features.mentions.retain_mut(|m| {
+            if !open(m) {
+                return true;
+            }
+            let words = m.name.contains(' ');
+            let maker = words && m.name.split(' ').next().is_some_and(|first| organisations.iter().any(|o| o == first));
+            if products.contains(&m.name) || (maker && m.kind == "person") {
+                m.kind = "product".into();
+            } else if organisations.contains(&m.name) {
+                m.kind = "org".into();
+            } else if words && plain(&m.name) {
+                // Title Case over plain words named once or twice ("Criminally Negligent
+                // Homicide", "Vehicular Manslaughter") is no name at all; named more often
+                // it is a name, of no kind a person's ("Endangered Species Act").
+                if rare.iter().any(|r| *r == m.name) {
+                    return false;
+                }
+                m.kind = "name".into();
+            }
+            true
+        });
     }
 }
 
