@@ -452,6 +452,13 @@ fn mentions(
             // "Week 15", "Day 3": a duration's word before a number numbers a time.
             && !(next_term(tokens, i).is_some_and(|n| tokens[n].norm.starts_with(|c: char| c.is_ascii_digit()))
                 && knowledge.unit_word(&t.norm).is_some_and(|u| u.dimension == "duration"))
+            // "Juror No. 8": a role before a number is a label, no name.
+            && !(is_role(t, text, knowledge)
+                && next_term(tokens, i).is_some_and(|n| {
+                    tokens[n].text(text) == "No"
+                        && tokens.get(n + 1).is_some_and(|d| d.norm == ".")
+                        && next_term(tokens, n + 1).is_some_and(|d| tokens[d].kind == Kind::Number)
+                }))
     };
     let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
     let title_case = is_title_case(tokens, text);
@@ -1724,7 +1731,7 @@ fn weigh_evidence(claims: &mut [Claim], knowledge: &Knowledge) {
                 // Title Case over plain words named once or twice ("Criminally Negligent
                 // Homicide", "Vehicular Manslaughter") is no name at all; named more often
                 // it is a name, of no kind a person's ("Endangered Species Act").
-                if rare.iter().any(|r| *r == m.name) {
+                if rare.contains(&m.name) {
                     return false;
                 }
                 m.kind = "name".into();
