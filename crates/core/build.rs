@@ -359,7 +359,7 @@ fn words(code: &mut String) {
     let row = |key: &str| row_of(&calendar, key);
     let _ = writeln!(
         code,
-        "pub static PARTICLES: List = List({:?});\npub static ORG_HEADS: List = List({:?});\npub static PLACE_HEADS: List = List({:?});\npub static TITLE_MINOR: List = List({:?});\npub static NAME_SUFFIXES: List = List({:?});\npub static PLACE_QUALIFIERS: List = List({:?});\npub static BODY_WORDS: List = List({:?});\npub static HONORIFICS: List = List({:?});\npub static PLACE_OPENINGS: List = List({:?});\npub static PORTFOLIOS: List = List({:?});\npub static GROUP_QUALIFIERS: List = List({:?});",
+        "pub static PARTICLES: List = List({:?});\npub static ORG_HEADS: List = List({:?});\npub static PLACE_HEADS: List = List({:?});\npub static TITLE_MINOR: List = List({:?});\npub static NAME_SUFFIXES: List = List({:?});\npub static PLACE_QUALIFIERS: List = List({:?});\npub static BODY_WORDS: List = List({:?});\npub static HONORIFICS: List = List({:?});\npub static PLACE_OPENINGS: List = List({:?});\npub static PORTFOLIOS: List = List({:?});\npub static GROUP_QUALIFIERS: List = List({:?});\npub static ORGANISATION_NOUNS: List = List({:?});\npub static PRODUCT_NOUNS: List = List({:?});",
         row_of(&name_words, "particle"),
         row_of(&name_words, "organisation"),
         row_of(&name_words, "place"),
@@ -370,7 +370,9 @@ fn words(code: &mut String) {
         row_of(&name_words, "honorific"),
         row_of(&name_words, "place_opening"),
         row_of(&name_words, "portfolio"),
-        row_of(&name_words, "group_qualifier")
+        row_of(&name_words, "group_qualifier"),
+        row_of(&name_words, "organisation_noun"),
+        row_of(&name_words, "product_noun")
     );
     let _ = writeln!(
         code,

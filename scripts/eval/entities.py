@@ -7,10 +7,12 @@
   fall inside an entity mention of a claim holding the sentence;
 - how many claims carry a story-pack topic or entity, or a link reason names one (must be 0);
 - 100 random entities (seeded) to check by hand (--sample FILE writes them, --sample -
-  prints them; --missed FILE writes every annotated mention not found, with its category);
-- kind accuracy on hand-labelled entities (--kinds FILE, default scripts/eval/kinds.tsv).
+  prints them; --seed N draws another sample, 9 unless told; --missed FILE writes every
+  annotated mention not found, with its category);
+- kind accuracy on hand-labelled entities (--kinds FILE[,FILE], default scripts/eval/kinds.tsv
+  and kinds-names.tsv, each scored apart).
 
-    python3 scripts/eval/entities.py [events.json] [path/to/parallax] [--sample FILE|-] [--missed FILE] [--kinds FILE]
+    python3 scripts/eval/entities.py [events.json] [path/to/parallax] [--sample FILE|-] [--seed N] [--missed FILE] [--kinds FILE]
 
 What recall counts. Issue #9 measures recall on *capitalised* mentions: names. A personal
 pronoun ("He", "She", "They", "I", "We" and their forms, "He'd", "I'm") is capitalised only
@@ -43,13 +45,15 @@ from concurrent.futures import ThreadPoolExecutor
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 args = []
 for i, a in enumerate(sys.argv[1:], 1):
-    if not a.startswith('--') and not sys.argv[i - 1] in ('--sample', '--missed', '--kinds'):
+    if not a.startswith('--') and not sys.argv[i - 1] in ('--sample', '--seed', '--missed', '--kinds'):
         args.append(a)
 events_path = args[0] if args else '/work/shared/eval/ecbplus-dev/events.json'
 cli = args[1] if len(args) > 1 else os.path.join(ROOT, 'target', 'eval', 'parallax')
 sample_file = sys.argv[sys.argv.index('--sample') + 1] if '--sample' in sys.argv else None
+sample_seed = int(sys.argv[sys.argv.index('--seed') + 1]) if '--seed' in sys.argv else 9
 missed_file = sys.argv[sys.argv.index('--missed') + 1] if '--missed' in sys.argv else None
-kinds_file = sys.argv[sys.argv.index('--kinds') + 1] if '--kinds' in sys.argv else os.path.join(ROOT, 'scripts', 'eval', 'kinds.tsv')
+kinds_files = (sys.argv[sys.argv.index('--kinds') + 1].split(',') if '--kinds' in sys.argv else
+               [os.path.join(ROOT, 'scripts', 'eval', f) for f in ('kinds.tsv', 'kinds-names.tsv')])
 events = json.load(open(events_path))
 
 # Every word of every pack: entity names and aliases, topic ids and labels.
@@ -239,7 +243,7 @@ if missed_file:
         for row in missed:
             f.write('\t'.join(row) + '\n')
 if sample_file:
-    random.seed(9)
+    random.seed(sample_seed)
     lines = [f'{name}\t{kind}\t{text}\t{claim[:120]}\n' for name, kind, text, claim in random.sample(entities, min(100, len(entities)))]
     if sample_file == '-':
         print('\n100 random entities (name, kind, as written, claim):')
@@ -252,7 +256,7 @@ if sample_file:
 # fit, `none` when the words are no entity; the text as written; the claim's opening). An
 # entity counts when its text holds that text or lies inside it ("E. 31st St" for "31st St"); for
 # `none`, only one written just so ("Fire" alone, not "Ring of Fire").
-if os.path.exists(kinds_file):
+for kinds_file in filter(os.path.exists, kinds_files):
     right, unknown, wrong = 0, 0, []
     rows = [l.rstrip('\n').split('\t') for l in open(kinds_file) if l.strip() and not l.startswith('#')]
     for expected, text, claim in rows:

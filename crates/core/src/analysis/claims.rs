@@ -58,6 +58,11 @@ pub struct Mention {
     pub kind: String,
     /// Byte range in the claim text; empty for a pronoun resolved to the entity.
     pub span: Range<usize>,
+    /// A `person` that rests on a speech verb alone ("Microsoft said") or on two plain
+    /// capitalised words ("Freedom Fabric"): [`resolve_names`] gives it the kind other
+    /// evidence gives (see `weigh_evidence`).
+    #[serde(skip)]
+    pub weak: bool,
 }
 
 /// A claim's weighted keys, sorted by key. A claim has tens of keys, so a sorted
@@ -318,6 +323,7 @@ pub fn extract_keeping(
                     name: name.clone(),
                     kind: entity_kind(knowledge, name),
                     span: 0..0,
+                    weak: false,
                 });
             }
             for mention in &claim.features.mentions {
@@ -449,6 +455,13 @@ fn mentions(
             // "Week 15", "Day 3": a duration's word before a number numbers a time.
             && !(next_term(tokens, i).is_some_and(|n| tokens[n].norm.starts_with(|c: char| c.is_ascii_digit()))
                 && knowledge.unit_word(&t.norm).is_some_and(|u| u.dimension == "duration"))
+            // "Juror No. 8": a role before a number is a label, no name.
+            && !(is_role(t, text, knowledge)
+                && next_term(tokens, i).is_some_and(|n| {
+                    tokens[n].text(text) == "No"
+                        && tokens.get(n + 1).is_some_and(|d| d.norm == ".")
+                        && next_term(tokens, n + 1).is_some_and(|d| tokens[d].kind == Kind::Number)
+                }))
     };
     let numbered = |k: usize| is_numbered_word(tokens[k].text(text));
     let title_case = is_title_case(tokens, text);
@@ -484,7 +497,7 @@ fn mentions(
             let span = tokens[m.first].start..tokens[p.last].end;
             let name =
                 format!("{} {}", entity.name, without_possessive(&text[tokens[p.first].start..tokens[p.last].end]));
-            out.push(Mention { name, kind: "media".into(), span });
+            out.push(Mention { name, kind: "media".into(), span, weak: false });
             continue;
         }
         let extends = matches!(entity.kind, "org" | "product" | "place");
@@ -497,16 +510,26 @@ fn mentions(
         // beside its product's. In a Title Case headline the longer name is only a
         // candidate.
         if last == m.last || entity.kind != "place" || title_case {
-            out.push(Mention { name: entity.name.to_owned(), kind: entity.kind.to_owned(), span: m.span(tokens) });
+            out.push(Mention {
+                name: entity.name.to_owned(),
+                kind: entity.kind.to_owned(),
+                span: m.span(tokens),
+                weak: false,
+            });
         }
         if last > m.last {
             covered[m.first..=last].iter_mut().for_each(|c| *c = true);
             let span = tokens[m.first].start..tokens[last].end;
             let kind = match entity.kind {
-                "place" => guess_kind(tokens, text, m.first, last, &title, knowledge),
+                "place" => guess_kind(tokens, text, m.first, last, &title, knowledge).0,
                 _ => "product",
             };
-            let mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+            let mention = Mention {
+                name: without_possessive(&text[span.clone()]).to_owned(),
+                kind: kind.into(),
+                span,
+                weak: false,
+            };
             if title_case { candidates.push(mention) } else { out.push(mention) }
         }
     }
@@ -566,7 +589,12 @@ fn mentions(
     while i < tokens.len() {
         if lone_title[i] && !covered[i] && tokens[i].is_capitalized(text) {
             let span = tokens[i].start..tokens[i].end;
-            candidates.push(Mention { name: tokens[i].text(text).to_owned(), kind: "person".into(), span });
+            candidates.push(Mention {
+                name: tokens[i].text(text).to_owned(),
+                kind: "person".into(),
+                span,
+                weak: false,
+            });
         }
         // A suffix does not open a name ("Tony White, Jr.").
         if !is_name_word(i, &covered) || knowledge::name_suffixes().contains(tokens[i].text(text)) {
@@ -787,11 +815,12 @@ fn mentions(
             i = last + 1;
             continue;
         }
-        let kind = guess_kind(tokens, text, i, last, &title, knowledge);
+        let (kind, weak) = guess_kind(tokens, text, i, last, &title, knowledge);
         if (i..=last).any(|k| named[k]) {
             absorbed.push(span.clone());
         }
-        let mut mention = Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span };
+        let mut mention =
+            Mention { name: without_possessive(&text[span.clone()]).to_owned(), kind: kind.into(), span, weak };
         // "Ms. Palin", "Mr Ging": the honorific is a word of the mention, not of the name.
         let dot = i.checked_sub(1).filter(|&p| tokens[p].norm == ".");
         if let Some(h) = dot.unwrap_or(i).checked_sub(1).filter(|&h| {
@@ -1020,7 +1049,15 @@ fn name_end(
         // "of" and "for" only after a head word ("Bank of England", "Commission for
         // Elections", not "Bodiford of Superior Court").
         let word = tokens[next].text(text);
-        let after_head = !matches!(word, "of" | "for") || head(last);
+        // "Defenders of Wildlife": a plural of doers that opens a name may take "of" as a
+        // head word does, but not before a place ("Sanders of Detroit").
+        let plural_opening = last == start
+            && {
+                let w = tokens[last].text(text);
+                w.len() > 4 && (w.ends_with("ers") || w.ends_with("ors")) && w[1..].chars().all(char::is_lowercase)
+            }
+            && next_term(tokens, next).is_some_and(|a| place_at(a).is_none());
+        let after_head = !matches!(word, "of" | "for") || head(last) || (word == "of" && plural_opening);
         let particle = (knowledge::particles().contains(word) || word == "for") && after_head && !possessive;
         // "and" only before name words that end in a head word ("Fish and Wildlife
         // Service"), or after a head word's "for" ("Commission for Elections and Referenda").
@@ -1029,7 +1066,10 @@ fn name_end(
             while let Some(n) = next_term(tokens, end).filter(|&n| !tokens[n].gap_before && is_name_word(n)) {
                 end = n;
             }
-            if end > next && (head(end) || after_particle) {
+            // ("Defenders of Wildlife and Center for Biological Diversity" are two: a head
+            // word right after "and" opens a name of its own.)
+            let words_after = next_term(tokens, next).is_some_and(|n| n < end);
+            if end > next && ((head(end) && words_after) || after_particle) {
                 last = end;
                 continue;
             }
@@ -1056,7 +1096,8 @@ fn name_end(
 /// Cook"), `product` before a version number ("Internet Explorer 8"), `org` for an acronym, `place` after "in" or "near",
 /// `org` for a plural after "the" ("the Colts"), `person` right before or after a
 /// speech verb ("Reid claimed", "said Jack Ketsoyan"), or for two plain capitalised
-/// words that nothing above placed; else `name`.
+/// words that nothing above placed; else `name`. The second value says the kind rests
+/// on a speech verb alone (see [`Mention::weak`]).
 fn guess_kind(
     tokens: &[Token],
     text: &str,
@@ -1064,7 +1105,7 @@ fn guess_kind(
     last: usize,
     title: &[bool],
     knowledge: &Knowledge,
-) -> &'static str {
+) -> (&'static str, bool) {
     let last_word = without_possessive(tokens[last].text(text));
     let before = (0..first).rev().find(|&k| tokens[k].is_term());
     let words: Vec<&str> =
@@ -1130,13 +1171,13 @@ fn guess_kind(
         || heads.contains(last_word)
         || (words.len() >= 3 && words.iter().any(|w| heads.contains(w)))
     {
-        "org"
+        ("org", false)
     } else if knowledge::place_heads().contains(last_word)
         || words.iter().rev().skip(1).any(|w| knowledge::place_openings().contains(w))
     {
-        "place"
+        ("place", false)
     } else if versioned {
-        "product"
+        ("product", false)
     } else if before.is_some_and(|b| title[b] || (words.len() >= 2 && is_role(&tokens[b], text, knowledge)))
         || (words.len() >= 2 && knowledge.is_first_name(words[0]))
         || (words.len() >= 3 && knowledge.is_first_name(words[1]))
@@ -1148,24 +1189,28 @@ fn guess_kind(
         // first or second ("Named Maurice Cheeks" in a headline); a surname's suffix
         // ("Comeaux Jr"); an age or a "who" after it ("Matt Smith, 26,", "Paterson
         // Joseph, who").
-        "person"
+        ("person", false)
     } else if words.len() == 1 && is_acronym(without_possessive(words[0])) {
-        "org"
+        ("org", false)
     } else if (before.is_some_and(|b| matches!(tokens[b].norm.as_str(), "in" | "near"))
-        // "in Cheeks's firing" is in a firing.
-        && !ends_with_possessive(tokens[last].text(text)))
+        // "in Cheeks's firing" is in a firing, "in SeaMicro servers" in servers.
+        && !ends_with_possessive(tokens[last].text(text))
+        && !next_term(tokens, last).is_some_and(|n| {
+            let w = &tokens[n];
+            w.kind == Kind::Word && !w.gap_before && !w.is_stopword() && plural(w.text(text))
+        }))
         || place_after_comma()
     {
-        "place"
+        ("place", false)
     } else if after_the || honorific_last || qualified {
-        "name"
+        ("name", false)
     } else if speaks(tokens, text, first, last, knowledge)
         && next_term(tokens, last).is_none_or(|n| !title[n] && !is_role(&tokens[n], text, knowledge))
         && words.iter().all(|w| !is_acronym(w))
     {
         // Right before or after a speech verb ("Reid claimed", "said Jack Ketsoyan"),
         // not before a title ("said Manokwari Military Commander Col. Irham").
-        "person"
+        ("person", true)
     } else if words.len() >= 2
         && words.iter().all(|w| {
             !is_acronym(w) && !w.contains(|c: char| c.is_ascii_digit()) && phrases::number_word(&w.to_lowercase()).is_none()
@@ -1178,9 +1223,9 @@ fn guess_kind(
         // or a place's ("Lehman Brothers", "South Kordofan") and that do not open with a
         // place, nor hold one ("Stade de Suisse"): a person ("Lennox Lewis", "Keiwan
         // Ratliff", whose first names no list holds).
-        "person"
+        ("person", true)
     } else {
-        "name"
+        ("name", false)
     }
 }
 
@@ -1345,6 +1390,13 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
         }
     }
     let named_alone = |name: &str| confirmed.iter().position(|(n, _)| n == name).map_or(0, |at| times_named[at]);
+    // A person's kind that every mention of the name has on weak evidence alone stays
+    // weak where the name is named again (see [`weigh_evidence`]).
+    let mut strong: Vec<&str> = Vec::new();
+    for m in claims.iter().flat_map(|c| &c.features.mentions).filter(|m| m.kind == "person" && !m.weak) {
+        strong.push(&m.name);
+    }
+    let weak_of = |name: &str| !strong.contains(&name);
     // The confirmed full names a short name may stand for, with their first and last
     // words and the sources naming them (found once, not once per short name).
     let full_names: Vec<FullName> = confirmed
@@ -1422,9 +1474,18 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                 // Its own words may say more than the mention that confirms it ("Thompson,
                 // who").
                 let kind = if kind == "name" { candidate.kind.clone() } else { kind.clone() };
-                added.push((c, Mention { kind, ..candidate.clone() }));
+                let weak = kind == "person" && (candidate.weak || weak_of(&candidate.name));
+                added.push((c, Mention { kind, weak, ..candidate.clone() }));
             } else if let Some((full, kind)) = full_name_of(&candidate.name, &claim.source) {
-                added.push((c, Mention { name: full.clone(), kind: kind.clone(), span: candidate.span.clone() }));
+                added.push((
+                    c,
+                    Mention {
+                        name: full.clone(),
+                        kind: kind.clone(),
+                        span: candidate.span.clone(),
+                        weak: weak_of(full),
+                    },
+                ));
             } else if candidate.name.contains(' ') {
                 // A headline: the confirmed names inside it, longest first ("Lohan"
                 // there is the "Lindsay Lohan" named elsewhere).
@@ -1443,9 +1504,14 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                     }
                     let span = span.start..span.end + 1 + word.len();
                     if matches!(kind, "place" | "name" | "person") && knowledge::body_words().contains(&lower) {
-                        Some(Mention { name: claim.text[span.clone()].to_owned(), kind: "org".into(), span })
+                        Some(Mention {
+                            name: claim.text[span.clone()].to_owned(),
+                            kind: "org".into(),
+                            span,
+                            weak: false,
+                        })
                     } else if kind == "place" && knowledge::place_qualifiers().contains(&lower) {
-                        Some(Mention { name: name.to_owned(), kind: "place".into(), span })
+                        Some(Mention { name: name.to_owned(), kind: "place".into(), span, weak: false })
                     } else {
                         None
                     }
@@ -1466,7 +1532,9 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                     let (name, kind) = full_name_of(&named.0, &claim.source).unwrap_or(named);
                     match qualified(&span, name, kind) {
                         Some(m) => inside.push(m),
-                        None => inside.push(Mention { name: name.clone(), kind: kind.clone(), span }),
+                        None => {
+                            inside.push(Mention { name: name.clone(), kind: kind.clone(), span, weak: weak_of(name) })
+                        }
                     }
                 }
                 // And the surnames of full names named elsewhere.
@@ -1477,7 +1545,12 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
                     if let Some((name, kind)) = full_name_of(word, &claim.source).filter(|_| free && !word.is_empty()) {
                         match qualified(&span, name, kind) {
                             Some(m) => inside.push(m),
-                            None => inside.push(Mention { name: name.clone(), kind: kind.clone(), span }),
+                            None => inside.push(Mention {
+                                name: name.clone(),
+                                kind: kind.clone(),
+                                span,
+                                weak: weak_of(name),
+                            }),
                         }
                     }
                 }
@@ -1485,8 +1558,10 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             }
         }
     }
-    for (c, k, name, kind) in renames {
+    let renames: Vec<_> = renames.into_iter().map(|(c, k, name, kind)| (c, k, weak_of(&name), name, kind)).collect();
+    for (c, k, weak, name, kind) in renames {
         let m = &mut claims[c].features.mentions[k];
+        m.weak = weak;
         m.name = name;
         m.kind = kind;
     }
@@ -1524,11 +1599,15 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
             if words.iter().any(|w| knowledge.group_pronouns.contains(w)) {
                 m.kind = "org".into();
                 groups.push(m.name.clone());
-            } else if m.kind == "name" && words.iter().any(|w| knowledge.person_pronouns.contains(w)) {
+            } else if matches!(m.kind.as_str(), "name" | "person")
+                && words.iter().any(|w| knowledge.person_pronouns.contains(w))
+            {
                 m.kind = "person".into();
+                m.weak = false;
             }
         }
     }
+    weigh_evidence(claims, knowledge);
     // A name of no known kind takes the kind its other mentions give, when they give one
     // ("Palmer City Clerk" is of the Palmer that "in Palmer" makes a place).
     let mut kinds: Vec<(&str, &str)> = Vec::new();
@@ -1570,6 +1649,147 @@ pub fn resolve_names(claims: &mut [Claim], knowledge: &Knowledge) {
     }
 }
 
+/// A person's kind that rests on a speech verb or on two plain words alone
+/// ([`Mention::weak`]), or a name of no kind, takes the evidence of every mention of the
+/// name in both articles. An organisation's: a mention elsewhere adds its head word
+/// ("Microsoft Corp."), an apposition names a kind of organisation ("SeaMicro, a server
+/// maker"), or an "its" follows in its clause before any other name or a he or she
+/// ("Microsoft has issued an emergency patch for its browser"). A product's: a
+/// product's noun follows it after a determiner ("the Atom processor"), or, of two
+/// words or more, it opens with an organisation's name ("Intel Atom"). Two words or more
+/// of no other evidence that the articles also write in lower case are no name at all
+/// ("Vehicular Manslaughter"): the mention goes. A mention that is a person's on other
+/// evidence (a title, a first name, "he said") keeps the name a person's.
+fn weigh_evidence(claims: &mut [Claim], knowledge: &Knowledge) {
+    let mut organisations: Vec<String> = Vec::new();
+    let mut products: Vec<String> = Vec::new();
+    for claim in claims.iter() {
+        let mentions = &claim.features.mentions;
+        for m in mentions.iter().filter(|m| !m.span.is_empty()) {
+            if m.kind == "org" {
+                organisations.push(m.name.clone());
+                if let Some((short, head)) = m.name.rsplit_once(' ')
+                    && knowledge::organisation_heads().contains(head)
+                {
+                    organisations.push(short.to_owned());
+                }
+            }
+            let (before, after) = (&claim.text[..m.span.start], &claim.text[m.span.end..]);
+            let next = mentions.iter().map(|n| n.span.start).filter(|&s| s >= m.span.end).min();
+            let clause = &claim.text[m.span.end..next.unwrap_or(claim.text.len())];
+            // The subject of its clause, not a preposition's object nor a list's item ("for
+            // Internet Explorer that will protect its customers", "Kordofan and Blue Nile
+            // fought during its civil war").
+            let word_before = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let subject = word_before == "the" || !knowledge::title_minor_words().contains(word_before);
+            if names_organisation(after, knowledge) || (subject && owns_something(clause, knowledge)) {
+                organisations.push(m.name.clone());
+            }
+            if names_product(before, after) {
+                products.push(m.name.clone());
+            }
+        }
+    }
+    // The names some mention gives a kind on other evidence: a "name" of theirs takes
+    // it later (its other mentions' kind), a weak person stays one of a person's.
+    let mut settled: Vec<(&str, &str)> = Vec::new();
+    for m in claims.iter().flat_map(|c| &c.features.mentions) {
+        if m.kind != "name" && !(m.kind == "person" && m.weak) {
+            settled.push((&m.name, &m.kind));
+        }
+    }
+    let settled: Vec<(String, bool)> = settled.into_iter().map(|(n, k)| (n.to_owned(), k == "person")).collect();
+    let open = |m: &Mention| {
+        let kinds = settled.iter().filter(|(n, _)| *n == m.name);
+        (m.kind == "person" && m.weak && kinds.clone().all(|(_, person)| !person))
+            || (m.kind == "name" && kinds.count() == 0)
+    };
+    // Words the articles also write in lower case, no head word nor a capitalised function
+    // word ("Doctor Who") among them, named less than three times ("Endangered Species
+    // Act" is named often).
+    let lower: Vec<String> = lower_words(claims).into_iter().map(str::to_owned).collect();
+    let mut named: Vec<&str> = claims.iter().flat_map(|c| &c.features.mentions).map(|m| m.name.as_str()).collect();
+    order::sort_by_key(&mut named, |n| *n);
+    let times = |name: &str| named.partition_point(|n| *n <= name) - named.partition_point(|n| *n < name);
+    let rare: Vec<String> = named.iter().filter(|n| n.contains(' ') && times(n) < 3).map(|n| (*n).to_owned()).collect();
+    let plain = |name: &str| {
+        name.split([' ', '-']).all(|w| {
+            let word = w.to_lowercase();
+            let lower_case = lower.binary_search(&word).is_ok() && !tokens::is_stopword(&word);
+            (lower_case || knowledge::particles().contains(w)) && !is_head_word(w)
+        })
+    };
+    for claim in claims.iter_mut() {
+        claim.features.mentions.retain_mut(|m| {
+            if !open(m) {
+                return true;
+            }
+            let words = m.name.contains(' ');
+            let maker = words && m.name.split(' ').next().is_some_and(|first| organisations.iter().any(|o| o == first));
+            if products.contains(&m.name) || (maker && m.kind == "person") {
+                m.kind = "product".into();
+            } else if organisations.contains(&m.name) {
+                m.kind = "org".into();
+            } else if words && plain(&m.name) {
+                // Title Case over plain words named once or twice ("Criminally Negligent
+                // Homicide", "Vehicular Manslaughter") is no name at all; named more often
+                // it is a name, of no kind a person's ("Endangered Species Act").
+                if rare.contains(&m.name) {
+                    return false;
+                }
+                m.kind = "name".into();
+            }
+            true
+        });
+    }
+}
+
+/// "has issued an emergency patch for its browser": an "its" in the words after a name,
+/// before any punctuation, a he or she, or a noun that is a kind of organisation ("the
+/// company and its").
+fn owns_something(clause: &str, knowledge: &Knowledge) -> bool {
+    let words = clause.split_inclusive(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+    for word in words.take(12) {
+        let (word, stop) =
+            (word.trim_end_matches(|c: char| !c.is_alphanumeric()), word.ends_with([',', ';', ':', '"']));
+        if knowledge.group_pronouns.contains(word) {
+            return true;
+        }
+        if knowledge.person_pronouns.contains(word) || knowledge::organisation_nouns().contains(word) || stop {
+            return false;
+        }
+    }
+    false
+}
+
+/// ", a server maker", ", the world's largest chipmaker": an apposition after a name
+/// whose words in lower case hold a kind of organisation (`organisation_nouns`) that no
+/// role follows (", a company spokesman" names a person).
+fn names_organisation(after: &str, knowledge: &Knowledge) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else { return false };
+    let rest = rest.char_indices().nth(80).map_or(rest, |(end, _)| &rest[..end]);
+    let tokens = tokens::tokenize(rest);
+    let mut words = tokens.iter().filter(|t| t.kind == Kind::Word);
+    if !words.next().is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the")) {
+        return false;
+    }
+    let run: Vec<&Token> = words.take_while(|t| !t.is_capitalized(rest) && !t.is_stopword()).take(5).collect();
+    run.iter().enumerate().any(|(k, t)| {
+        knowledge::organisation_nouns().contains(&t.norm) && run.get(k + 1).is_none_or(|n| !is_role(n, rest, knowledge))
+    })
+}
+
+/// "the Atom processor", "Intel's Xeon chips": a product's noun in lower case
+/// (`product_nouns`) right after a name that a determiner or a possessive opens.
+fn names_product(before: &str, after: &str) -> bool {
+    let determined = ["the ", "a ", "an ", "its ", "'s ", "\u{2019}s "].iter().any(|d| before.ends_with(d));
+    let noun = after.strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphabetic()).next()).unwrap_or("");
+    determined
+        && noun.starts_with(char::is_lowercase)
+        && (knowledge::product_nouns().contains(noun)
+            || noun.strip_suffix('s').is_some_and(|n| knowledge::product_nouns().contains(n)))
+}
+
 /// "Named Maurice Cheeks coach", "PHILADELPHIA 76ERS Fired Jim O'Brien": a word that
 /// opens a sentence (or follows a headline's words in capitals) before a first name and
 /// a surname, and that the articles write in lower case elsewhere ("named", "fired"), is
@@ -1603,13 +1823,7 @@ fn drop_opening_words(claims: &mut [Claim], knowledge: &Knowledge) {
     if found.is_empty() {
         return;
     }
-    let mut lower: Vec<&str> = claims
-        .iter()
-        .flat_map(|c| c.text.split(|ch: char| !ch.is_alphanumeric()))
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .collect();
-    order::sort_by_key(&mut lower, |w| *w);
-    lower.dedup();
+    let lower = lower_words(claims);
     let drop: Vec<(usize, bool, usize, usize)> = found
         .into_iter()
         .filter(|(_, _, _, first, _)| lower.binary_search(&first.as_str()).is_ok())
@@ -1621,6 +1835,18 @@ fn drop_opening_words(claims: &mut [Claim], knowledge: &Knowledge) {
         m.span.start += len + 1;
         m.name = m.name[len + 1..].to_owned();
     }
+}
+
+/// The words the claims write in lower case, sorted, each once (for a binary search).
+fn lower_words(claims: &[Claim]) -> Vec<&str> {
+    let mut lower: Vec<&str> = claims
+        .iter()
+        .flat_map(|c| c.text.split(|ch: char| !ch.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    order::sort_by_key(&mut lower, |w| *w);
+    lower.dedup();
+    lower
 }
 
 /// Where `words` stand in `text` as whole words.

@@ -187,6 +187,18 @@ pub fn group_qualifiers() -> List {
     data::GROUP_QUALIFIERS
 }
 
+/// Lower-case nouns that, in an apposition after a name, make it an organisation's
+/// ("SeaMicro, a server maker"), from `data/general/name-words.txt`.
+pub fn organisation_nouns() -> List {
+    data::ORGANISATION_NOUNS
+}
+
+/// Lower-case nouns that, after a determiner and a name, make it a product's ("the Atom
+/// processor"), from `data/general/name-words.txt`.
+pub fn product_nouns() -> List {
+    data::PRODUCT_NOUNS
+}
+
 /// Portfolios of a department or a minister ("Commerce", "Interior"): before a title or
 /// "department" a word of it, not a name; from `data/general/name-words.txt`.
 pub fn portfolios() -> List {
