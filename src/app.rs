@@ -65,24 +65,17 @@ pub fn start() {
     }));
 }
 
-/// Mounts [`App`] in place of `#app` (or on `<body>` when the page has no such
-/// element). The live app renders off the document, a few sections per task (so
-/// that no task is long), while the prerendered first paint stays on screen; once
-/// what the first paint shows is rendered, it takes the prerendered element's place.
+/// Mounts [`App`] on `#app` (or `<body>` when the page has no such element).
 fn mount(prepared: Rc<State>) {
-    let mut props = AppProps { prepared: Some(prepared), ..AppProps::default() };
-    let document = gloo::utils::document();
-    match (document.get_element_by_id("app"), document.create_element("div")) {
-        (Some(shown), Ok(live)) => {
-            live.set_id("app");
-            let _ = live.set_attribute("data-live", "");
-            let incoming = live.clone();
-            props.on_live = Some(Callback::from(move |()| {
-                let _ = shown.replace_with_with_node_1(&incoming);
-            }));
-            yew::Renderer::<App>::with_root_and_props(live, props).render()
+    let props = AppProps { prepared: Some(prepared), ..AppProps::default() };
+    match gloo::utils::document().get_element_by_id("app") {
+        Some(root) => {
+            // The prerendered first paint gives way to the live app (`data-live`).
+            root.set_inner_html("");
+            let _ = root.set_attribute("data-live", "");
+            yew::Renderer::<App>::with_root_and_props(root, props).render()
         }
-        _ => yew::Renderer::<App>::with_props(props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
     };
 }
 
@@ -119,17 +112,7 @@ pub struct AppProps {
     /// The state to start from, already computed (by [`start`]).
     #[prop_or_default]
     pub prepared: Option<Rc<State>>,
-    /// Given (by [`mount`]), the app renders its sections over a few tasks, off
-    /// the document, and calls this when all but the last are rendered, to be put
-    /// in the document; without it, all at once.
-    #[prop_or_default]
-    pub on_live: Option<Callback<()>>,
 }
-
-/// The sections of the app, rendered in this order: the skip link (the first
-/// render, which also runs Yew's own code for the first time), the toolbar, the
-/// view, and what comes after it (the pair dialog, the live region, the footer).
-const SECTIONS: u8 = 4;
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -138,22 +121,6 @@ pub fn App(props: &AppProps) -> Html {
         let prepared = props.prepared.clone();
         use_reducer(move || prepared.map_or_else(|| initial_state(given), |state| (*state).clone()))
     };
-
-    // Staged: one more section per task. The app goes live before the last
-    // one, whose dialog opens only in the document.
-    let shown = use_state(|| if props.on_live.is_some() { 1 } else { SECTIONS });
-    {
-        let on_live = props.on_live.clone();
-        let next = shown.clone();
-        use_effect_with(*shown, move |&count| {
-            if let Some(on_live) = on_live.filter(|_| count < SECTIONS) {
-                if count + 1 == SECTIONS {
-                    on_live.emit(());
-                }
-                gloo::timers::callback::Timeout::new(0, move || next.set(count + 1)).forget();
-            }
-        });
-    }
 
     // Once, after the first render (one effect for all of it: each effect is its
     // own copy of Yew's effect code in the page's wasm):
@@ -236,9 +203,7 @@ pub fn App(props: &AppProps) -> Html {
         let view = state.view;
         let comparison = state.comparison.clone();
         let dialog = dialog.clone();
-        // Again once the staged app is in the document (`shown`): a dialog opens
-        // only there.
-        use_effect_with((selection, view, *shown), move |(selection, view, _)| match (selection, view) {
+        use_effect_with((selection, view), move |(selection, view)| match (selection, view) {
             (Some(Selection::Claim(id)), View::Reader) => {
                 // The strongest counterpart (links are best first), then the claim itself.
                 if let Some(link) = comparison.links_of(id).next() {
@@ -264,10 +229,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             { fixed(r##"<a href="#main" class="skip-link">Skip to content</a>"##) }
-            if *shown >= 2 {
             { toolbar::toolbar(&state) }
-            }
-            if *shown >= 3 {
             if let Some(notice) = &state.notice {
                 <div class={classes!("notice", notice.alert.then_some("alert"))} role={if notice.alert { "alert" } else { "status" }}>
                     <span>{ &notice.text }</span>
@@ -287,8 +249,6 @@ pub fn App(props: &AppProps) -> Html {
                     } }
                 </main>
             </div>
-            }
-            if *shown >= 4 {
             if let Some(Selection::Pair(a, b)) = &state.selection {
                 { pair::pair_panel(&state, a, b, &dialog) }
             }
@@ -297,7 +257,6 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ format!("{} claims in Source A, {} in Source B. ", comparison.claims_of(analysis::Side::A).count(), comparison.claims_of(analysis::Side::B).count()) }
                 { "Everything runs in your browser: nothing you read or import is sent anywhere." }</p>
             </footer>
-            }
         </ContextProvider<AppContext>>
     }
 }
