@@ -285,10 +285,14 @@ fn after_timestamp(line: &str) -> Option<&str> {
     let mut digits = false;
     let mut led = lead(first) || clock;
     let mut at = 0;
+    let mut after_lead = false;
     for word in line.split_whitespace() {
         let start = at + line[at..].find(word)?;
         at = start + word.len();
-        if lead(word) || timey(word) {
+        // "Posted on: 3:35 pm, …": "on" right after a stamp's lead word.
+        let on = after_lead && matches!(word, "on" | "on:");
+        after_lead = lead(word);
+        if lead(word) || timey(word) || on {
             digits |= word.contains(|c: char| c.is_ascii_digit());
             led |= lead(word);
             end = at;
