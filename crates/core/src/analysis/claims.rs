@@ -673,11 +673,11 @@ fn mentions(
                 .find(&tokens[i..k], text)
                 .iter()
                 .find_map(|m| (i + m.last == k - 1 && m.first < m.last).then_some(i + m.first));
+            // Role words before it join it ("Assistant District Attorney David Rossi").
             let mut r = phrase.unwrap_or(k - 1);
-            while phrase.is_none()
-                && r > i
+            while r > i
                 && (is_role(&tokens[r - 1], text, knowledge)
-                    || knowledge::place_heads().contains(tokens[r - 1].text(text)))
+                    || (phrase.is_none() && knowledge::place_heads().contains(tokens[r - 1].text(text))))
             {
                 r -= 1;
             }
