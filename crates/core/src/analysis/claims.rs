@@ -2354,15 +2354,8 @@ fn times(tokens: &[Token], text: &str, knowledge: &Knowledge) -> Vec<(usize, usi
     }
     // Clock times written as one word: "9pm", "11am", "9.30pm", with the zone after.
     for (i, t) in tokens.iter().enumerate() {
-        let Some(clock) = t.norm.strip_suffix("am").or_else(|| t.norm.strip_suffix("pm")) else { continue };
-        let (hour, minutes) = clock.split_once('.').unwrap_or((clock, "00"));
-        let digits =
-            |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
-        if t.kind == Kind::Word
-            && digits(hour, 1..=2)
-            && digits(minutes, 2..=2)
-            && hour.parse().is_ok_and(|h: u8| h <= 12)
-        {
+        let hour = text::meridiem_clock(&t.norm).and_then(|(hours, _)| hours.parse::<u8>().ok());
+        if t.kind == Kind::Word && hour.is_some_and(|h| h <= 12) {
             let zone = tokens.get(i + 1).is_some_and(|z| knowledge.time_zones.contains(z.text(text)));
             out.push((i, if zone { i + 1 } else { i }));
         }

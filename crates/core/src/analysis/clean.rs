@@ -311,18 +311,11 @@ fn after_timestamp(line: &str) -> Option<&str> {
 /// A clock time written with a dot, which only its "am" or "pm" tells from a
 /// figure: "8.00am", "8.00 p.m.".
 fn dotted_clock(word: &str, next: &str) -> bool {
-    let lower = text::lowercase(word);
-    let meridiem =
-        |w: &str| ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"].iter().find(|m| w.ends_with(**m)).map(|m| m.len());
-    let (time, suffixed) = match meridiem(&lower) {
-        Some(len) => (&lower[..lower.len() - len], true),
-        None => (lower.as_str(), meridiem(&text::lowercase(next)).is_some_and(|len| len == next.len())),
-    };
-    let Some((hours, minutes)) = time.split_once('.') else { return false };
-    suffixed
-        && (1..=2).contains(&hours.len())
-        && minutes.len() == 2
-        && hours.chars().chain(minutes.chars()).all(|c| c.is_ascii_digit())
+    let (lower, next) = (text::lowercase(word), text::lowercase(next));
+    // "8.00 p.m.": the "am" or "pm" as a word of its own.
+    let apart = !text::MERIDIEMS.iter().any(|m| lower.ends_with(m)) && text::MERIDIEMS.contains(&next.as_str());
+    let written = if apart { format!("{lower}{next}") } else { lower };
+    text::meridiem_clock(&written).is_some_and(|(_, minutes)| !minutes.is_empty())
 }
 
 /// Whether a line is a byline: "By" and a name or two in capitals or title case

@@ -38,6 +38,21 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
+/// The ways "am" and "pm" are written after a clock time.
+pub const MERIDIEMS: [&str; 6] = ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"];
+
+/// A clock time written as one word with its "am" or "pm" (lower case: "9pm",
+/// "9.30pm", "8.00a.m."): its hours and minutes as written, the minutes empty when
+/// none are.
+pub fn meridiem_clock(lower: &str) -> Option<(&str, &str)> {
+    let len = MERIDIEMS.iter().find(|m| lower.ends_with(**m))?.len();
+    let time = &lower[..lower.len() - len];
+    let (hours, minutes) = time.split_once('.').unwrap_or((time, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    ((1..=2).contains(&hours.len()) && (minutes.is_empty() || minutes.len() == 2) && digits(hours) && digits(minutes))
+        .then_some((hours, minutes))
+}
+
 /// A space that separates words: ASCII space and tab, and the Unicode space separators.
 /// Lowercase (`str::to_lowercase` without its final-sigma rule, which no English
 /// text needs: one shared code path keeps the wasm small).
